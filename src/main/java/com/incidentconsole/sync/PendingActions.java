@@ -1,0 +1,62 @@
+package com.incidentconsole.sync;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Every action the user took that the server has not confirmed, by target. Listeners receive the
+ * target whose entry changed (added, failed, confirmed or dismissed).
+ */
+public final class PendingActions {
+
+    private final Map<ActionTarget, PendingAction> actions = new ConcurrentHashMap<>();
+    private final Listeners<ActionTarget> listeners = new Listeners<>();
+
+    public Optional<PendingAction> get(ActionTarget target) {
+        return Optional.ofNullable(actions.get(target));
+    }
+
+    public List<PendingAction> all() {
+        return List.copyOf(actions.values());
+    }
+
+    public List<PendingAction> forRun(String runId) {
+        return actions.values().stream().filter(a -> a.target().runId().equals(runId)).toList();
+    }
+
+    public Subscription subscribe(Consumer<ActionTarget> listener) {
+        return listeners.add(listener);
+    }
+
+    void put(PendingAction action) {
+        actions.put(action.target(), action);
+        listeners.fire(action.target());
+    }
+
+    /** Marks the action failed, unless a newer action on the same target replaced it meanwhile. */
+    void fail(PendingAction action, String message) {
+        if (actions.replace(action.target(), action, action.failedWith(message))) {
+            listeners.fire(action.target());
+        }
+    }
+
+    /** Removes the action once the server's state shows it, unless a newer one replaced it. */
+    boolean confirm(PendingAction action) {
+        boolean removed = actions.remove(action.target(), action);
+        if (removed) {
+            listeners.fire(action.target());
+        }
+        return removed;
+    }
+
+    /** The user chose to drop a failed action: the screen goes back to the server's value, visibly by their hand. */
+    public void dismiss(ActionTarget target) {
+        PendingAction held = actions.get(target);
+        if (held != null && held.failed() && actions.remove(target, held)) {
+            listeners.fire(target);
+        }
+    }
+}

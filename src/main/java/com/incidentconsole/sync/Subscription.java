@@ -1,0 +1,9 @@
+package com.incidentconsole.sync;
+
+/** Handle returned by every {@code subscribe}; closing it stops the notifications. */
+@FunctionalInterface
+public interface Subscription extends AutoCloseable {
+
+    @Override
+    void close();
+}
