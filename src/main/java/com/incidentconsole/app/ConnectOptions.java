@@ -1,0 +1,41 @@
+package com.incidentconsole.app;
+
+import java.net.URI;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * How the desktop app finds its server. Secrets come from environment variables only: a token or
+ * password on the command line would show in every process listing.
+ */
+public final class ConnectOptions {
+
+    public static final String TOKEN_ENV = "INCIDENT_CONSOLE_TOKEN";
+    public static final String PASSWORD_ENV = "INCIDENT_CONSOLE_PASSWORD";
+
+    @Option(names = "--server", paramLabel = "URL",
+            description = "Mattermost server to connect to, e.g. https://chat.example.com. "
+                    + "Without it the app starts the embedded sandbox server.")
+    URI server;
+
+    @Option(names = "--login", paramLabel = "USER",
+            description = "Sign in with this username and the password in $" + PASSWORD_ENV
+                    + " (otherwise a personal access token is read from $" + TOKEN_ENV + ").")
+    String login;
+
+    @Option(names = "--sandbox-seed", paramLabel = "N", defaultValue = "7",
+            description = "Seed of the sandbox's generated data (default: ${DEFAULT-VALUE}).")
+    long sandboxSeed;
+
+    public Optional<URI> server() {
+        return Optional.ofNullable(server);
+    }
+
+    public Optional<String> login() {
+        return Optional.ofNullable(login);
+    }
+
+    public long sandboxSeed() {
+        return sandboxSeed;
+    }
+}
