@@ -1,0 +1,52 @@
+package com.incidentconsole;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The doors between rooms open one way (docs/adr/0001). */
+@AnalyzeClasses(packages = "com.incidentconsole", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule noJavaFxBelowTheUi = noClasses()
+            .that().resideInAnyPackage("..wire..", "..client..", "..sync..", "..sandbox..", "..cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("only UI feature packages may use JavaFX; everything below must run headless");
+
+    @ArchTest
+    static final ArchRule transportStaysInTheClient = noClasses()
+            .that().resideOutsideOfPackage("..client..")
+            .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "org.java_websocket..")
+            .because("OkHttp and Java-WebSocket are wrapped once, in the client room");
+
+    @ArchTest
+    static final ArchRule sandboxMirrorsTheServerNotTheClient = noClasses()
+            .that().resideInAPackage("..sandbox..")
+            .should().dependOnClassesThat().resideInAnyPackage("..incidentconsole.client..", "..incidentconsole.sync..",
+                    "..incidentconsole.app..")
+            .because("the sandbox must not share the client's assumptions");
+
+    @ArchTest
+    static final ArchRule wireHasNoOutwardDoors = classes()
+            .that().resideInAPackage("..incidentconsole.wire..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("..incidentconsole.wire..", "java..",
+                    "com.fasterxml.jackson..")
+            .because("wire values are plain records: no I/O, no knowledge of who uses them");
+
+    @ArchTest
+    static final ArchRule clientKnowsNothingAboveIt = noClasses()
+            .that().resideInAPackage("..incidentconsole.client..")
+            .should().dependOnClassesThat().resideInAnyPackage("..incidentconsole.sync..", "..incidentconsole.app..",
+                    "..incidentconsole.sandbox..")
+            .because("doors open downwards only");
+
+    @ArchTest
+    static final ArchRule noUtilGrabBags = noClasses()
+            .should().haveSimpleNameContaining("Util")
+            .because("a helper lives next to its only caller, or is named after its concept");
+}
