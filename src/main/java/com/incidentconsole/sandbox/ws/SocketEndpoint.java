@@ -64,7 +64,7 @@ public final class SocketEndpoint implements WebSocketCreator {
     }
 
     /** Mattermost upgrades first and closes right after when the resume parameters are unusable. */
-    private static final class RejectingListener implements org.eclipse.jetty.websocket.api.Session.Listener.AutoDemanding {
+    public static final class RejectingListener implements org.eclipse.jetty.websocket.api.Session.Listener.AutoDemanding {
         @Override
         public void onWebSocketOpen(org.eclipse.jetty.websocket.api.Session session) {
             session.close(1008, "sequence number not present", org.eclipse.jetty.websocket.api.Callback.NOOP);

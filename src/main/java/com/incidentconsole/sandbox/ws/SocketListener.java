@@ -14,7 +14,7 @@ import org.eclipse.jetty.websocket.api.Session;
  * routes client actions the way {@code websocket_router.go} does, including its odd corners:
  * a second challenge is ignored silently, a bad token closes the socket without a reply.
  */
-final class SocketListener implements Session.Listener.AutoDemanding {
+public final class SocketListener implements Session.Listener.AutoDemanding {
 
     private static final long AUTH_TIMEOUT_SECONDS = 5;
 
