@@ -51,7 +51,7 @@ public final class EventHub {
                 + ",\"seq\":";
         for (WsConnection conn : connections.values()) {
             if (conn.isActive() && selects(broadcast, conn)) {
-                conn.send(seq -> head + seq + "}", faults);
+                conn.send(seq -> head + seq + "}\n", faults);
             }
         }
     }
@@ -114,7 +114,7 @@ public final class EventHub {
         JsonNode data = mapper.valueToTree(new HelloData(serverVersion, conn.id(), "sandbox"));
         String head = "{\"event\":\"" + PluginEvents.HELLO + "\",\"data\":" + json(data) + ",\"broadcast\":"
                 + json(Broadcast.toUser(conn.userId())) + ",\"seq\":";
-        conn.send(seq -> head + seq + "}", faults);
+        conn.send(seq -> head + seq + "}\n", faults);
     }
 
     private boolean selects(Broadcast b, WsConnection conn) {

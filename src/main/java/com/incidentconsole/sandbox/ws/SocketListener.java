@@ -129,7 +129,8 @@ public final class SocketListener implements Session.Listener.AutoDemanding {
 
     private void send(WebSocketResponse response) {
         try {
-            String text = hub.mapper().writeValueAsString(response);
+            // Go's json.Encoder ends every frame with a newline; clients must tolerate it, so the sandbox sends it too.
+            String text = hub.mapper().writeValueAsString(response) + "\n";
             WsConnection conn = connection;
             if (conn != null) {
                 conn.reply(text);
