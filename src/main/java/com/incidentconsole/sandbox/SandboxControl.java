@@ -23,12 +23,15 @@ public final class SandboxControl {
     private final FaultPlan faults;
     private final EventHub hub;
     private final URI baseUrl;
+    private final java.util.concurrent.atomic.AtomicBoolean incremental;
 
-    SandboxControl(SandboxState state, FaultPlan faults, EventHub hub, URI baseUrl) {
+    SandboxControl(SandboxState state, FaultPlan faults, EventHub hub, URI baseUrl,
+                   java.util.concurrent.atomic.AtomicBoolean incremental) {
         this.state = state;
         this.faults = faults;
         this.hub = hub;
         this.baseUrl = baseUrl;
+        this.incremental = incremental;
     }
 
     /** The default user ({@value SeedGenerator#DEFAULT_USERNAME} / {@value SeedGenerator#PASSWORD}) with a fresh PAT. */
@@ -81,6 +84,11 @@ public final class SandboxControl {
     public SandboxControl inject(FaultRule rule) {
         faults.add(rule);
         return this;
+    }
+
+    /** Flips the plugin setting {@code EnableIncrementalUpdates} at runtime, as an admin could. */
+    public void setIncrementalUpdates(boolean on) {
+        incremental.set(on);
     }
 
     public SandboxClock clock() {

@@ -78,7 +78,9 @@ public final class SandboxServer implements AutoCloseable {
                 VERSION);
         Access access = new Access(state);
         RunFactory factory = new RunFactory(state);
-        RunPublisher publisher = new RunPublisher(hub, mapper, state.directory(), options::incrementalUpdates);
+        java.util.concurrent.atomic.AtomicBoolean incremental =
+                new java.util.concurrent.atomic.AtomicBoolean(options.incrementalUpdates());
+        RunPublisher publisher = new RunPublisher(hub, mapper, state.directory(), incremental::get);
         Poster poster = new Poster(state, hub, mapper);
         RunService runs = new RunService(state, access, factory, publisher, poster);
         state.locked(() -> new SeedGenerator(state, factory, mapper)
@@ -108,7 +110,8 @@ public final class SandboxServer implements AutoCloseable {
                 token -> audience.userForToken(token), new IdSource(System.nanoTime() ^ 0x5DEECE66DL), VERSION);
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(jetty, container -> {
             container.setMaxTextMessageSize(8 * 1024);
-            container.setIdleTimeout(Duration.ofSeconds(100));
+            // Above the 100 s pong wait, so that our ping/pong liveness decides, as on the real server.
+            container.setIdleTimeout(Duration.ofSeconds(130));
             container.addMapping(SocketEndpoint.PATH, new SocketEndpoint(hub, timers));
             container.addMapping(SocketEndpoint.PATH + "/", new SocketEndpoint(hub, timers));
         });
@@ -122,7 +125,7 @@ public final class SandboxServer implements AutoCloseable {
         }
         timers.scheduleAtFixedRate(hub::pingAll, 60, 60, TimeUnit.SECONDS);
         URI baseUrl = URI.create("http://127.0.0.1:" + connector.getLocalPort());
-        return new SandboxServer(jetty, timers, new SandboxControl(state, faults, hub, baseUrl), baseUrl);
+        return new SandboxServer(jetty, timers, new SandboxControl(state, faults, hub, baseUrl, incremental), baseUrl);
     }
 
     public URI baseUrl() {

@@ -137,6 +137,45 @@ class WebSocketTest {
         }
     }
 
+    @Test
+    void malformedFrameFault() throws Exception {
+        try (WsProbe ws = WsProbe.withHeader(server.baseUrl(), c.token())) {
+            ws.next();
+            server.control().inject(FaultRule.malformedFrame());
+            touch(1);
+            JsonNode frame = ws.next();
+            assertTrue(frame.isTextual(), "expected an unparseable frame, got " + frame);
+            touch(2);
+            assertEquals(2, ws.next().path("seq").asLong());
+        }
+    }
+
+    @Test
+    void unauthenticatedSocketIsClosedAfterFiveSeconds() throws Exception {
+        try (WsProbe ws = WsProbe.anonymous(server.baseUrl())) {
+            long started = System.nanoTime();
+            Integer code = ws.closes.poll(8, TimeUnit.SECONDS);
+            long waited = (System.nanoTime() - started) / 1_000_000;
+            assertNotNull(code, "socket was not closed");
+            assertTrue(waited >= 4000, "closed too early: " + waited + " ms");
+        }
+    }
+
+    @Test
+    void outsiderAndChannelMemberGetTeamScopedPlaybookEventsOnlyForTheirTeams() throws Exception {
+        String teamId = run.teamId();
+        var outsider = server.control().users().stream()
+                .filter(u -> !server.control().isTeamMember(teamId, u.id())).findFirst().orElseThrow();
+        try (WsProbe member = WsProbe.withHeader(server.baseUrl(), c.token());
+             WsProbe other = WsProbe.withHeader(server.baseUrl(), server.control().tokenFor(outsider.username()))) {
+            member.next();
+            other.next();
+            assertEquals(204, api.send("DELETE", Api.PLUGIN + "/playbooks/" + run.playbookId(), null).statusCode());
+            assertEquals("custom_playbooks_playbook_archived", member.next().path("event").asText());
+            assertEquals(null, other.poll(java.time.Duration.ofMillis(300)));
+        }
+    }
+
     void awaitNoLiveSockets() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (server.control().liveSockets() > 0) {

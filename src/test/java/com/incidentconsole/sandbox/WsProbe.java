@@ -69,7 +69,12 @@ final class WsProbe implements WebSocket.Listener, AutoCloseable {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
-            frames.add(Api.tree(partial.toString()));
+            String text = partial.toString();
+            try {
+                frames.add(Api.MAPPER.readTree(text));
+            } catch (Exception notJson) {
+                frames.add(com.fasterxml.jackson.databind.node.TextNode.valueOf(text));
+            }
             partial.setLength(0);
         }
         webSocket.request(1);

@@ -30,6 +30,7 @@ import org.eclipse.jetty.util.Fields;
 public final class SandboxHandler extends Handler.Abstract {
 
     public static final String PLUGIN_PREFIX = "/plugins/playbooks/api/v0";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SandboxHandler.class);
     private static final String INTERNAL = "An internal error has occurred. Check app server logs for details.";
 
     private final Router router;
@@ -96,6 +97,8 @@ public final class SandboxHandler extends Handler.Abstract {
             return route.area() == Router.Area.PLUGIN ? Reply.json(r.status(), new PluginError(r.getMessage()))
                     : appError(r.status(), r.errorId(), r.getMessage(), requestId);
         } catch (Exception e) {
+            // The real server logs and answers a generic 500; a sandbox bug must be visible in test output.
+            LOG.warn("{} {} failed", method, path, e);
             return route.area() == Router.Area.PLUGIN ? Reply.json(500, new PluginError(INTERNAL))
                     : appError(500, "app.internal_error", "Internal Server Error", requestId);
         }

@@ -188,7 +188,7 @@ public final class ChecklistService {
         });
     }
 
-    /** Skips (or restores) every item of a checklist; one timeline event per changed item, like the server. */
+    /** Skips (or restores) every item of a checklist; only the items change, no timeline event is written. */
     public void skipChecklist(String userId, String runId, int n, boolean skip) {
         runs.mutate(userId, runId, true, run -> {
             Checklist c = checklist(run, n);

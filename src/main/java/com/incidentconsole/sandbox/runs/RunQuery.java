@@ -56,6 +56,7 @@ public final class RunQuery {
         }
         int first = page * perPage;
         int size = perPage;
+        Comparator<RunEntity> sorted = order;
         return state.locked(() -> {
             List<RunEntity> matching = new ArrayList<>();
             for (RunEntity run : state.runs().values()) {
@@ -63,15 +64,13 @@ public final class RunQuery {
                     matching.add(run);
                 }
             }
-            return matching;
-        }).stream().sorted(order).collect(java.util.stream.Collectors.collectingAndThen(
-                java.util.stream.Collectors.toList(), all -> {
-                    int total = all.size();
-                    int pageCount = (total + size - 1) / size;
-                    List<PlaybookRun> items = state.locked(() -> all.subList(Math.min(first, total),
-                            Math.min(first + size, total)).stream().map(RunEntity::toWire).toList());
-                    return new RunsPage(total, pageCount, size, page + 1 < pageCount, items);
-                }));
+            matching.sort(sorted);
+            int total = matching.size();
+            int pageCount = (total + size - 1) / size;
+            List<PlaybookRun> items = matching.subList(Math.min(first, total), Math.min(first + size, total))
+                    .stream().map(RunEntity::toWire).toList();
+            return new RunsPage(total, pageCount, size, page + 1 < pageCount, items);
+        });
     }
 
     private Predicate<RunEntity> filter(String userId, Map<String, List<String>> query) {

@@ -90,8 +90,10 @@ public final class EventHub {
         conn.detach(session, clock.millis());
     }
 
+    /** Called every 60 s (Mattermost's pingInterval); sockets silent for 100 s are dropped. */
     public synchronized void pingAll() {
-        connections.values().forEach(WsConnection::ping);
+        long pongWait = java.util.concurrent.TimeUnit.SECONDS.toNanos(100);
+        connections.values().forEach(c -> c.ping(pongWait));
     }
 
     String userForToken(String token) {

@@ -84,6 +84,14 @@ public final class SocketListener implements Session.Listener.AutoDemanding {
     }
 
     @Override
+    public void onWebSocketPong(java.nio.ByteBuffer payload) {
+        WsConnection conn = connection;
+        if (conn != null) {
+            conn.pong();
+        }
+    }
+
+    @Override
     public void onWebSocketError(Throwable cause) {
         // A reset by the peer is normal for tests that kill clients; onWebSocketClose follows.
     }

@@ -27,6 +27,8 @@ final class WsConnection {
     private long sentOnSocket;
     private Session session;
     private long inactiveSince;
+    /** Real time (not the sandbox clock): liveness is about the socket, not the simulated world. */
+    private long lastPongNanos = System.nanoTime();
 
     WsConnection(String id, String userId) {
         this.id = id;
@@ -52,6 +54,11 @@ final class WsConnection {
     synchronized void attach(Session newSession) {
         this.session = newSession;
         this.sentOnSocket = 0;
+        this.lastPongNanos = System.nanoTime();
+    }
+
+    synchronized void pong() {
+        lastPongNanos = System.nanoTime();
     }
 
     synchronized void detach(Session closed, long now) {
@@ -128,8 +135,14 @@ final class WsConnection {
         }
     }
 
-    synchronized void ping() {
-        if (session != null) {
+    /** Pings the socket, or drops it when no Pong came for {@code pongWaitNanos} (Mattermost: 100 s). */
+    synchronized void ping(long pongWaitNanos) {
+        if (session == null) {
+            return;
+        }
+        if (System.nanoTime() - lastPongNanos > pongWaitNanos) {
+            session.disconnect();
+        } else {
             session.sendPing(java.nio.ByteBuffer.allocate(0), Callback.NOOP);
         }
     }
