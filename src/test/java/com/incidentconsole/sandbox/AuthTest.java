@@ -62,6 +62,19 @@ class AuthTest {
     }
 
     @Test
+    void usersMeHonoursIfNoneMatch() throws Exception {
+        String token = server.control().credentials().token();
+        HttpResponse<String> first = new Api(server.baseUrl(), token).get("/api/v4/users/me");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        var request = java.net.http.HttpRequest.newBuilder(server.baseUrl().resolve("/api/v4/users/me"))
+                .header("Authorization", "Bearer " + token).header("If-None-Match", etag).build();
+        HttpResponse<String> second = java.net.http.HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(304, second.statusCode());
+        assertEquals("", second.body());
+    }
+
+    @Test
     void pluginRouteWithoutTokenIsPlainTextNotAuthorized() {
         HttpResponse<String> r = new Api(server.baseUrl(), null).get(Api.PLUGIN + "/runs");
         assertEquals(401, r.statusCode());

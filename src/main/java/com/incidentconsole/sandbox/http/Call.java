@@ -9,7 +9,7 @@ import java.util.Map;
  * One routed request: path parameters, query, body and the authenticated user (empty when none).
  */
 public record Call(String method, String path, Map<String, String> params, Map<String, List<String>> query,
-                   String body, String userId, String token, ObjectMapper mapper) {
+                   String body, String userId, String token, String ifNoneMatch, ObjectMapper mapper) {
 
     public String param(String name) {
         return params.get(name);

@@ -22,6 +22,8 @@ import java.util.Map;
 public final class CoreRoutes {
 
     private static final String V4 = "/api/v4";
+    /** {@code model.CurrentVersion}, the first part of every ETag. */
+    private static final String ETAG_VERSION = "10.11.0";
 
     private final SandboxState state;
     private final Poster poster;
@@ -34,14 +36,14 @@ public final class CoreRoutes {
     public void register(Router router) {
         router.add("POST", V4 + "/users/login", Router.Area.PUBLIC, this::login)
                 .add("POST", V4 + "/users/logout", Router.Area.CORE, this::logout)
-                .add("GET", V4 + "/users/me", Router.Area.CORE, c -> Reply.ok(user(c.userId())))
+                .add("GET", V4 + "/users/me", Router.Area.CORE, c -> userWithEtag(c, c.userId()))
                 .add("GET", V4 + "/users/autocomplete", Router.Area.CORE, this::autocomplete)
                 .add("POST", V4 + "/users/ids", Router.Area.CORE, this::usersByIds)
                 .add("GET", V4 + "/users/me/teams", Router.Area.CORE, c -> Reply.ok(locked(() ->
                         state.directory().teams().stream()
                                 .filter(t -> state.directory().isTeamMember(t.id(), c.userId())).toList())))
                 .add("GET", V4 + "/users/me/teams/{team_id}/channels", Router.Area.CORE, this::myChannels)
-                .add("GET", V4 + "/users/{user_id}", Router.Area.CORE, c -> Reply.ok(user(me(c, "user_id"))))
+                .add("GET", V4 + "/users/{user_id}", Router.Area.CORE, c -> userWithEtag(c, me(c, "user_id")))
                 .add("POST", V4 + "/users/{user_id}/tokens", Router.Area.CORE, this::createToken)
                 .add("GET", V4 + "/users", Router.Area.CORE, this::users)
                 .add("GET", V4 + "/teams", Router.Area.CORE, c -> Reply.ok(locked(() -> state.directory().teams())))
@@ -137,12 +139,25 @@ public final class CoreRoutes {
                 .toList()));
     }
 
+    /** Users carry an ETag; a matching If-None-Match gets 304 with no body (mattermost-core.md §2.5). */
+    private Reply userWithEtag(Call c, String userId) {
+        User user = user(userId);
+        return withEtag(c, ETAG_VERSION + "." + user.id() + "." + user.updateAt() + ".true.true", user);
+    }
+
+    private static Reply withEtag(Call c, String etag, Object body) {
+        if (etag.equals(c.ifNoneMatch())) {
+            return Reply.empty(304).withHeader("ETag", etag);
+        }
+        return Reply.ok(body).withHeader("ETag", etag);
+    }
+
     private Reply posts(Call c) {
-        readableChannel(c);
+        Channel channel = readableChannel(c);
         int page = c.query("page").isEmpty() ? 0 : Integer.parseInt(c.query("page"));
         int perPage = c.query("per_page").isEmpty() ? 60 : Integer.parseInt(c.query("per_page"));
         long since = c.query("since").isEmpty() ? 0 : Long.parseLong(c.query("since"));
-        return Reply.ok(locked(() -> {
+        PostList list = locked(() -> {
             List<Post> all = new ArrayList<>(state.directory().posts(c.param("channel_id")));
             java.util.Collections.reverse(all);
             List<Post> selected = since > 0 ? all.stream().filter(p -> p.updateAt() >= since).toList()
@@ -150,7 +165,10 @@ public final class CoreRoutes {
             Map<String, Post> byId = new LinkedHashMap<>();
             selected.forEach(p -> byId.put(p.id(), p));
             return new PostList(selected.stream().map(Post::id).toList(), byId, "", "", false);
-        }));
+        });
+        // The posts ETag covers page/before/after reads, not "since" ones, as on the real server.
+        return since > 0 ? Reply.ok(list)
+                : withEtag(c, ETAG_VERSION + "." + channel.id() + "." + channel.lastPostAt() + ".false", list);
     }
 
     private Reply createPost(Call c) {

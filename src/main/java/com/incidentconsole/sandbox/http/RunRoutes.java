@@ -51,6 +51,10 @@ public final class RunRoutes {
                 .add("GET", R + "/{id}", P, c -> Reply.ok(read(c, RunEntity::toWire)))
                 .add("GET", R + "/{id}/metadata", P, this::metadata)
                 .add("GET", R + "/{id}/status-updates", P, this::statusUpdates)
+                // The sandbox models no property fields or conditions: an empty list is what such a run returns.
+                .add("GET", R + "/{id}/property_fields", P, c -> Reply.ok(read(c, r -> List.of())))
+                .add("GET", R + "/{id}/property_values", P, c -> Reply.ok(read(c, r -> List.of())))
+                .add("GET", R + "/{id}/conditions", P, c -> Reply.ok(read(c, r -> List.of())))
                 .add("GET", R + "/{id}/followers", P, c -> Reply.ok(read(c, r -> List.copyOf(r.followers))))
                 .add("PUT", R + "/{id}/followers", P, c -> {
                     runs.follow(c.userId(), c.param("id"), true);

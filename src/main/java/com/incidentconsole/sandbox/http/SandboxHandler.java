@@ -91,7 +91,8 @@ public final class SandboxHandler extends Handler.Abstract {
         try {
             String body = Content.Source.asString(request, StandardCharsets.UTF_8);
             Call call = new Call(method, path, match.get().params(), query(request), body == null ? "" : body,
-                    userId == null ? "" : userId, token == null ? "" : token, mapper);
+                    userId == null ? "" : userId, token == null ? "" : token,
+                    String.valueOf(request.getHeaders().get(HttpHeader.IF_NONE_MATCH)), mapper);
             return route.handler().handle(call);
         } catch (Rejection r) {
             return route.area() == Router.Area.PLUGIN ? Reply.json(r.status(), new PluginError(r.getMessage()))
