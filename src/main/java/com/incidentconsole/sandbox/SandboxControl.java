@@ -1,0 +1,107 @@
+package com.incidentconsole.sandbox;
+
+import com.incidentconsole.sandbox.fault.FaultPlan;
+import com.incidentconsole.sandbox.fault.FaultRule;
+import com.incidentconsole.sandbox.seed.SeedGenerator;
+import com.incidentconsole.sandbox.state.RunEntity;
+import com.incidentconsole.sandbox.state.SandboxState;
+import com.incidentconsole.sandbox.ws.EventHub;
+import com.incidentconsole.wire.PlaybookRun;
+import com.incidentconsole.wire.User;
+import java.net.URI;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * The test-facing side of a sandbox: who to sign in as, read-only views of the state, the fault
+ * plan and the clock. Nothing here is reachable over HTTP, so tests cannot confuse it with the API.
+ */
+public final class SandboxControl {
+
+    private final SandboxState state;
+    private final FaultPlan faults;
+    private final EventHub hub;
+    private final URI baseUrl;
+    private final java.util.concurrent.atomic.AtomicBoolean incremental;
+
+    SandboxControl(SandboxState state, FaultPlan faults, EventHub hub, URI baseUrl,
+                   java.util.concurrent.atomic.AtomicBoolean incremental) {
+        this.state = state;
+        this.faults = faults;
+        this.hub = hub;
+        this.baseUrl = baseUrl;
+        this.incremental = incremental;
+    }
+
+    /** The default user ({@value SeedGenerator#DEFAULT_USERNAME} / {@value SeedGenerator#PASSWORD}) with a fresh PAT. */
+    public Credentials credentials() {
+        return new Credentials(baseUrl.toString(), SeedGenerator.DEFAULT_USERNAME, SeedGenerator.PASSWORD,
+                tokenFor(SeedGenerator.DEFAULT_USERNAME));
+    }
+
+    /** A new personal access token for any seeded user (e.g. a second participant or an outsider). */
+    public String tokenFor(String username) {
+        return state.locked(() -> {
+            User user = state.directory().userByLogin(username)
+                    .orElseThrow(() -> new NoSuchElementException("no user " + username));
+            String token = state.ids().next();
+            state.directory().addToken(token, user.id());
+            return token;
+        });
+    }
+
+    public List<User> users() {
+        return state.locked(() -> state.directory().users());
+    }
+
+    public User user(String username) {
+        return state.locked(() -> state.directory().userByLogin(username).orElseThrow());
+    }
+
+    public User defaultUser() {
+        return state.locked(() -> state.directory().user(state.defaultUserId()).orElseThrow());
+    }
+
+    /** Whether the user is in the team (lets tests pick an outsider). */
+    public boolean isTeamMember(String teamId, String userId) {
+        return state.locked(() -> state.directory().isTeamMember(teamId, userId));
+    }
+
+    public Optional<PlaybookRun> run(String id) {
+        return state.locked(() -> state.run(id).map(RunEntity::toWire));
+    }
+
+    public List<PlaybookRun> runs() {
+        return state.locked(() -> state.runs().values().stream().map(RunEntity::toWire).toList());
+    }
+
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    /** Arms one fault; see {@link FaultRule}'s factories. */
+    public SandboxControl inject(FaultRule rule) {
+        faults.add(rule);
+        return this;
+    }
+
+    /** Flips the plugin setting {@code EnableIncrementalUpdates} at runtime, as an admin could. */
+    public void setIncrementalUpdates(boolean on) {
+        incremental.set(on);
+    }
+
+    public SandboxClock clock() {
+        return state.clock();
+    }
+
+    /** Number of live WebSocket connections; tests wait on it instead of sleeping. */
+    public int liveSockets() {
+        return hub.liveConnections();
+    }
+
+    /** Closes every WebSocket (code 1001), keeping the connections resumable. */
+    public void dropSockets() {
+        hub.dropAll();
+    }
+}

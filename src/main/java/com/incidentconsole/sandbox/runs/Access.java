@@ -1,0 +1,104 @@
+package com.incidentconsole.sandbox.runs;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.incidentconsole.sandbox.state.Directory;
+import com.incidentconsole.sandbox.state.Rejection;
+import com.incidentconsole.sandbox.state.RunEntity;
+import com.incidentconsole.sandbox.state.SandboxState;
+import com.incidentconsole.wire.PlaybookRun;
+
+/**
+ * The permission checks of {@code permissions_service.go} as far as the sandbox models them.
+ * Lookups happen after the check fails, so an unknown run id yields 403 like the real server.
+ */
+public final class Access {
+
+    private final SandboxState state;
+
+    public Access(SandboxState state) {
+        this.state = state;
+    }
+
+    public boolean isSystemAdmin(String userId) {
+        return state.directory().user(userId).map(u -> u.roles().contains("system_admin")).orElse(false);
+    }
+
+    /** RunView: team view and (owner, participant, or can view the run's playbook). */
+    public boolean canView(String userId, RunEntity run) {
+        if (isSystemAdmin(userId)) {
+            return true;
+        }
+        if (!PlaybookRun.TYPE_PLAYBOOK.equals(run.type)) {
+            return state.directory().isChannelMember(run.channelId, userId);
+        }
+        if (!state.directory().isTeamMember(run.teamId, userId)) {
+            return false;
+        }
+        return run.ownerUserId.equals(userId) || run.participantIds.contains(userId)
+                || canViewPlaybook(userId, run.playbookId);
+    }
+
+    /** RunManageProperties: team view and (owner, participant, or system admin). */
+    public boolean canManage(String userId, RunEntity run) {
+        if (isSystemAdmin(userId)) {
+            return true;
+        }
+        Directory directory = state.directory();
+        if (!PlaybookRun.TYPE_PLAYBOOK.equals(run.type)) {
+            return directory.isChannelMember(run.channelId, userId);
+        }
+        return directory.isTeamMember(run.teamId, userId)
+                && (run.ownerUserId.equals(userId) || run.participantIds.contains(userId));
+    }
+
+    public boolean canViewPlaybook(String userId, String playbookId) {
+        ObjectNode playbook = state.playbooks().get(playbookId);
+        if (playbook == null) {
+            return false;
+        }
+        if (!state.directory().isTeamMember(playbook.path("team_id").asText(), userId) && !isSystemAdmin(userId)) {
+            return false;
+        }
+        return playbook.path("public").asBoolean() || isPlaybookMember(userId, playbook) || isSystemAdmin(userId);
+    }
+
+    public boolean isPlaybookMember(String userId, ObjectNode playbook) {
+        for (var member : playbook.path("members")) {
+            if (userId.equals(member.path("user_id").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public RunEntity requireView(String userId, String runId) {
+        RunEntity run = state.run(runId).orElseThrow(Rejection::notAuthorized);
+        if (!canView(userId, run)) {
+            throw Rejection.notAuthorized();
+        }
+        return run;
+    }
+
+    /** The {@code checkEditPermissions} middleware: manage permission and, unless a retro call, an active run. */
+    public RunEntity requireManage(String userId, String runId, boolean requireActive) {
+        RunEntity run = state.run(runId).orElseThrow(Rejection::notAuthorized);
+        if (!canManage(userId, run)) {
+            throw Rejection.notAuthorized();
+        }
+        if (requireActive && run.isFinished()) {
+            throw Rejection.finished();
+        }
+        return run;
+    }
+
+    /** RunFinish / RunRestore / RunChangeOwner, honouring {@code owner_group_only_actions}. */
+    public RunEntity requireOwnerAction(String userId, String runId) {
+        RunEntity run = requireManage(userId, runId, false);
+        ObjectNode playbook = state.playbooks().get(run.playbookId);
+        if (playbook != null && playbook.path("owner_group_only_actions").asBoolean()
+                && !run.ownerUserId.equals(userId) && !isSystemAdmin(userId)) {
+            throw Rejection.notAuthorized();
+        }
+        return run;
+    }
+}

@@ -1,0 +1,73 @@
+package com.incidentconsole.sandbox.runs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.incidentconsole.sandbox.state.Directory;
+import com.incidentconsole.sandbox.state.RunEntity;
+import com.incidentconsole.sandbox.ws.EventHub;
+import com.incidentconsole.wire.Broadcast;
+import com.incidentconsole.wire.PlaybookRun;
+import com.incidentconsole.wire.PluginEvents;
+import com.incidentconsole.wire.RunCreatedPayload;
+import com.incidentconsole.wire.TeamPayload;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Publishes the plugin's WebSocket events (playbooks-api.md §7.2): {@code data} is
+ * {@code {"payload": "<json string>"}}. Run updates go to the run channel plus user-targeted
+ * copies for followers outside it. Callers hold the state lock.
+ */
+public final class RunPublisher {
+
+    private final EventHub hub;
+    private final ObjectMapper mapper;
+    private final Directory directory;
+    private final RunDiff diff;
+    private final BooleanSupplier incremental;
+
+    public RunPublisher(EventHub hub, ObjectMapper mapper, Directory directory, BooleanSupplier incremental) {
+        this.hub = hub;
+        this.mapper = mapper;
+        this.directory = directory;
+        this.diff = new RunDiff(mapper);
+        this.incremental = incremental;
+    }
+
+    public void runUpdated(PlaybookRun before, RunEntity run) {
+        PlaybookRun after = run.toWire();
+        if (incremental.getAsBoolean()) {
+            diff.diff(before, after).ifPresent(update ->
+                    toRunAudience(run, PluginEvents.RUN_UPDATED_INCREMENTAL, payload(update)));
+        } else {
+            toRunAudience(run, PluginEvents.RUN_UPDATED, payload(after));
+        }
+    }
+
+    public void runCreated(RunEntity run) {
+        hub.publish(PluginEvents.RUN_CREATED, payload(RunCreatedPayload.of(run.toWire())),
+                Broadcast.toChannel(run.channelId));
+    }
+
+    public void playbookEvent(String event, String teamId) {
+        hub.publish(event, payload(new TeamPayload(teamId)), Broadcast.toTeam(teamId));
+    }
+
+    private void toRunAudience(RunEntity run, String event, ObjectNode data) {
+        hub.publish(event, data, Broadcast.toChannel(run.channelId));
+        for (String follower : run.followers) {
+            if (!directory.isChannelMember(run.channelId, follower)) {
+                hub.publish(event, data, Broadcast.toUser(follower));
+            }
+        }
+    }
+
+    private ObjectNode payload(Object value) {
+        try {
+            ObjectNode data = mapper.createObjectNode();
+            data.put("payload", mapper.writeValueAsString(value));
+            return data;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

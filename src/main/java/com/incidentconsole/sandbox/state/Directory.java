@@ -1,0 +1,147 @@
+package com.incidentconsole.sandbox.state;
+
+import com.incidentconsole.wire.Channel;
+import com.incidentconsole.wire.ChannelMember;
+import com.incidentconsole.wire.Post;
+import com.incidentconsole.wire.Team;
+import com.incidentconsole.wire.User;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Mattermost core state: users (with passwords), teams, channels, memberships, posts and tokens.
+ * Not thread-safe by itself; {@link SandboxState} guards it with its lock.
+ */
+public final class Directory {
+
+    private final Map<String, User> users = new LinkedHashMap<>();
+    private final Map<String, String> passwords = new HashMap<>();
+    private final Map<String, Team> teams = new LinkedHashMap<>();
+    private final Map<String, Set<String>> teamMembers = new HashMap<>();
+    private final Map<String, Channel> channels = new LinkedHashMap<>();
+    private final Map<String, Set<String>> channelMembers = new HashMap<>();
+    private final Map<String, List<Post>> postsByChannel = new HashMap<>();
+    private final Map<String, Post> posts = new HashMap<>();
+    /** token -> user id; sessions and personal access tokens alike (both are bearer tokens). */
+    private final Map<String, String> tokens = new HashMap<>();
+
+    public void addUser(User user, String password) {
+        users.put(user.id(), user);
+        passwords.put(user.id(), password);
+    }
+
+    public Optional<User> user(String id) {
+        return Optional.ofNullable(users.get(id));
+    }
+
+    public Optional<User> userByLogin(String loginId) {
+        return users.values().stream()
+                .filter(u -> u.username().equalsIgnoreCase(loginId) || u.email().equalsIgnoreCase(loginId))
+                .findFirst();
+    }
+
+    public boolean passwordMatches(String userId, String password) {
+        return password != null && password.equals(passwords.get(userId));
+    }
+
+    public List<User> users() {
+        return List.copyOf(users.values());
+    }
+
+    public void addTeam(Team team) {
+        teams.put(team.id(), team);
+        teamMembers.put(team.id(), new LinkedHashSet<>());
+    }
+
+    public Optional<Team> team(String id) {
+        return Optional.ofNullable(teams.get(id));
+    }
+
+    public List<Team> teams() {
+        return List.copyOf(teams.values());
+    }
+
+    public void addTeamMember(String teamId, String userId) {
+        teamMembers.get(teamId).add(userId);
+    }
+
+    public boolean isTeamMember(String teamId, String userId) {
+        Set<String> members = teamMembers.get(teamId);
+        return members != null && members.contains(userId);
+    }
+
+    public Set<String> teamMembers(String teamId) {
+        return teamMembers.getOrDefault(teamId, Set.of());
+    }
+
+    public void addChannel(Channel channel) {
+        channels.put(channel.id(), channel);
+        channelMembers.put(channel.id(), new LinkedHashSet<>());
+        postsByChannel.put(channel.id(), new ArrayList<>());
+    }
+
+    public void replaceChannel(Channel channel) {
+        channels.put(channel.id(), channel);
+    }
+
+    public Optional<Channel> channel(String id) {
+        return Optional.ofNullable(channels.get(id));
+    }
+
+    public List<Channel> channels() {
+        return List.copyOf(channels.values());
+    }
+
+    public void addChannelMember(String channelId, String userId) {
+        channelMembers.get(channelId).add(userId);
+    }
+
+    public boolean isChannelMember(String channelId, String userId) {
+        Set<String> members = channelMembers.get(channelId);
+        return members != null && members.contains(userId);
+    }
+
+    public List<ChannelMember> channelMembers(String channelId) {
+        Channel channel = channels.get(channelId);
+        return channelMembers.getOrDefault(channelId, Set.of()).stream()
+                .map(u -> new ChannelMember(channelId, u, "channel_user", channel.lastPostAt(), channel.totalMsgCount(),
+                        0, channel.createAt()))
+                .toList();
+    }
+
+    public void addPost(Post post) {
+        posts.put(post.id(), post);
+        postsByChannel.get(post.channelId()).add(post);
+        Channel c = channels.get(post.channelId());
+        channels.put(c.id(), new Channel(c.id(), c.createAt(), c.updateAt(), c.deleteAt(), c.teamId(), c.type(),
+                c.displayName(), c.name(), c.header(), c.purpose(), post.createAt(), c.totalMsgCount() + 1,
+                c.creatorId()));
+    }
+
+    public Optional<Post> post(String id) {
+        return Optional.ofNullable(posts.get(id));
+    }
+
+    /** Posts of a channel in creation order (oldest first). */
+    public List<Post> posts(String channelId) {
+        return postsByChannel.getOrDefault(channelId, List.of());
+    }
+
+    public void addToken(String token, String userId) {
+        tokens.put(token, userId);
+    }
+
+    public void revokeToken(String token) {
+        tokens.remove(token);
+    }
+
+    public Optional<String> userForToken(String token) {
+        return Optional.ofNullable(tokens.get(token));
+    }
+}

@@ -1,0 +1,156 @@
+package com.incidentconsole.sandbox.ws;
+
+import com.incidentconsole.sandbox.fault.FaultPlan;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+
+/**
+ * One logical Mattermost WebSocket connection (a {@code connection_id}): it outlives its sockets so
+ * that a client can resume it. Keeps the per-connection {@code seq} and the dead queue of the last
+ * 128 events sent, as {@code web_conn.go} does. All methods synchronise on the connection.
+ */
+final class WsConnection {
+
+    static final int DEAD_QUEUE_SIZE = 128;
+
+    /** An event frame already numbered and encoded. */
+    record Sent(long seq, String text) {
+    }
+
+    private String id;
+    private final String userId;
+    private final Deque<Sent> deadQueue = new ArrayDeque<>();
+    private long nextSeq;
+    private long sentOnSocket;
+    private Session session;
+    private long inactiveSince;
+    /** Real time (not the sandbox clock): liveness is about the socket, not the simulated world. */
+    private long lastPongNanos = System.nanoTime();
+
+    WsConnection(String id, String userId) {
+        this.id = id;
+        this.userId = userId;
+    }
+
+    synchronized String id() {
+        return id;
+    }
+
+    String userId() {
+        return userId;
+    }
+
+    synchronized boolean isActive() {
+        return session != null;
+    }
+
+    synchronized long inactiveSince() {
+        return inactiveSince;
+    }
+
+    synchronized void attach(Session newSession) {
+        this.session = newSession;
+        this.sentOnSocket = 0;
+        this.lastPongNanos = System.nanoTime();
+    }
+
+    synchronized void pong() {
+        lastPongNanos = System.nanoTime();
+    }
+
+    synchronized void detach(Session closed, long now) {
+        if (session == closed) {
+            session = null;
+            inactiveSince = now;
+        }
+    }
+
+    /** Numbers and sends one event; the frame text is built by {@code encoder} from the seq. */
+    synchronized void send(java.util.function.LongFunction<String> encoder, FaultPlan faults) {
+        if (session == null) {
+            return;
+        }
+        long seq = nextSeq++;
+        String text = encoder.apply(seq);
+        remember(new Sent(seq, text));
+        sentOnSocket++;
+        switch (faults.onEvent(sentOnSocket)) {
+            case DELIVER -> session.sendText(text, Callback.NOOP);
+            case LOSE -> {
+                // The seq is used up and the event sits in the dead queue, so a resume can recover it.
+            }
+            case MALFORMED -> session.sendText("{\"event\": \"posted\", \"data\": {\"post\": ", Callback.NOOP);
+            case DELIVER_THEN_DROP -> {
+                Session current = session;
+                current.sendText(text, Callback.from(() -> current.close(1001, "sandbox fault: dropped",
+                        Callback.NOOP), t -> current.disconnect()));
+            }
+        }
+    }
+
+    /** A response to a client action: no seq, not remembered. */
+    synchronized void reply(String text) {
+        if (session != null) {
+            session.sendText(text, Callback.NOOP);
+        }
+    }
+
+    /**
+     * Applies {@code sequence_number} of a resume (§1.7 step 5). Returns true when the dead queue
+     * could fill the gap (events replayed, or nothing missed); false when the client lost events for good.
+     */
+    synchronized boolean resumeFrom(long sequenceNumber) {
+        if (sequenceNumber == 0) {
+            nextSeq = 0;
+            return true;
+        }
+        List<Sent> replay = deadQueue.stream().filter(s -> s.seq() >= sequenceNumber).toList();
+        if (!replay.isEmpty() && replay.get(0).seq() == sequenceNumber) {
+            for (Sent s : replay) {
+                session.sendText(s.text(), Callback.NOOP);
+            }
+            nextSeq = replay.get(replay.size() - 1).seq() + 1;
+            return true;
+        }
+        if (!deadQueue.isEmpty() && deadQueue.peekLast().seq() == sequenceNumber - 1) {
+            nextSeq = sequenceNumber;
+            return true;
+        }
+        return false;
+    }
+
+    /** After an unrecoverable gap: a new identity, seq from 0 again, nothing to replay. */
+    synchronized void renew(String newId) {
+        id = newId;
+        deadQueue.clear();
+        nextSeq = 0;
+    }
+
+    synchronized void closeSocket(int code, String reason) {
+        if (session != null) {
+            session.close(code, reason, Callback.NOOP);
+        }
+    }
+
+    /** Pings the socket, or drops it when no Pong came for {@code pongWaitNanos} (Mattermost: 100 s). */
+    synchronized void ping(long pongWaitNanos) {
+        if (session == null) {
+            return;
+        }
+        if (System.nanoTime() - lastPongNanos > pongWaitNanos) {
+            session.disconnect();
+        } else {
+            session.sendPing(java.nio.ByteBuffer.allocate(0), Callback.NOOP);
+        }
+    }
+
+    private void remember(Sent sent) {
+        if (deadQueue.size() == DEAD_QUEUE_SIZE) {
+            deadQueue.removeFirst();
+        }
+        deadQueue.addLast(sent);
+    }
+}

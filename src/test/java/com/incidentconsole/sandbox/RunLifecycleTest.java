@@ -1,0 +1,140 @@
+package com.incidentconsole.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.incidentconsole.wire.PlaybookRun;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RunLifecycleTest {
+
+    SandboxServer server;
+    Credentials c;
+    Api api;
+    String alex;
+
+    @BeforeEach
+    void start() {
+        server = SandboxServer.start(SandboxFixture.small().withIncrementalUpdates(true));
+        c = server.control().credentials();
+        api = new Api(server.baseUrl(), c.token());
+        alex = server.control().defaultUser().id();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    String incidentPlaybook() {
+        JsonNode playbooks = api.getJson(Api.PLUGIN + "/playbooks?search_term=incident");
+        return playbooks.path("items").get(0).path("id").asText();
+    }
+
+    @Test
+    void createRunMakesChannelAndAnnouncesIt() throws Exception {
+        String playbookId = incidentPlaybook();
+        String teamId = api.getJson(Api.PLUGIN + "/playbooks/" + playbookId).path("team_id").asText();
+        try (WsProbe ws = WsProbe.withHeader(server.baseUrl(), c.token())) {
+            ws.next();
+            HttpResponse<String> r = api.send("POST", Api.PLUGIN + "/runs", "{\"name\":\"Disk full on db-3\","
+                    + "\"owner_user_id\":\"" + alex + "\",\"team_id\":\"" + teamId + "\",\"playbook_id\":\""
+                    + playbookId + "\"}");
+            assertEquals(201, r.statusCode());
+            JsonNode run = Api.tree(r.body());
+            assertEquals("/api/v0/runs/" + run.path("id").asText(), r.headers().firstValue("Location").orElseThrow());
+            assertEquals("InProgress", run.path("current_status").asText());
+            assertEquals("incident_created", run.path("timeline_events").get(0).path("event_type").asText());
+            assertTrue(run.path("task_total").asInt() > 0);
+            JsonNode created = ws.nextEvent("custom_playbooks_playbook_run_created");
+            assertEquals(run.path("id").asText(), Api.tree(created.path("data").path("payload").asText())
+                    .path("playbook_run").path("id").asText());
+            JsonNode channel = api.getJson("/api/v4/channels/" + run.path("channel_id").asText());
+            assertEquals("Disk full on db-3", channel.path("display_name").asText());
+            assertEquals(run.path("id").asText(), api.getJson(Api.PLUGIN + "/runs/channel/"
+                    + run.path("channel_id").asText()).path("id").asText());
+        }
+    }
+
+    @Test
+    void statusUpdatePostsAndRecordsTimeline() throws Exception {
+        PlaybookRun run = server.control().runs().stream().filter(r -> !r.isFinished() && r.ownerUserId().equals(alex))
+                .findFirst().orElseThrow();
+        try (WsProbe ws = WsProbe.withHeader(server.baseUrl(), c.token())) {
+            ws.next();
+            JsonNode ok = api.json("POST", Api.PLUGIN + "/runs/" + run.id() + "/status",
+                    "{\"message\":\"Mitigated, monitoring.\",\"reminder\":1800}");
+            assertEquals("OK", ok.path("status").asText());
+            JsonNode posted = ws.nextEvent("posted");
+            assertEquals("Mitigated, monitoring.", Api.tree(posted.path("data").path("post").asText())
+                    .path("message").asText());
+            JsonNode delta = Api.tree(ws.nextEvent("custom_playbooks_playbook_run_updated_incremental")
+                    .path("data").path("payload").asText());
+            assertEquals(1800L * 1_000_000_000L, delta.path("changed_fields").path("previous_reminder").asLong());
+            assertEquals("status_updated", delta.path("changed_fields").path("timeline_events").get(0)
+                    .path("event_type").asText());
+            JsonNode updates = api.getJson(Api.PLUGIN + "/runs/" + run.id() + "/status-updates");
+            assertEquals("Mitigated, monitoring.", updates.get(0).path("message").asText());
+            assertEquals("alex.rivera", updates.get(0).path("author_user_name").asText());
+            assertEquals(400, api.send("POST", Api.PLUGIN + "/runs/" + run.id() + "/status",
+                    "{\"message\":\"x\",\"reminder\":0}").statusCode());
+
+            String eventId = delta.path("changed_fields").path("timeline_events").get(0).path("id").asText();
+            assertEquals(204, api.send("DELETE", Api.PLUGIN + "/runs/" + run.id() + "/timeline/" + eventId, null)
+                    .statusCode());
+            JsonNode deletion = Api.tree(ws.nextEvent("custom_playbooks_playbook_run_updated_incremental")
+                    .path("data").path("payload").asText());
+            assertEquals(eventId, deletion.path("timeline_event_deletes").get(0).asText());
+        }
+    }
+
+    @Test
+    void checklistEditsKeepIdsAndOrder() {
+        PlaybookRun run = server.control().runs().stream().filter(r -> !r.isFinished() && r.ownerUserId().equals(alex))
+                .findFirst().orElseThrow();
+        String base = Api.PLUGIN + "/runs/" + run.id() + "/checklists";
+        assertEquals(201, api.send("POST", base + "/0/add", "{\"title\":\"Page the DBA\"}").statusCode());
+        PlaybookRun added = server.control().run(run.id()).orElseThrow();
+        var items = added.checklists().get(0).items();
+        assertEquals("Page the DBA", items.get(items.size() - 1).title());
+        assertEquals(26, items.get(items.size() - 1).id().length());
+        assertEquals(run.taskTotal() + 1, added.taskTotal());
+        assertEquals(200, api.send("POST", base + "/move-item", "{\"source_checklist_idx\":0,\"source_item_idx\":"
+                + (items.size() - 1) + ",\"dest_checklist_idx\":1,\"dest_item_idx\":0}").statusCode());
+        PlaybookRun moved = server.control().run(run.id()).orElseThrow();
+        assertEquals("Page the DBA", moved.checklists().get(1).items().get(0).title());
+        assertEquals(moved.checklists().get(1).items().get(0).id(), moved.checklists().get(1).itemsOrder().get(0));
+        assertEquals(204, api.send("DELETE", base + "/1/item/0", null).statusCode());
+        assertEquals(201, api.send("POST", base, "{\"title\":\"Follow-up\"}").statusCode());
+        PlaybookRun withChecklist = server.control().run(run.id()).orElseThrow();
+        assertEquals("Follow-up", withChecklist.checklists().get(withChecklist.checklists().size() - 1).title());
+        assertEquals(withChecklist.checklists().size(), withChecklist.itemsOrder().size());
+        assertEquals(500, api.send("PUT", base + "/99/item/0/state", "{\"new_state\":\"closed\"}").statusCode());
+        assertEquals(404, api.send("PUT", base + "/x/item/0/state", "{\"new_state\":\"closed\"}").statusCode());
+    }
+
+    @Test
+    void playbookArchiveIsAnnouncedToTheTeam() throws Exception {
+        String playbookId = incidentPlaybook();
+        String teamId = api.getJson(Api.PLUGIN + "/playbooks/" + playbookId).path("team_id").asText();
+        try (WsProbe ws = WsProbe.withHeader(server.baseUrl(), c.token())) {
+            ws.next();
+            assertEquals(204, api.send("DELETE", Api.PLUGIN + "/playbooks/" + playbookId, null).statusCode());
+            JsonNode archived = ws.nextEvent("custom_playbooks_playbook_archived");
+            assertEquals(teamId, Api.tree(archived.path("data").path("payload").asText()).path("teamID").asText());
+            JsonNode export = api.getJson(Api.PLUGIN + "/playbooks/" + playbookId + "/export");
+            assertEquals(1, export.path("version").asInt());
+            assertTrue(export.path("id").isMissingNode());
+            HttpResponse<String> imported = api.send("POST", Api.PLUGIN + "/playbooks/import?team_id=" + teamId,
+                    export.toString());
+            assertEquals(201, imported.statusCode());
+            String newId = Api.tree(imported.body()).path("id").asText();
+            assertEquals(export.path("title").asText(), api.getJson(Api.PLUGIN + "/playbooks/" + newId)
+                    .path("title").asText());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package com.incidentconsole.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.incidentconsole.wire.ChecklistItem;
+import com.incidentconsole.wire.PlaybookRun;
+import com.incidentconsole.wire.WireJson;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class SeedTest {
+
+    static String digest(SandboxServer server) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        var mapper = WireJson.newMapper();
+        sha.update(mapper.writeValueAsBytes(server.control().users()));
+        sha.update(mapper.writeValueAsBytes(server.control().runs()));
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    @Test
+    void sameSeedSameDataDifferentSeedDifferentData() throws Exception {
+        String a;
+        String b;
+        String other;
+        try (SandboxServer s = SandboxServer.start(SandboxFixture.small().withSeed(7))) {
+            a = digest(s);
+        }
+        try (SandboxServer s = SandboxServer.start(SandboxFixture.small().withSeed(7))) {
+            b = digest(s);
+        }
+        try (SandboxServer s = SandboxServer.start(SandboxFixture.small().withSeed(8))) {
+            other = digest(s);
+        }
+        assertEquals(a, b);
+        assertNotEquals(a, other);
+    }
+
+    @Test
+    void countsAndConsistencyMatchOptions() {
+        try (SandboxServer s = SandboxServer.start(SandboxFixture.small().withRuns(9, 21))) {
+            List<PlaybookRun> runs = s.control().runs();
+            assertEquals(9, runs.stream().filter(r -> !r.isFinished()).count());
+            assertEquals(21, runs.stream().filter(PlaybookRun::isFinished).count());
+            Set<String> states = runs.stream().flatMap(r -> r.checklists().stream())
+                    .flatMap(c -> c.items().stream()).map(ChecklistItem::state).collect(Collectors.toSet());
+            assertEquals(Set.of("", "in_progress", "closed", "skipped"), states);
+            for (PlaybookRun run : runs) {
+                long touched = run.checklists().stream().flatMap(c -> c.items().stream())
+                        .filter(i -> !i.state().isEmpty()).count();
+                long events = run.timelineEvents().stream().filter(e -> e.eventType().equals("task_state_modified"))
+                        .count();
+                assertEquals(touched, events, "timeline agrees with item states of " + run.name());
+                assertTrue(run.participantIds().contains(run.ownerUserId()));
+                assertEquals(run.statusPosts().size(), run.timelineEvents().stream()
+                        .filter(e -> e.eventType().equals("status_updated")).count());
+            }
+            assertTrue(runs.stream().anyMatch(r -> r.retrospectivePublishedAt() > 0 && !r.metricsData().isEmpty()));
+            String alex = s.control().defaultUser().id();
+            assertTrue(runs.stream().anyMatch(r -> !r.isFinished() && r.ownerUserId().equals(alex)));
+        }
+    }
+
+    @Test
+    void largeSeedStartsQuickly() {
+        long started = System.nanoTime();
+        try (SandboxServer s = SandboxServer.start(SandboxFixture.small().withRuns(200, 10_000))) {
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            System.out.println("sandbox startup with 200 ongoing / 10000 ended: " + millis + " ms");
+            assertEquals(10_200, s.control().runs().size());
+            assertTrue(millis < 10_000, "startup took " + millis + " ms");
+        }
+    }
+}
