@@ -5,6 +5,7 @@ import com.incidentconsole.sandbox.chat.Poster;
 import com.incidentconsole.sandbox.fault.FaultPlan;
 import com.incidentconsole.sandbox.http.ChecklistRoutes;
 import com.incidentconsole.sandbox.http.CoreRoutes;
+import com.incidentconsole.sandbox.http.GraphQlRoutes;
 import com.incidentconsole.sandbox.http.PlaybookRoutes;
 import com.incidentconsole.sandbox.http.Router;
 import com.incidentconsole.sandbox.http.RunRoutes;
@@ -12,6 +13,7 @@ import com.incidentconsole.sandbox.http.SandboxHandler;
 import com.incidentconsole.sandbox.playbooks.PlaybookService;
 import com.incidentconsole.sandbox.runs.Access;
 import com.incidentconsole.sandbox.runs.ChecklistService;
+import com.incidentconsole.sandbox.runs.ParticipantService;
 import com.incidentconsole.sandbox.runs.RunFactory;
 import com.incidentconsole.sandbox.runs.RunPublisher;
 import com.incidentconsole.sandbox.runs.RunQuery;
@@ -91,6 +93,7 @@ public final class SandboxServer implements AutoCloseable {
         new ChecklistRoutes(new ChecklistService(state, runs, factory)).register(router);
         new RunRoutes(state, access, runs, new RunQuery(state, access)).register(router);
         new PlaybookRoutes(state, access, new PlaybookService(state, access, publisher, mapper)).register(router);
+        new GraphQlRoutes(new ParticipantService(state, access, runs, factory, hub, mapper), runs).register(router);
 
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sandbox-timers");

@@ -118,6 +118,37 @@ class RunLifecycleTest {
     }
 
     @Test
+    void participantsAreManagedThroughGraphQl() throws Exception {
+        PlaybookRun run = server.control().runs().stream().filter(r -> !r.isFinished() && r.ownerUserId().equals(alex))
+                .findFirst().orElseThrow();
+        var newcomer = server.control().users().stream()
+                .filter(u -> server.control().isTeamMember(run.teamId(), u.id()))
+                .filter(u -> !run.participantIds().contains(u.id())).findFirst().orElseThrow();
+        try (WsProbe ws = WsProbe.withHeader(server.baseUrl(), server.control().tokenFor(newcomer.username()))) {
+            ws.next();
+            String add = "{\"operationName\":\"AddRunParticipants\",\"query\":\"mutation AddRunParticipants("
+                    + "$runID: String!, $userIDs: [String!]!) { addRunParticipants(runID: $runID, userIDs: $userIDs) }\","
+                    + "\"variables\":{\"runID\":\"" + run.id() + "\",\"userIDs\":[\"" + newcomer.id() + "\"]}}";
+            JsonNode result = api.json("POST", Api.PLUGIN + "/query", add);
+            assertEquals("", result.path("data").path("addRunParticipants").asText());
+            assertEquals("user_added", ws.next().path("event").asText());
+            JsonNode update = Api.tree(ws.nextEvent("custom_playbooks_playbook_run_updated_incremental")
+                    .path("data").path("payload").asText());
+            assertTrue(RunsListTest.ids(update.path("changed_fields").path("participant_ids"))
+                    .contains(newcomer.id()));
+            PlaybookRun after = server.control().run(run.id()).orElseThrow();
+            assertTrue(after.participantIds().contains(newcomer.id()));
+            assertEquals("participants_changed",
+                    after.timelineEvents().get(after.timelineEvents().size() - 1).eventType());
+            String remove = add.replace("AddRunParticipants", "RemoveRunParticipants")
+                    .replace("addRunParticipants", "removeRunParticipants");
+            api.json("POST", Api.PLUGIN + "/query", remove);
+            assertTrue(!server.control().run(run.id()).orElseThrow().participantIds().contains(newcomer.id()));
+            assertEquals("", api.send("POST", Api.PLUGIN + "/query", "{\"query\":\"{ x }\"}").body());
+        }
+    }
+
+    @Test
     void playbookArchiveIsAnnouncedToTheTeam() throws Exception {
         String playbookId = incidentPlaybook();
         String teamId = api.getJson(Api.PLUGIN + "/playbooks/" + playbookId).path("team_id").asText();

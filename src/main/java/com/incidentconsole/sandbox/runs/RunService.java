@@ -271,7 +271,8 @@ public final class RunService {
         });
     }
 
-    private void change(RunEntity run, Consumer<RunEntity> edit) {
+    /** Applies {@code edit} to a run already checked by the caller, then stamps and publishes it. */
+    void change(RunEntity run, Consumer<RunEntity> edit) {
         PlaybookRun before = run.toWire();
         edit.accept(run);
         run.updateAt = state.now();
