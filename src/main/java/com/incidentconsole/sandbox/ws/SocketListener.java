@@ -83,6 +83,16 @@ public final class SocketListener implements Session.Listener.AutoDemanding {
         }
     }
 
+    /**
+     * The real server decodes binary frames as msgpack; the sandbox does not, and treats them like an
+     * undecodable frame (closes the socket), so a client relying on msgpack fails loudly here.
+     */
+    @Override
+    public void onWebSocketBinary(java.nio.ByteBuffer payload, org.eclipse.jetty.websocket.api.Callback callback) {
+        callback.succeed();
+        session.disconnect();
+    }
+
     @Override
     public void onWebSocketPong(java.nio.ByteBuffer payload) {
         WsConnection conn = connection;
