@@ -41,8 +41,10 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  */
 public final class SandboxServer implements AutoCloseable {
 
-    /** Same four-part shape as a real server's version string (mattermost-core.md §1.5). */
-    public static final String VERSION = "10.11.0.10.11.0.sandbox.false";
+    /** {@code model.CurrentVersion} of the imitated server; the ping reply reports it. */
+    public static final String CURRENT_VERSION = "10.11.0";
+    /** Same four-part shape as a real server's version string (mattermost-core.md §1.5): version.build.hash.licensed. */
+    public static final String VERSION = CURRENT_VERSION + "." + CURRENT_VERSION + ".sandbox.false";
 
     private final Server jetty;
     private final ScheduledExecutorService timers;
@@ -77,7 +79,7 @@ public final class SandboxServer implements AutoCloseable {
             }
         };
         EventHub hub = new EventHub(mapper, audience, faults, new IdSource(System.nanoTime()), options.clock(),
-                VERSION);
+                VERSION, CURRENT_VERSION);
         Access access = new Access(state);
         RunFactory factory = new RunFactory(state);
         java.util.concurrent.atomic.AtomicBoolean incremental =

@@ -126,7 +126,7 @@ public final class SocketListener implements Session.Listener.AutoDemanding {
             case WebSocketRequest.PING -> {
                 ObjectNode pong = hub.mapper().createObjectNode();
                 pong.put("text", "pong");
-                pong.put("version", hub.serverVersion());
+                pong.put("version", hub.currentVersion());
                 pong.put("server_time", hub.now());
                 pong.put("node_id", "");
                 send(new WebSocketResponse(WebSocketResponse.OK, request.seq(), pong, null));
