@@ -275,6 +275,11 @@ public final class RunService {
     void change(RunEntity run, Consumer<RunEntity> edit) {
         PlaybookRun before = run.toWire();
         edit.accept(run);
+        // Idempotent calls (same state, same assignee, ...) return early on the real server:
+        // no update_at bump and no WebSocket event.
+        if (run.toWire().equals(before)) {
+            return;
+        }
         run.updateAt = state.now();
         publisher.runUpdated(before, run);
     }
