@@ -16,6 +16,7 @@ import com.incidentconsole.sandbox.runs.ChecklistService;
 import com.incidentconsole.sandbox.runs.ParticipantService;
 import com.incidentconsole.sandbox.runs.RunFactory;
 import com.incidentconsole.sandbox.runs.RunPublisher;
+import com.incidentconsole.sandbox.runs.ReminderService;
 import com.incidentconsole.sandbox.runs.RunQuery;
 import com.incidentconsole.sandbox.runs.RunService;
 import com.incidentconsole.sandbox.seed.SeedGenerator;
@@ -90,6 +91,10 @@ public final class SandboxServer implements AutoCloseable {
         state.locked(() -> new SeedGenerator(state, factory, mapper)
                 .generate(options.seed(), options.ongoing(), options.ended(), options.from(), options.to()));
 
+        String botId = state.locked(() -> state.directory().userByLogin(SeedGenerator.BOT_USERNAME).orElseThrow().id());
+        ReminderService reminders = new ReminderService(state, runs, poster, botId);
+        options.clock().onAdvance(reminders::fireDue);
+
         Router router = new Router();
         new CoreRoutes(state, poster).register(router);
         new ChecklistRoutes(new ChecklistService(state, runs, factory)).register(router);
@@ -129,6 +134,7 @@ public final class SandboxServer implements AutoCloseable {
             throw new IllegalStateException("sandbox could not start on port " + options.port(), e);
         }
         timers.scheduleAtFixedRate(hub::pingAll, 60, 60, TimeUnit.SECONDS);
+        timers.scheduleAtFixedRate(reminders::fireDue, 1, 1, TimeUnit.SECONDS);
         URI baseUrl = URI.create("http://127.0.0.1:" + connector.getLocalPort());
         return new SandboxServer(jetty, timers, new SandboxControl(state, faults, hub, baseUrl, incremental), baseUrl);
     }

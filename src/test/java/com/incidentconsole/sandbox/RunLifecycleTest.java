@@ -93,6 +93,23 @@ class RunLifecycleTest {
     }
 
     @Test
+    void advancingTheClockFiresTheStatusReminder() throws Exception {
+        PlaybookRun run = server.control().runs().stream().filter(r -> !r.isFinished() && r.ownerUserId().equals(alex))
+                .findFirst().orElseThrow();
+        api.json("POST", Api.PLUGIN + "/runs/" + run.id() + "/status", "{\"message\":\"ok\",\"reminder\":600}");
+        assertEquals("", server.control().run(run.id()).orElseThrow().reminderPostId());
+        try (WsProbe ws = WsProbe.withHeader(server.baseUrl(), c.token())) {
+            ws.next();
+            server.control().clock().advance(java.time.Duration.ofMinutes(9));
+            assertEquals("", server.control().run(run.id()).orElseThrow().reminderPostId());
+            server.control().clock().advance(java.time.Duration.ofMinutes(2));
+            JsonNode post = Api.tree(ws.nextEvent("posted").path("data").path("post").asText());
+            assertEquals("custom_update_status", post.path("type").asText());
+            assertEquals(post.path("id").asText(), server.control().run(run.id()).orElseThrow().reminderPostId());
+        }
+    }
+
+    @Test
     void checklistEditsKeepIdsAndOrder() {
         PlaybookRun run = server.control().runs().stream().filter(r -> !r.isFinished() && r.ownerUserId().equals(alex))
                 .findFirst().orElseThrow();

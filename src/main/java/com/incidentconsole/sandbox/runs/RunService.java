@@ -154,8 +154,10 @@ public final class RunService {
                 Post post = poster.post(r.channelId, userId, update.message(), "custom_run_update", props);
                 r.statusPosts.add(new StatusPost(post.id(), now, 0));
                 r.lastStatusUpdateAt = now;
+                r.reminderPostId = "";
                 if (update.reminder() > 0) {
                     r.previousReminderNanos = update.reminder() * 1_000_000_000L;
+                    r.reminderDueAt = now + update.reminder() * 1000;
                 }
                 timeline(r, TimelineEvent.STATUS_UPDATED, "@" + factory.username(userId) + " posted a status update",
                         "", post.id(), userId, userId);
@@ -183,6 +185,7 @@ public final class RunService {
         }
         mutate(userId, runId, true, r -> {
             r.previousReminderNanos = seconds * 1_000_000_000L;
+            r.reminderDueAt = state.now() + seconds * 1000;
             timeline(r, TimelineEvent.STATUS_UPDATE_SNOOZED, "@" + factory.username(userId)
                     + " snoozed the status update", "", "", r.reporterUserId, userId);
         });
