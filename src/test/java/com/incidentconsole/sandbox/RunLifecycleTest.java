@@ -166,6 +166,28 @@ class RunLifecycleTest {
     }
 
     @Test
+    void graphQlUpdateRunAndPlaybookPatch() {
+        PlaybookRun run = server.control().runs().stream().filter(r -> !r.isFinished() && r.ownerUserId().equals(alex))
+                .findFirst().orElseThrow();
+        String update = "{\"operationName\":\"UpdateRun\",\"query\":\"mutation UpdateRun($id: String!, $updates: "
+                + "RunUpdates!) { updateRun(id: $id, updates: $updates) }\",\"variables\":{\"id\":\"" + run.id()
+                + "\",\"updates\":{\"summary\":\"Root cause: expired cert\",\"broadcastChannelIDs\":[]}}}";
+        assertEquals("", api.json("POST", Api.PLUGIN + "/query", update).path("data").path("updateRun").asText());
+        assertEquals("Root cause: expired cert", server.control().run(run.id()).orElseThrow().summary());
+
+        String taken = api.getJson(Api.PLUGIN + "/playbooks/" + run.playbookId()).path("run_number_prefix").asText();
+        String other = api.getJson(Api.PLUGIN + "/playbooks?team_id=" + run.teamId()).path("items").findValues("id")
+                .stream().map(JsonNode::asText).filter(id -> !id.equals(run.playbookId())).findFirst().orElseThrow();
+        assertEquals(409, api.send("PATCH", Api.PLUGIN + "/playbooks/" + other,
+                "{\"run_number_prefix\":\"" + taken + "\"}").statusCode());
+        assertEquals(400, api.send("PATCH", Api.PLUGIN + "/playbooks/" + other, "{\"title\":\"x\"}").statusCode());
+        assertEquals(204, api.send("PATCH", Api.PLUGIN + "/playbooks/" + other,
+                "{\"channel_name_template\":\"Incident: {name}\"}").statusCode());
+        assertEquals(400, api.send("POST", Api.PLUGIN + "/runs/" + run.id() + "/checklists/0/item/1/run", "{}")
+                .statusCode());
+    }
+
+    @Test
     void playbookArchiveIsAnnouncedToTheTeam() throws Exception {
         String playbookId = incidentPlaybook();
         String teamId = api.getJson(Api.PLUGIN + "/playbooks/" + playbookId).path("team_id").asText();

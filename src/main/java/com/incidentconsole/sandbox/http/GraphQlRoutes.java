@@ -47,6 +47,13 @@ public final class GraphQlRoutes {
             } else if (query.contains("removeRunParticipants")) {
                 field = "removeRunParticipants";
                 participants.remove(c.userId(), vars.path("runID").asText(), strings(vars.path("userIDs")));
+            } else if (query.contains("updateRun(")) {
+                field = "updateRun";
+                runs.updateFromGraphQl(c.userId(), vars.path("id").asText(), vars.path("updates"));
+            } else if (query.contains("setRunFavorite")) {
+                // Favorites only drive the webapp's sidebar; accepted and not stored.
+                field = "setRunFavorite";
+                runs.requireViewable(c.userId(), vars.path("id").asText());
             } else if (query.contains("changeRunOwner")) {
                 field = "changeRunOwner";
                 runs.changeOwner(c.userId(), vars.path("runID").asText(), vars.path("ownerID").asText());

@@ -168,6 +168,47 @@ public final class RunService {
         });
     }
 
+    /** GraphQL {@code updateRun}: a partial update of the fields that have no REST route (playbooks-api.md §2.9). */
+    public void updateFromGraphQl(String userId, String runId, com.fasterxml.jackson.databind.JsonNode updates) {
+        mutate(userId, runId, true, r -> {
+            if (updates.has("name")) {
+                if (updates.path("name").asText().isBlank()) {
+                    throw new Rejection(400, "name must not be empty");
+                }
+                r.name = updates.path("name").asText();
+            }
+            if (updates.has("summary")) {
+                r.summary = updates.path("summary").asText();
+                r.summaryModifiedAt = state.now();
+            }
+            if (updates.has("createChannelMemberOnNewParticipant")) {
+                r.createChannelMemberOnNewParticipant = updates.path("createChannelMemberOnNewParticipant").asBoolean();
+            }
+            if (updates.has("removeChannelMemberOnRemovedParticipant")) {
+                r.removeChannelMemberOnRemovedParticipant =
+                        updates.path("removeChannelMemberOnRemovedParticipant").asBoolean();
+            }
+            if (updates.has("statusUpdateBroadcastChannelsEnabled")) {
+                r.statusUpdateBroadcastChannelsEnabled = updates.path("statusUpdateBroadcastChannelsEnabled").asBoolean();
+            }
+            if (updates.has("statusUpdateBroadcastWebhooksEnabled")) {
+                r.statusUpdateBroadcastWebhooksEnabled = updates.path("statusUpdateBroadcastWebhooksEnabled").asBoolean();
+            }
+            if (updates.has("broadcastChannelIDs")) {
+                r.broadcastChannelIds = new java.util.ArrayList<>();
+                updates.path("broadcastChannelIDs").forEach(n -> r.broadcastChannelIds.add(n.asText()));
+            }
+            if (updates.has("webhookOnStatusUpdateURLs")) {
+                r.webhookOnStatusUpdateUrls = new java.util.ArrayList<>();
+                updates.path("webhookOnStatusUpdateURLs").forEach(n -> r.webhookOnStatusUpdateUrls.add(n.asText()));
+            }
+        });
+    }
+
+    public void requireViewable(String userId, String runId) {
+        state.locked(() -> access.requireView(userId, runId));
+    }
+
     public void requestUpdate(String userId, String runId) {
         state.locked(() -> {
             RunEntity run = access.requireView(userId, runId);
