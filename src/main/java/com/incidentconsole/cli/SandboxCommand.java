@@ -61,7 +61,16 @@ public final class SandboxCommand implements java.util.concurrent.Callable<Integ
     @Override
     public Integer call() throws Exception {
         SandboxOptions options = new SandboxOptions(port, seed, ongoing, ended, from, to, incrementalUpdates, null);
-        try (SandboxServer server = SandboxServer.start(options)) {
+        SandboxServer started;
+        try {
+            started = SandboxServer.start(options);
+        } catch (IllegalStateException e) {
+            // Usually "port in use": one line for the user, not a stack trace.
+            spec.commandLine().getErr().println("sandbox: " + e.getMessage()
+                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+            return 1;
+        }
+        try (SandboxServer server = started) {
             if (errorRatio > 0) {
                 server.control().inject(FaultRule.errorRatio(errorRatio, null, ".*"));
             }

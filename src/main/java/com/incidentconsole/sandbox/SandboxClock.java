@@ -13,6 +13,7 @@ public final class SandboxClock {
 
     private final Clock base;
     private final AtomicLong offsetMillis = new AtomicLong();
+    private final java.util.List<Runnable> onAdvance = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public SandboxClock(Clock base) {
         this.base = base;
@@ -35,7 +36,14 @@ public final class SandboxClock {
         return Instant.ofEpochMilli(millis());
     }
 
+    /** Moves time forward; timers that depend on it (status reminders) run before this returns. */
     public void advance(Duration by) {
         offsetMillis.addAndGet(by.toMillis());
+        onAdvance.forEach(Runnable::run);
+    }
+
+    /** Registers work to do whenever a test moves time forward. */
+    public void onAdvance(Runnable action) {
+        onAdvance.add(action);
     }
 }

@@ -51,6 +51,11 @@ public final class SandboxControl {
         });
     }
 
+    /** Invalidates a session or personal access token, as a logout elsewhere or an admin would. */
+    public void revokeToken(String token) {
+        state.locked(() -> state.directory().revokeToken(token));
+    }
+
     public List<User> users() {
         return state.locked(() -> state.directory().users());
     }

@@ -5,6 +5,7 @@ import com.incidentconsole.sandbox.chat.Poster;
 import com.incidentconsole.sandbox.fault.FaultPlan;
 import com.incidentconsole.sandbox.http.ChecklistRoutes;
 import com.incidentconsole.sandbox.http.CoreRoutes;
+import com.incidentconsole.sandbox.http.GraphQlRoutes;
 import com.incidentconsole.sandbox.http.PlaybookRoutes;
 import com.incidentconsole.sandbox.http.Router;
 import com.incidentconsole.sandbox.http.RunRoutes;
@@ -12,8 +13,10 @@ import com.incidentconsole.sandbox.http.SandboxHandler;
 import com.incidentconsole.sandbox.playbooks.PlaybookService;
 import com.incidentconsole.sandbox.runs.Access;
 import com.incidentconsole.sandbox.runs.ChecklistService;
+import com.incidentconsole.sandbox.runs.ParticipantService;
 import com.incidentconsole.sandbox.runs.RunFactory;
 import com.incidentconsole.sandbox.runs.RunPublisher;
+import com.incidentconsole.sandbox.runs.ReminderService;
 import com.incidentconsole.sandbox.runs.RunQuery;
 import com.incidentconsole.sandbox.runs.RunService;
 import com.incidentconsole.sandbox.seed.SeedGenerator;
@@ -39,8 +42,10 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  */
 public final class SandboxServer implements AutoCloseable {
 
-    /** Same four-part shape as a real server's version string (mattermost-core.md §1.5). */
-    public static final String VERSION = "10.11.0.10.11.0.sandbox.false";
+    /** {@code model.CurrentVersion} of the imitated server; the ping reply reports it. */
+    public static final String CURRENT_VERSION = "10.11.0";
+    /** Same four-part shape as a real server's version string (mattermost-core.md §1.5): version.build.hash.licensed. */
+    public static final String VERSION = CURRENT_VERSION + "." + CURRENT_VERSION + ".sandbox.false";
 
     private final Server jetty;
     private final ScheduledExecutorService timers;
@@ -75,7 +80,7 @@ public final class SandboxServer implements AutoCloseable {
             }
         };
         EventHub hub = new EventHub(mapper, audience, faults, new IdSource(System.nanoTime()), options.clock(),
-                VERSION);
+                VERSION, CURRENT_VERSION);
         Access access = new Access(state);
         RunFactory factory = new RunFactory(state);
         java.util.concurrent.atomic.AtomicBoolean incremental =
@@ -86,11 +91,16 @@ public final class SandboxServer implements AutoCloseable {
         state.locked(() -> new SeedGenerator(state, factory, mapper)
                 .generate(options.seed(), options.ongoing(), options.ended(), options.from(), options.to()));
 
+        String botId = state.locked(() -> state.directory().userByLogin(SeedGenerator.BOT_USERNAME).orElseThrow().id());
+        ReminderService reminders = new ReminderService(state, runs, poster, botId);
+        options.clock().onAdvance(reminders::fireDue);
+
         Router router = new Router();
         new CoreRoutes(state, poster).register(router);
         new ChecklistRoutes(new ChecklistService(state, runs, factory)).register(router);
         new RunRoutes(state, access, runs, new RunQuery(state, access)).register(router);
         new PlaybookRoutes(state, access, new PlaybookService(state, access, publisher, mapper)).register(router);
+        new GraphQlRoutes(new ParticipantService(state, access, runs, factory, hub, mapper), runs).register(router);
 
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sandbox-timers");
@@ -124,6 +134,7 @@ public final class SandboxServer implements AutoCloseable {
             throw new IllegalStateException("sandbox could not start on port " + options.port(), e);
         }
         timers.scheduleAtFixedRate(hub::pingAll, 60, 60, TimeUnit.SECONDS);
+        timers.scheduleAtFixedRate(reminders::fireDue, 1, 1, TimeUnit.SECONDS);
         URI baseUrl = URI.create("http://127.0.0.1:" + connector.getLocalPort());
         return new SandboxServer(jetty, timers, new SandboxControl(state, faults, hub, baseUrl, incremental), baseUrl);
     }

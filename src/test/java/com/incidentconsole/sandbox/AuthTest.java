@@ -75,6 +75,13 @@ class AuthTest {
     }
 
     @Test
+    void plainGetOnTheWebSocketPathIsTheUpgradeError() {
+        HttpResponse<String> r = new Api(server.baseUrl(), null).get("/api/v4/websocket");
+        assertEquals(400, r.statusCode());
+        assertEquals("api.web_socket.connect.upgrade.app_error", Api.tree(r.body()).path("id").asText());
+    }
+
+    @Test
     void pluginRouteWithoutTokenIsPlainTextNotAuthorized() {
         HttpResponse<String> r = new Api(server.baseUrl(), null).get(Api.PLUGIN + "/runs");
         assertEquals(401, r.statusCode());

@@ -93,6 +93,23 @@ class RunLifecycleTest {
     }
 
     @Test
+    void advancingTheClockFiresTheStatusReminder() throws Exception {
+        PlaybookRun run = server.control().runs().stream().filter(r -> !r.isFinished() && r.ownerUserId().equals(alex))
+                .findFirst().orElseThrow();
+        api.json("POST", Api.PLUGIN + "/runs/" + run.id() + "/status", "{\"message\":\"ok\",\"reminder\":600}");
+        assertEquals("", server.control().run(run.id()).orElseThrow().reminderPostId());
+        try (WsProbe ws = WsProbe.withHeader(server.baseUrl(), c.token())) {
+            ws.next();
+            server.control().clock().advance(java.time.Duration.ofMinutes(9));
+            assertEquals("", server.control().run(run.id()).orElseThrow().reminderPostId());
+            server.control().clock().advance(java.time.Duration.ofMinutes(2));
+            JsonNode post = Api.tree(ws.nextEvent("posted").path("data").path("post").asText());
+            assertEquals("custom_update_status", post.path("type").asText());
+            assertEquals(post.path("id").asText(), server.control().run(run.id()).orElseThrow().reminderPostId());
+        }
+    }
+
+    @Test
     void checklistEditsKeepIdsAndOrder() {
         PlaybookRun run = server.control().runs().stream().filter(r -> !r.isFinished() && r.ownerUserId().equals(alex))
                 .findFirst().orElseThrow();
@@ -115,6 +132,59 @@ class RunLifecycleTest {
         assertEquals(withChecklist.checklists().size(), withChecklist.itemsOrder().size());
         assertEquals(500, api.send("PUT", base + "/99/item/0/state", "{\"new_state\":\"closed\"}").statusCode());
         assertEquals(404, api.send("PUT", base + "/x/item/0/state", "{\"new_state\":\"closed\"}").statusCode());
+    }
+
+    @Test
+    void participantsAreManagedThroughGraphQl() throws Exception {
+        PlaybookRun run = server.control().runs().stream().filter(r -> !r.isFinished() && r.ownerUserId().equals(alex))
+                .findFirst().orElseThrow();
+        var newcomer = server.control().users().stream()
+                .filter(u -> server.control().isTeamMember(run.teamId(), u.id()))
+                .filter(u -> !run.participantIds().contains(u.id())).findFirst().orElseThrow();
+        try (WsProbe ws = WsProbe.withHeader(server.baseUrl(), server.control().tokenFor(newcomer.username()))) {
+            ws.next();
+            String add = "{\"operationName\":\"AddRunParticipants\",\"query\":\"mutation AddRunParticipants("
+                    + "$runID: String!, $userIDs: [String!]!) { addRunParticipants(runID: $runID, userIDs: $userIDs) }\","
+                    + "\"variables\":{\"runID\":\"" + run.id() + "\",\"userIDs\":[\"" + newcomer.id() + "\"]}}";
+            JsonNode result = api.json("POST", Api.PLUGIN + "/query", add);
+            assertEquals("", result.path("data").path("addRunParticipants").asText());
+            assertEquals("user_added", ws.next().path("event").asText());
+            JsonNode update = Api.tree(ws.nextEvent("custom_playbooks_playbook_run_updated_incremental")
+                    .path("data").path("payload").asText());
+            assertTrue(RunsListTest.ids(update.path("changed_fields").path("participant_ids"))
+                    .contains(newcomer.id()));
+            PlaybookRun after = server.control().run(run.id()).orElseThrow();
+            assertTrue(after.participantIds().contains(newcomer.id()));
+            assertEquals("participants_changed",
+                    after.timelineEvents().get(after.timelineEvents().size() - 1).eventType());
+            String remove = add.replace("AddRunParticipants", "RemoveRunParticipants")
+                    .replace("addRunParticipants", "removeRunParticipants");
+            api.json("POST", Api.PLUGIN + "/query", remove);
+            assertTrue(!server.control().run(run.id()).orElseThrow().participantIds().contains(newcomer.id()));
+            assertEquals("", api.send("POST", Api.PLUGIN + "/query", "{\"query\":\"{ x }\"}").body());
+        }
+    }
+
+    @Test
+    void graphQlUpdateRunAndPlaybookPatch() {
+        PlaybookRun run = server.control().runs().stream().filter(r -> !r.isFinished() && r.ownerUserId().equals(alex))
+                .findFirst().orElseThrow();
+        String update = "{\"operationName\":\"UpdateRun\",\"query\":\"mutation UpdateRun($id: String!, $updates: "
+                + "RunUpdates!) { updateRun(id: $id, updates: $updates) }\",\"variables\":{\"id\":\"" + run.id()
+                + "\",\"updates\":{\"summary\":\"Root cause: expired cert\",\"broadcastChannelIDs\":[]}}}";
+        assertEquals("", api.json("POST", Api.PLUGIN + "/query", update).path("data").path("updateRun").asText());
+        assertEquals("Root cause: expired cert", server.control().run(run.id()).orElseThrow().summary());
+
+        String taken = api.getJson(Api.PLUGIN + "/playbooks/" + run.playbookId()).path("run_number_prefix").asText();
+        String other = api.getJson(Api.PLUGIN + "/playbooks?team_id=" + run.teamId()).path("items").findValues("id")
+                .stream().map(JsonNode::asText).filter(id -> !id.equals(run.playbookId())).findFirst().orElseThrow();
+        assertEquals(409, api.send("PATCH", Api.PLUGIN + "/playbooks/" + other,
+                "{\"run_number_prefix\":\"" + taken + "\"}").statusCode());
+        assertEquals(400, api.send("PATCH", Api.PLUGIN + "/playbooks/" + other, "{\"title\":\"x\"}").statusCode());
+        assertEquals(204, api.send("PATCH", Api.PLUGIN + "/playbooks/" + other,
+                "{\"channel_name_template\":\"Incident: {name}\"}").statusCode());
+        assertEquals(400, api.send("POST", Api.PLUGIN + "/runs/" + run.id() + "/checklists/0/item/1/run", "{}")
+                .statusCode());
     }
 
     @Test

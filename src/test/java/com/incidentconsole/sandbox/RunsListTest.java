@@ -93,6 +93,37 @@ class RunsListTest {
         assertEquals(403, api.get(Api.PLUGIN + "/runs/" + "a".repeat(26)).statusCode());
     }
 
+    @Test
+    void timeTypeTeamAndPlaybookFiltersAgreeWithTheData() {
+        long now = SandboxFixture.NOW.toEpochMilli();
+        long weekAgo = now - 7 * 86_400_000L;
+        alex.getJson(Api.PLUGIN + "/runs?omit_ended=true").path("items")
+                .forEach(r -> assertEquals(0, r.path("end_at").asLong()));
+        alex.getJson(Api.PLUGIN + "/runs?started_gte=" + weekAgo).path("items")
+                .forEach(r -> assertTrue(r.path("create_at").asLong() >= weekAgo));
+        alex.getJson(Api.PLUGIN + "/runs?started_lt=" + weekAgo).path("items")
+                .forEach(r -> assertTrue(r.path("create_at").asLong() < weekAgo));
+        alex.getJson(Api.PLUGIN + "/runs?active_gte=" + weekAgo).path("items").forEach(r ->
+                assertTrue(r.path("end_at").asLong() == 0 || r.path("end_at").asLong() >= weekAgo));
+        alex.getJson(Api.PLUGIN + "/runs?since=" + weekAgo).path("items").forEach(r ->
+                assertTrue(r.path("update_at").asLong() >= weekAgo || r.path("create_at").asLong() >= weekAgo
+                        || r.path("end_at").asLong() >= weekAgo));
+        JsonNode any = alex.getJson(Api.PLUGIN + "/runs?per_page=1").path("items").get(0);
+        String team = any.path("team_id").asText();
+        String playbook = any.path("playbook_id").asText();
+        alex.getJson(Api.PLUGIN + "/runs?team_id=" + team + "&playbook_id=" + playbook).path("items").forEach(r -> {
+            assertEquals(team, r.path("team_id").asText());
+            assertEquals(playbook, r.path("playbook_id").asText());
+        });
+        assertEquals(alex.getJson(Api.PLUGIN + "/runs").path("total_count"),
+                alex.getJson(Api.PLUGIN + "/runs?types=playbook").path("total_count"));
+        alex.getJson(Api.PLUGIN + "/runs?participant_or_follower_id=me").path("items")
+                .forEach(r -> assertTrue(ids(r.path("participant_ids")).contains(alexId)));
+        assertEquals(400, alex.get(Api.PLUGIN + "/runs?since=yesterday").statusCode());
+        assertEquals(400, alex.get(Api.PLUGIN + "/runs?sort=colour").statusCode());
+        assertEquals(400, alex.get(Api.PLUGIN + "/runs?team_id=nope").statusCode());
+    }
+
     static List<String> ids(JsonNode array) {
         List<String> ids = new ArrayList<>();
         array.forEach(n -> ids.add(n.asText()));

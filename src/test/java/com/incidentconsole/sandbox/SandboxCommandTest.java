@@ -37,6 +37,17 @@ class SandboxCommandTest {
     }
 
     @Test
+    void busyPortIsOneLineAndExitCodeOne() {
+        try (SandboxServer other = SandboxServer.start(SandboxFixture.small().withRuns(1, 1))) {
+            java.io.StringWriter err = new java.io.StringWriter();
+            int code = new CommandLine(new SandboxCommand()).setErr(new PrintWriter(err, true))
+                    .execute("--port", Integer.toString(other.baseUrl().getPort()), "--ongoing", "1", "--ended", "1");
+            assertEquals(1, code);
+            assertTrue(err.toString().startsWith("sandbox: "), err.toString());
+        }
+    }
+
+    @Test
     void helpWorks() {
         assertEquals(0, new CommandLine(new SandboxCommand()).setOut(new PrintWriter(new java.io.StringWriter()))
                 .execute("--help"));

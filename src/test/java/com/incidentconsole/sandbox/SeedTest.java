@@ -68,6 +68,20 @@ class SeedTest {
     }
 
     @Test
+    void runsStartWithinTheRequestedDates() {
+        java.time.LocalDate from = java.time.LocalDate.of(2026, 3, 1);
+        java.time.LocalDate to = java.time.LocalDate.of(2026, 5, 31);
+        long low = from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+        long high = to.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+        try (SandboxServer s = SandboxServer.start(SandboxFixture.small().withRuns(5, 30).withDates(from, to))) {
+            for (PlaybookRun run : s.control().runs()) {
+                assertTrue(run.createAt() >= low && run.createAt() < high, run.name() + " at " + run.createAt());
+                assertTrue(run.endAt() == 0 || run.endAt() >= run.createAt());
+            }
+        }
+    }
+
+    @Test
     void largeSeedStartsQuickly() {
         long started = System.nanoTime();
         try (SandboxServer s = SandboxServer.start(SandboxFixture.small().withRuns(200, 10_000))) {

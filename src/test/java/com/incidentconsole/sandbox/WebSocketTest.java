@@ -58,6 +58,7 @@ class WebSocketTest {
             JsonNode pong = ws.next();
             assertEquals("pong", pong.path("data").path("text").asText());
             assertEquals("", pong.path("data").path("node_id").asText());
+            assertEquals(SandboxServer.CURRENT_VERSION, pong.path("data").path("version").asText());
             assertTrue(pong.path("seq").isMissingNode());
             for (int k = 0; k < 3; k++) {
                 touch(k);

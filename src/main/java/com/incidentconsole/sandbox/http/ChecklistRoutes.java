@@ -78,8 +78,13 @@ public final class ChecklistRoutes {
                                 c.body(RunRequests.Command.class).command());
                         return Reply.ok(Map.of());
                     })
-                    .add("POST", base + "/run", P, c -> Reply.ok(Map.of("trigger_id",
-                            checklists.runCommand(c.userId(), c.param("id"), c.index("n"), c.index("i")))))
+                    .add("POST", base + "/run", P, c -> {
+                        if (!c.body().isBlank()) {
+                            throw new com.incidentconsole.sandbox.state.Rejection(400, "request body must be empty");
+                        }
+                        return Reply.ok(Map.of("trigger_id",
+                                checklists.runCommand(c.userId(), c.param("id"), c.index("n"), c.index("i"))));
+                    })
                     .add("PUT", base + "/skip", P, c -> {
                         checklists.setState(c.userId(), c.param("id"), c.index("n"), c.index("i"),
                                 ChecklistItem.SKIPPED);

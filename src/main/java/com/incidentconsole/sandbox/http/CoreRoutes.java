@@ -55,7 +55,12 @@ public final class CoreRoutes {
                     return Reply.ok(locked(() -> state.directory().channelMembers(c.param("channel_id"))));
                 })
                 .add("GET", V4 + "/channels/{channel_id}/posts", Router.Area.CORE, this::posts)
-                .add("POST", V4 + "/posts", Router.Area.CORE, this::createPost);
+                .add("POST", V4 + "/posts", Router.Area.CORE, this::createPost)
+                // Only plain GETs get here (upgrades are taken by the WebSocket handler): the upgrader's 400.
+                .add("GET", V4 + "/websocket", Router.Area.PUBLIC, c -> {
+                    throw new Rejection(400, "api.web_socket.connect.upgrade.app_error",
+                            "Failed to upgrade websocket connection.");
+                });
     }
 
     private Reply login(Call c) {

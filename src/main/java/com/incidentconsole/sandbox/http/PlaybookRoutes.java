@@ -42,6 +42,10 @@ public final class PlaybookRoutes {
                     state.locked(() -> playbooks.replace(c.userId(), c.param("id"), c.body(ObjectNode.class)));
                     return Reply.empty(200);
                 })
+                .add("PATCH", B + "/{id}", P, c -> {
+                    state.locked(() -> playbooks.patch(c.userId(), c.param("id"), c.body(ObjectNode.class)));
+                    return Reply.empty(204);
+                })
                 .add("DELETE", B + "/{id}", P, c -> {
                     state.locked(() -> playbooks.archive(c.userId(), c.param("id"), true));
                     return Reply.empty(204);

@@ -133,6 +133,33 @@ public final class PlaybookService {
         state.playbooks().put(id, stored);
     }
 
+    /** {@code PATCH /playbooks/{id}}: only the run-number prefix and channel name template; anything else is a 400. */
+    public void patch(String userId, String id, ObjectNode body) {
+        ObjectNode playbook = requireEditable(userId, id);
+        body.fieldNames().forEachRemaining(key -> {
+            if (!key.equals("run_number_prefix") && !key.equals("channel_name_template")) {
+                throw new Rejection(400, "unknown field " + key);
+            }
+        });
+        String prefix = body.path("run_number_prefix").asText(playbook.path("run_number_prefix").asText());
+        if (!prefix.isEmpty() && !prefix.matches("^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$")) {
+            throw new Rejection(400, "invalid run number prefix");
+        }
+        boolean taken = state.playbooks().values().stream().anyMatch(p -> !p.path("id").asText().equals(id)
+                && p.path("team_id").asText().equals(playbook.path("team_id").asText())
+                && !prefix.isEmpty() && prefix.equals(p.path("run_number_prefix").asText()));
+        if (taken) {
+            throw new Rejection(409, "run number prefix already in use in this team");
+        }
+        if (body.has("run_number_prefix")) {
+            playbook.put("run_number_prefix", prefix);
+        }
+        if (body.has("channel_name_template")) {
+            playbook.put("channel_name_template", body.path("channel_name_template").asText());
+        }
+        playbook.put("update_at", state.now());
+    }
+
     public void archive(String userId, String id, boolean archived) {
         ObjectNode playbook = requireEditable(userId, id);
         playbook.put("delete_at", archived ? state.now() : 0);

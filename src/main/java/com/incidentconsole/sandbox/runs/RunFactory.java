@@ -45,6 +45,7 @@ public final class RunFactory {
         run.reminderTimerDefaultSeconds = playbook.path("reminder_timer_default_seconds").asLong();
         run.statusUpdateEnabled = playbook.path("status_update_enabled").asBoolean();
         run.previousReminderNanos = run.statusUpdateEnabled ? run.reminderTimerDefaultSeconds * 1_000_000_000L : 0;
+        run.reminderDueAt = run.previousReminderNanos > 0 ? at + run.reminderTimerDefaultSeconds * 1000 : 0;
         run.reminderMessageTemplate = playbook.path("reminder_message_template").asText();
         run.retrospectiveEnabled = playbook.path("retrospective_enabled").asBoolean();
         run.retrospectiveReminderIntervalSeconds = playbook.path("retrospective_reminder_interval_seconds").asLong();

@@ -154,8 +154,10 @@ public final class RunService {
                 Post post = poster.post(r.channelId, userId, update.message(), "custom_run_update", props);
                 r.statusPosts.add(new StatusPost(post.id(), now, 0));
                 r.lastStatusUpdateAt = now;
+                r.reminderPostId = "";
                 if (update.reminder() > 0) {
                     r.previousReminderNanos = update.reminder() * 1_000_000_000L;
+                    r.reminderDueAt = now + update.reminder() * 1000;
                 }
                 timeline(r, TimelineEvent.STATUS_UPDATED, "@" + factory.username(userId) + " posted a status update",
                         "", post.id(), userId, userId);
@@ -164,6 +166,47 @@ public final class RunService {
                 finish(userId, runId);
             }
         });
+    }
+
+    /** GraphQL {@code updateRun}: a partial update of the fields that have no REST route (playbooks-api.md §2.9). */
+    public void updateFromGraphQl(String userId, String runId, com.fasterxml.jackson.databind.JsonNode updates) {
+        mutate(userId, runId, true, r -> {
+            if (updates.has("name")) {
+                if (updates.path("name").asText().isBlank()) {
+                    throw new Rejection(400, "name must not be empty");
+                }
+                r.name = updates.path("name").asText();
+            }
+            if (updates.has("summary")) {
+                r.summary = updates.path("summary").asText();
+                r.summaryModifiedAt = state.now();
+            }
+            if (updates.has("createChannelMemberOnNewParticipant")) {
+                r.createChannelMemberOnNewParticipant = updates.path("createChannelMemberOnNewParticipant").asBoolean();
+            }
+            if (updates.has("removeChannelMemberOnRemovedParticipant")) {
+                r.removeChannelMemberOnRemovedParticipant =
+                        updates.path("removeChannelMemberOnRemovedParticipant").asBoolean();
+            }
+            if (updates.has("statusUpdateBroadcastChannelsEnabled")) {
+                r.statusUpdateBroadcastChannelsEnabled = updates.path("statusUpdateBroadcastChannelsEnabled").asBoolean();
+            }
+            if (updates.has("statusUpdateBroadcastWebhooksEnabled")) {
+                r.statusUpdateBroadcastWebhooksEnabled = updates.path("statusUpdateBroadcastWebhooksEnabled").asBoolean();
+            }
+            if (updates.has("broadcastChannelIDs")) {
+                r.broadcastChannelIds = new java.util.ArrayList<>();
+                updates.path("broadcastChannelIDs").forEach(n -> r.broadcastChannelIds.add(n.asText()));
+            }
+            if (updates.has("webhookOnStatusUpdateURLs")) {
+                r.webhookOnStatusUpdateUrls = new java.util.ArrayList<>();
+                updates.path("webhookOnStatusUpdateURLs").forEach(n -> r.webhookOnStatusUpdateUrls.add(n.asText()));
+            }
+        });
+    }
+
+    public void requireViewable(String userId, String runId) {
+        state.locked(() -> access.requireView(userId, runId));
     }
 
     public void requestUpdate(String userId, String runId) {
@@ -183,6 +226,7 @@ public final class RunService {
         }
         mutate(userId, runId, true, r -> {
             r.previousReminderNanos = seconds * 1_000_000_000L;
+            r.reminderDueAt = state.now() + seconds * 1000;
             timeline(r, TimelineEvent.STATUS_UPDATE_SNOOZED, "@" + factory.username(userId)
                     + " snoozed the status update", "", "", r.reporterUserId, userId);
         });
@@ -271,9 +315,15 @@ public final class RunService {
         });
     }
 
-    private void change(RunEntity run, Consumer<RunEntity> edit) {
+    /** Applies {@code edit} to a run already checked by the caller, then stamps and publishes it. */
+    void change(RunEntity run, Consumer<RunEntity> edit) {
         PlaybookRun before = run.toWire();
         edit.accept(run);
+        // Idempotent calls (same state, same assignee, ...) return early on the real server:
+        // no update_at bump and no WebSocket event.
+        if (run.toWire().equals(before)) {
+            return;
+        }
         run.updateAt = state.now();
         publisher.runUpdated(before, run);
     }

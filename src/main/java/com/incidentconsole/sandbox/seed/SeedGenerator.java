@@ -35,6 +35,8 @@ public final class SeedGenerator {
     public static final String DEFAULT_USERNAME = "alex.rivera";
     public static final String PASSWORD = "sandbox";
     public static final String ADMIN_USERNAME = "sysadmin";
+    /** The plugin's bot, author of reminders; a bot cannot log in with a password. */
+    public static final String BOT_USERNAME = "playbooks";
     private static final long DAY = 86_400_000L;
 
     private final SandboxState state;
@@ -108,6 +110,9 @@ public final class SeedGenerator {
                 "Admin", "", "system_admin system_user", "en", false);
         directory.addUser(admin, PASSWORD);
         teams.forEach(t -> join(t, admin));
+        User bot = new User(state.ids().next(), at, at, 0, BOT_USERNAME, "", "", "Playbooks", "", "",
+                "system_user", "en", true);
+        directory.addUser(bot, null);
         state.setDefaultUserId(users.get(0).id());
         return users;
     }
@@ -267,6 +272,25 @@ public final class SeedGenerator {
             }
         }
         run.updateAt = Math.max(horizon == now && !finished ? t : horizon, createAt);
+        scheduleReminder(run, now);
+    }
+
+    /** The reminder due after the last update; if already due, it has fired, as it would have on a live server. */
+    private void scheduleReminder(RunEntity run, long now) {
+        if (run.isFinished() || !run.statusUpdateEnabled || run.previousReminderNanos <= 0) {
+            run.reminderDueAt = 0;
+            return;
+        }
+        long last = run.lastStatusUpdateAt > 0 ? run.lastStatusUpdateAt : run.createAt;
+        run.reminderDueAt = last + run.previousReminderNanos / 1_000_000;
+        if (run.reminderDueAt <= now) {
+            String owner = state.directory().user(run.ownerUserId).map(User::username).orElse("");
+            String botId = state.directory().userByLogin(BOT_USERNAME).map(User::id).orElseThrow();
+            Post reminder = post(run, botId, "@" + owner + ", please provide a status update for " + run.name + ".",
+                    "custom_update_status", run.reminderDueAt);
+            run.reminderPostId = reminder.id();
+            run.reminderDueAt = 0;
+        }
     }
 
     private Post post(RunEntity run, String userId, String message, String type, long at) {

@@ -102,6 +102,13 @@ public final class Directory {
         channelMembers.get(channelId).add(userId);
     }
 
+    public void removeChannelMember(String channelId, String userId) {
+        Set<String> members = channelMembers.get(channelId);
+        if (members != null) {
+            members.remove(userId);
+        }
+    }
+
     public boolean isChannelMember(String channelId, String userId) {
         Set<String> members = channelMembers.get(channelId);
         return members != null && members.contains(userId);

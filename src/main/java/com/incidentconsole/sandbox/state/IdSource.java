@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
  */
 public final class IdSource {
 
-    private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+    /** {@code model.NewId} encodes 16 random bytes in z-base-32, so real ids only ever use these 32 characters. */
+    private static final char[] ALPHABET = "ybndrfg8ejkmcpqxot1uwisza345h769".toCharArray();
     public static final int LENGTH = 26;
 
     private final SplittableRandom random;

@@ -65,6 +65,8 @@ public final class RunEntity {
     public boolean createChannelMemberOnNewParticipant = true;
     public boolean removeChannelMemberOnRemovedParticipant = true;
     public long runNumber;
+    /** When the next status reminder fires (ms; 0 = none scheduled). The plugin keeps this in a job, not in the run. */
+    public long reminderDueAt;
     public String sequentialId = "";
 
     public boolean isFinished() {

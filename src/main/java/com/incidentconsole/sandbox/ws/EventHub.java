@@ -33,16 +33,18 @@ public final class EventHub {
     private final IdSource ids;
     private final SandboxClock clock;
     private final String serverVersion;
+    private final String currentVersion;
     private final Map<String, WsConnection> connections = new LinkedHashMap<>();
 
     public EventHub(ObjectMapper mapper, Audience audience, FaultPlan faults, IdSource ids, SandboxClock clock,
-                    String serverVersion) {
+                    String serverVersion, String currentVersion) {
         this.mapper = mapper;
         this.audience = audience;
         this.faults = faults;
         this.ids = ids;
         this.clock = clock;
         this.serverVersion = serverVersion;
+        this.currentVersion = currentVersion;
     }
 
     /** Sends {@code event} to every live connection the broadcast selects (mattermost-core.md §1.9). */
@@ -100,8 +102,9 @@ public final class EventHub {
         return token == null || token.isEmpty() ? null : audience.userForToken(token);
     }
 
-    String serverVersion() {
-        return serverVersion;
+    /** The short version ({@code 10.11.0}) that the {@code ping} reply carries, unlike hello's long one. */
+    String currentVersion() {
+        return currentVersion;
     }
 
     long now() {

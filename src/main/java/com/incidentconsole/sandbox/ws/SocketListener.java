@@ -83,6 +83,16 @@ public final class SocketListener implements Session.Listener.AutoDemanding {
         }
     }
 
+    /**
+     * The real server decodes binary frames as msgpack; the sandbox does not, and treats them like an
+     * undecodable frame (closes the socket), so a client relying on msgpack fails loudly here.
+     */
+    @Override
+    public void onWebSocketBinary(java.nio.ByteBuffer payload, org.eclipse.jetty.websocket.api.Callback callback) {
+        callback.succeed();
+        session.disconnect();
+    }
+
     @Override
     public void onWebSocketPong(java.nio.ByteBuffer payload) {
         WsConnection conn = connection;
@@ -116,7 +126,7 @@ public final class SocketListener implements Session.Listener.AutoDemanding {
             case WebSocketRequest.PING -> {
                 ObjectNode pong = hub.mapper().createObjectNode();
                 pong.put("text", "pong");
-                pong.put("version", hub.serverVersion());
+                pong.put("version", hub.currentVersion());
                 pong.put("server_time", hub.now());
                 pong.put("node_id", "");
                 send(new WebSocketResponse(WebSocketResponse.OK, request.seq(), pong, null));
