@@ -1,0 +1,85 @@
+package com.incidentconsole.runs;
+
+import com.incidentconsole.sync.PlaybookDirectory;
+import com.incidentconsole.sync.UserDirectory;
+import com.incidentconsole.wire.PlaybookRun;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ResourceBundle;
+
+/**
+ * Turns run data into the words a tired commander reads: names instead of ids, "12 min ago" instead
+ * of epoch milliseconds. Shared by the runs list and the run detail so both say the same thing.
+ */
+public final class RunFormat {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final ResourceBundle bundle;
+    private final UserDirectory users;
+    private final PlaybookDirectory playbooks;
+    private final ZoneId zone;
+
+    public RunFormat(ResourceBundle bundle, UserDirectory users, PlaybookDirectory playbooks, ZoneId zone) {
+        this.bundle = bundle;
+        this.users = users;
+        this.playbooks = playbooks;
+        this.zone = zone;
+    }
+
+    public String text(String key) {
+        return bundle.getString(key);
+    }
+
+    public String userName(String userId) {
+        return userId == null || userId.isEmpty() ? text("run.noOwner") : users.displayName(userId);
+    }
+
+    public String playbookTitle(String playbookId) {
+        String title = playbooks.title(playbookId);
+        return title.isEmpty() ? text("run.noPlaybook") : title;
+    }
+
+    public String status(PlaybookRun run) {
+        return text(run.isFinished() ? "run.status.finished" : "run.status.inProgress");
+    }
+
+    /** The derived current stage: the first checklist with open items, or a dash when all are done. */
+    public String stage(PlaybookRun run) {
+        return run.currentStageIndex()
+                .map(i -> run.checklists().get(i).title())
+                .orElse(text("run.stage.none"));
+    }
+
+    public String progress(int done, int total) {
+        return done + "/" + total;
+    }
+
+    public String timeAgo(long epochMillis, Instant now) {
+        if (epochMillis <= 0) {
+            return text("time.never");
+        }
+        long seconds = Math.max(0, Duration.between(Instant.ofEpochMilli(epochMillis), now).toSeconds());
+        if (seconds < 60) {
+            return text("time.justNow");
+        }
+        if (seconds < 3600) {
+            return String.format(text("time.minutesAgo"), seconds / 60);
+        }
+        if (seconds < 86_400) {
+            return String.format(text("time.hoursAgo"), seconds / 3600);
+        }
+        return String.format(text("time.daysAgo"), seconds / 86_400);
+    }
+
+    public String dateTime(long epochMillis) {
+        return epochMillis <= 0 ? text("run.stage.none") : DATE_TIME.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
+    }
+
+    public String time(long epochMillis) {
+        return TIME.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
+    }
+}
