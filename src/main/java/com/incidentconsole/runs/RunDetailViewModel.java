@@ -102,7 +102,7 @@ public final class RunDetailViewModel {
         status.set(format.status(r));
         finished.set(r.isFinished());
         playbook.set(format.playbookTitle(r.playbookId()));
-        summary.set(r.summary().isBlank() ? format.text("run.noSummary") : r.summary());
+        summary.set(r.summary().isBlank() ? format.text("run.noSummary") : format.plain(r.summary()));
         participants.set(r.participantIds().stream().map(format::userName).collect(Collectors.joining(", ")));
         started.set(format.dateTime(r.createAt()));
         stage.set(format.stage(r));

@@ -54,6 +54,11 @@ public final class RunFormat {
                 .orElse(text("run.stage.none"));
     }
 
+    /** Summaries are markdown; a label shows them plain rather than with stray asterisks. */
+    public String plain(String markdown) {
+        return markdown.replace("**", "").replace("__", "").strip();
+    }
+
     public String progress(int done, int total) {
         return done + "/" + total;
     }
