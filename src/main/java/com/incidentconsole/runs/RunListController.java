@@ -55,6 +55,7 @@ public final class RunListController {
     @FXML private ToggleButton inProgressToggle;
     @FXML private ToggleButton finishedToggle;
     @FXML private Label countLabel;
+    @FXML private Label arrivalLabel;
     @FXML private TableView<RunRow> runsTable;
     @FXML private TableColumn<RunRow, String> nameColumn;
     @FXML private TableColumn<RunRow, String> playbookColumn;
@@ -105,6 +106,9 @@ public final class RunListController {
                 () -> String.format(bundle.getString("runs.count"), sorted.size(), viewModel.totalCountProperty().get()),
                 sorted, viewModel.totalCountProperty()));
 
+        arrivalLabel.textProperty().bind(viewModel.arrivalProperty());
+        arrivalLabel.visibleProperty().bind(viewModel.arrivalProperty().isNotEmpty());
+        arrivalLabel.managedProperty().bind(arrivalLabel.visibleProperty());
         installKeys();
         Timeline clock = new Timeline(new KeyFrame(Duration.seconds(30), e -> viewModel.refreshClock()));
         clock.setCycleCount(Animation.INDEFINITE);

@@ -43,6 +43,7 @@ public final class RunListViewModel {
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(StatusFilter.ALL);
     private final ReadOnlyIntegerWrapper totalCount = new ReadOnlyIntegerWrapper();
+    private final javafx.beans.property.ReadOnlyStringWrapper arrival = new javafx.beans.property.ReadOnlyStringWrapper("");
 
     public RunListViewModel(RunStore store, RunFormat format, Supplier<Instant> clock) {
         this.store = store;
@@ -64,6 +65,14 @@ public final class RunListViewModel {
 
     public ObjectProperty<StatusFilter> statusFilterProperty() {
         return statusFilter;
+    }
+
+    /**
+     * "New run: …" when a run started elsewhere arrives live; new runs appearing silently is a known
+     * complaint about the web plugin. Empty until the first arrival.
+     */
+    public javafx.beans.property.ReadOnlyStringProperty arrivalProperty() {
+        return arrival.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty totalCountProperty() {
@@ -108,6 +117,9 @@ public final class RunListViewModel {
         });
         rows.addAll(added);
         totalCount.set(rows.size());
+        added.stream().filter(r -> !r.run().isFinished()).max(Comparator.comparingLong(r -> r.run().createAt()))
+                .ifPresent(r -> arrival.set(String.format(format.text("runs.arrival"), r.nameProperty().get(),
+                        r.ownerProperty().get())));
     }
 
     /** Names or playbook titles arrived later than the runs: say them instead of ids. */

@@ -88,6 +88,24 @@ class IncidentConsoleUiTest {
         user.waitUntil("the new run shows on top", () -> user.runsTable().getItems().size() == 4
                 && "Checkout 500s".equals(user.runsTable().getItems().get(0).nameProperty().get()));
         assertEquals("Dave Dunn", user.runsTable().getItems().get(0).ownerProperty().get());
+        assertEquals("New run: Checkout 500s (owner Dave Dunn)", fx.lookup("#newRunNotice").queryAs(Label.class).getText());
+        assertEquals(TestWorkspace.DB_OUTAGE, user.runsTable().getSelectionModel().getSelectedItem().id(),
+                "the selection stays on the run the user was looking at");
+    }
+
+    @Test
+    void theSelectionFollowsTheRunWhenItChangesAndMoves(FxRobot fx) {
+        ConsoleRobot user = new ConsoleRobot(fx);
+        user.keys("j");
+        assertEquals(TestWorkspace.LOGIN_LATENCY, user.runsTable().getSelectionModel().getSelectedItem().id());
+
+        var login = workspace.runs().get(TestWorkspace.LOGIN_LATENCY).orElseThrow();
+        workspace.runs().upsert(TestRuns.withItemState(login, "l-1", ChecklistItem.CLOSED, login.updateAt() + 1));
+        workspace.runs().remove(TestWorkspace.DB_OUTAGE);
+
+        user.waitUntil("the login run moved to the top, done", () -> user.runsTable().getItems().size() == 2
+                && "1/1".equals(user.runsTable().getItems().get(0).progressProperty().get().text()));
+        assertEquals(TestWorkspace.LOGIN_LATENCY, user.runsTable().getSelectionModel().getSelectedItem().id());
     }
 
     @Test

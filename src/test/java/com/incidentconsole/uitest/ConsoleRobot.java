@@ -40,8 +40,10 @@ public final class ConsoleRobot {
 
     public void waitUntil(String what, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
+            // Evaluated on the FX thread: reading the scene from the test thread could see half a pulse.
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+            WaitForAsyncUtils.waitForFxEvents();
+        } catch (TimeoutException | RuntimeException e) {
             throw new AssertionError("Timed out waiting until " + what, e);
         }
     }
