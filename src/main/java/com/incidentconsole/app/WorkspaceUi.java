@@ -60,7 +60,7 @@ public final class WorkspaceUi implements AutoCloseable {
                 users::displayName, clock, zone);
         TimelineViewModel timeline = new TimelineViewModel(bundle, users::displayName, zone);
         RunDetailViewModel runDetail = new RunDetailViewModel(workspace.runs(), workspace.pending(),
-                workspace.commands(), format, checklist, timeline);
+                workspace.commands(), format, checklist, timeline, clock);
         UserPickerViewModel picker = new UserPickerViewModel(users);
         StatusBarViewModel statusBar = new StatusBarViewModel(bundle, workspace.pending(), clock,
                 workspace.serverLabel(), workspace.isSandbox(), workspace.me().displayName());

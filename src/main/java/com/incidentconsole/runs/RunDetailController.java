@@ -33,6 +33,7 @@ public final class RunDetailController {
     private static final PseudoClass FINISHED = PseudoClass.getPseudoClass("finished");
     private static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    private static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");
 
     private final RunDetailViewModel viewModel;
     private final Navigation navigation;
@@ -48,6 +49,7 @@ public final class RunDetailController {
     @FXML private Label ownerError;
     @FXML private Label stageLabel;
     @FXML private Label startedLabel;
+    @FXML private Label nextUpdateLabel;
     @FXML private Label participantsLabel;
     @FXML private Label summaryLabel;
     @FXML private ChecklistController checklistPaneController;
@@ -74,6 +76,9 @@ public final class RunDetailController {
         stageLabel.textProperty().bind(viewModel.stageProperty());
         startedLabel.textProperty().bind(viewModel.startedProperty());
         participantsLabel.textProperty().bind(viewModel.participantsProperty());
+        nextUpdateLabel.textProperty().bind(viewModel.nextUpdateProperty());
+        nextUpdateLabel.pseudoClassStateChanged(OVERDUE, viewModel.updateOverdueProperty().get());
+        viewModel.updateOverdueProperty().addListener((obs, was, is) -> nextUpdateLabel.pseudoClassStateChanged(OVERDUE, is));
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
 
         navigation.openRunIdProperty().addListener((obs, old, id) -> {

@@ -9,9 +9,11 @@ import com.incidentconsole.sync.RunStore;
 import com.incidentconsole.sync.RunsChange;
 import com.incidentconsole.timeline.TimelineViewModel;
 import com.incidentconsole.wire.PlaybookRun;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -32,6 +34,7 @@ public final class RunDetailViewModel {
     private final RunFormat format;
     private final ChecklistViewModel checklist;
     private final TimelineViewModel timeline;
+    private final Supplier<Instant> clock;
     private final ReadOnlyStringWrapper runId = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -44,15 +47,18 @@ public final class RunDetailViewModel {
     private final ReadOnlyStringWrapper participants = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper started = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper stage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper nextUpdate = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper updateOverdue = new ReadOnlyBooleanWrapper();
 
     public RunDetailViewModel(RunStore store, PendingActions pending, RunCommands commands, RunFormat format,
-                              ChecklistViewModel checklist, TimelineViewModel timeline) {
+                              ChecklistViewModel checklist, TimelineViewModel timeline, Supplier<Instant> clock) {
         this.store = store;
         this.pending = pending;
         this.commands = commands;
         this.format = format;
         this.checklist = checklist;
         this.timeline = timeline;
+        this.clock = clock;
     }
 
     public ChecklistViewModel checklist() {
@@ -106,6 +112,9 @@ public final class RunDetailViewModel {
         participants.set(r.participantIds().stream().map(format::userName).collect(Collectors.joining(", ")));
         started.set(format.dateTime(r.createAt()));
         stage.set(format.stage(r));
+        RunFormat.NextUpdate next = format.nextUpdate(r, clock.get());
+        nextUpdate.set(next.text());
+        updateOverdue.set(next.overdue());
         showOwner(r);
         checklist.show(r);
         timeline.show(r);
@@ -185,6 +194,14 @@ public final class RunDetailViewModel {
 
     public ReadOnlyStringProperty startedProperty() {
         return started.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty nextUpdateProperty() {
+        return nextUpdate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty updateOverdueProperty() {
+        return updateOverdue.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty stageProperty() {

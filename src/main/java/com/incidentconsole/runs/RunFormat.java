@@ -80,6 +80,32 @@ public final class RunFormat {
         return String.format(text("time.daysAgo"), seconds / 86_400);
     }
 
+    /**
+     * When the next status update is due, from the run's reminder cadence: "in 3 min", "overdue 5 min",
+     * or a dash when the run is finished or has no cadence.
+     */
+    public NextUpdate nextUpdate(PlaybookRun run, Instant now) {
+        if (run.isFinished() || !run.statusUpdateEnabled() || run.previousReminder() <= 0) {
+            return new NextUpdate(text("run.stage.none"), false, Long.MAX_VALUE);
+        }
+        long from = run.lastStatusUpdateAt() > 0 ? run.lastStatusUpdateAt() : run.createAt();
+        long dueAt = from + run.previousReminder() / 1_000_000;
+        long minutes = Math.abs(Duration.between(now, Instant.ofEpochMilli(dueAt)).toMinutes());
+        boolean overdue = dueAt <= now.toEpochMilli();
+        return new NextUpdate(String.format(text(overdue ? "time.overdueBy" : "time.dueIn"), span(minutes)), overdue, dueAt);
+    }
+
+    private String span(long minutes) {
+        if (minutes < 60) {
+            return String.format(text("time.minutes"), minutes);
+        }
+        return minutes < 1440 ? String.format(text("time.hours"), minutes / 60) : String.format(text("time.days"), minutes / 1440);
+    }
+
+    /** The next status update as shown: words, whether it is late, and the due time to sort by. */
+    public record NextUpdate(String text, boolean overdue, long dueAt) {
+    }
+
     public String dateTime(long epochMillis) {
         return epochMillis <= 0 ? text("run.stage.none") : DATE_TIME.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
     }

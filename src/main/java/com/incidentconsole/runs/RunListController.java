@@ -42,6 +42,7 @@ public final class RunListController {
     private static final KeyCombination FIND = KeyCombination.keyCombination("Shortcut+F");
     private static final String STATUS_IN_PROGRESS = "status-in-progress";
     private static final String STATUS_FINISHED = "status-finished";
+    private static final String OVERDUE = "overdue";
 
     private final RunListViewModel viewModel;
     private final Navigation navigation;
@@ -64,6 +65,7 @@ public final class RunListController {
     @FXML private TableColumn<RunRow, String> stageColumn;
     @FXML private TableColumn<RunRow, SortableText> progressColumn;
     @FXML private TableColumn<RunRow, SortableText> lastUpdateColumn;
+    @FXML private TableColumn<RunRow, SortableText> nextUpdateColumn;
     @FXML private TableColumn<RunRow, SortableText> startedColumn;
 
     public RunListController(RunListViewModel viewModel, Navigation navigation, ResourceBundle bundle) {
@@ -83,6 +85,8 @@ public final class RunListController {
         progressColumn.setCellValueFactory(c -> c.getValue().progressProperty());
         progressColumn.setCellFactory(c -> new ProgressCell());
         lastUpdateColumn.setCellValueFactory(c -> c.getValue().lastUpdateProperty());
+        nextUpdateColumn.setCellValueFactory(c -> c.getValue().nextUpdateProperty());
+        nextUpdateColumn.setCellFactory(c -> new NextUpdateCell());
         startedColumn.setCellValueFactory(c -> c.getValue().startedProperty());
         runsTable.setRowFactory(t -> new RunTableRow());
 
@@ -225,6 +229,20 @@ public final class RunListController {
             setText(empty ? null : text);
             if (row != null) {
                 getStyleClass().add(row.finishedProperty().get() ? STATUS_FINISHED : STATUS_IN_PROGRESS);
+            }
+        }
+    }
+
+    /** Overdue status updates stand out in red: the commander owes stakeholders an update. */
+    private static final class NextUpdateCell extends TableCell<RunRow, SortableText> {
+        @Override
+        protected void updateItem(SortableText value, boolean empty) {
+            super.updateItem(value, empty);
+            setText(empty || value == null ? null : value.text());
+            RunRow row = empty ? null : getTableRow().getItem();
+            getStyleClass().remove(OVERDUE);
+            if (row != null && row.updateOverdueProperty().get()) {
+                getStyleClass().add(OVERDUE);
             }
         }
     }

@@ -26,6 +26,8 @@ public final class RunRow {
     private final ReadOnlyObjectWrapper<SortableText> progress = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SortableText> lastUpdate = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SortableText> started = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SortableText> nextUpdate = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper updateOverdue = new ReadOnlyBooleanWrapper();
 
     RunRow(PlaybookRun run, RunFormat format, Instant now) {
         this.id = run.id();
@@ -51,6 +53,9 @@ public final class RunRow {
     void refreshClock(PlaybookRun current, RunFormat format, Instant now) {
         long at = current.lastStatusUpdateAt();
         lastUpdate.set(new SortableText(format.timeAgo(at, now), at));
+        RunFormat.NextUpdate next = format.nextUpdate(current, now);
+        updateOverdue.set(next.overdue());
+        nextUpdate.set(new SortableText(next.text(), next.dueAt()));
     }
 
     /** Whether the row matches every word the user typed, in name, playbook or owner. */
@@ -106,6 +111,14 @@ public final class RunRow {
 
     public ReadOnlyObjectProperty<SortableText> lastUpdateProperty() {
         return lastUpdate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SortableText> nextUpdateProperty() {
+        return nextUpdate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty updateOverdueProperty() {
+        return updateOverdue.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<SortableText> startedProperty() {

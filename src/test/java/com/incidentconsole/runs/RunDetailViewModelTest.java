@@ -27,7 +27,7 @@ class RunDetailViewModelTest {
         model = new RunDetailViewModel(workspace.runs(), workspace.pending(), workspace.commands(), format,
                 new ChecklistViewModel(workspace.commands(), workspace.pending(), bundle, workspace.users()::displayName,
                         () -> TestWorkspace.NOW, ZoneOffset.UTC),
-                new TimelineViewModel(bundle, workspace.users()::displayName, ZoneOffset.UTC));
+                new TimelineViewModel(bundle, workspace.users()::displayName, ZoneOffset.UTC), () -> TestWorkspace.NOW);
         model.open(DB);
     }
 
@@ -39,6 +39,7 @@ class RunDetailViewModelTest {
         assertEquals("Alice Archer, Bob Baker", model.participantsProperty().get());
         assertEquals("Primary DB unreachable; failover started.", model.summaryProperty().get());
         assertEquals("Triage", model.stageProperty().get());
+        assertEquals("in 18 min", model.nextUpdateProperty().get());
     }
 
     @Test

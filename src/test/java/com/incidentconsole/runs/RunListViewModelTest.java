@@ -1,6 +1,7 @@
 package com.incidentconsole.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.incidentconsole.shell.FxBatcher;
 import com.incidentconsole.sync.RunStore;
@@ -36,6 +37,10 @@ class RunListViewModelTest {
         assertEquals("Triage", db.stageProperty().get());
         assertEquals("12 min ago", db.lastUpdateProperty().get().text());
         assertEquals("2026-11-23 02:30", db.startedProperty().get().text());
+        assertEquals("in 18 min", db.nextUpdateProperty().get().text());
+        RunRow login = model.visibleRows().get(1);
+        assertEquals("overdue 4 h", login.nextUpdateProperty().get().text());
+        assertTrue(login.updateOverdueProperty().get(), "an overdue update stands out");
         assertEquals("—", model.visibleRows().get(2).stageProperty().get(), "a finished run has no current stage");
     }
 

@@ -75,6 +75,8 @@ public final class TestRuns {
         fields.put("timeline_events", spec.events);
         fields.put("checklists", spec.checklists);
         fields.put("type", PlaybookRun.TYPE_PLAYBOOK);
+        fields.put("status_update_enabled", spec.reminderMinutes > 0);
+        fields.put("previous_reminder", spec.reminderMinutes * 60_000_000_000L);
         ObjectNode tree = JSON.valueToTree(fields);
         withCounters(tree, spec.checklists);
         return JSON.convertValue(tree, PlaybookRun.class);
@@ -120,6 +122,7 @@ public final class TestRuns {
         List<String> participants = List.of();
         List<TimelineEvent> events = List.of();
         List<Checklist> checklists = List.of();
+        long reminderMinutes;
 
         public RunSpec(String id, String name) {
             this.id = id;
@@ -134,6 +137,7 @@ public final class TestRuns {
         public RunSpec lastStatusUpdateAt(long at) { lastStatusUpdateAt = at; return this; }
         public RunSpec participants(String... ids) { participants = List.of(ids); return this; }
         public RunSpec events(TimelineEvent... list) { events = List.of(list); return this; }
+        public RunSpec updateEvery(long minutes) { reminderMinutes = minutes; return this; }
         public RunSpec checklists(Checklist... list) { checklists = List.of(list); return this; }
     }
 }

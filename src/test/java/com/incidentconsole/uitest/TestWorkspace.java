@@ -60,7 +60,7 @@ public final class TestWorkspace implements Workspace {
                 TestRuns.run(new TestRuns.RunSpec(DB_OUTAGE, "Database outage eu-west")
                         .summary("Primary **DB** unreachable; failover started.")
                         .owner("u-alice").playbook("pb-ir").createdAt(t - 90 * MINUTE)
-                        .lastStatusUpdateAt(t - 12 * MINUTE).participants("u-alice", "u-bob")
+                        .lastStatusUpdateAt(t - 12 * MINUTE).updateEvery(30).participants("u-alice", "u-bob")
                         .checklists(
                                 checklist("cl-triage", "Triage",
                                         item("i-page", "Page the on-call DBA", ChecklistItem.CLOSED, "u-bob", 0, ""),
@@ -78,7 +78,7 @@ public final class TestWorkspace implements Workspace {
                                 event("e2", t - 40 * MINUTE, TimelineEvent.TASK_STATE_MODIFIED, "Checked off **Page the on-call DBA**", "u-bob"),
                                 event("e3", t - 12 * MINUTE, TimelineEvent.STATUS_UPDATED, "Failover in progress", "u-alice"))),
                 TestRuns.run(new TestRuns.RunSpec(LOGIN_LATENCY, "Login latency spike")
-                        .owner("u-bob").playbook("pb-ir").createdAt(t - 300 * MINUTE)
+                        .owner("u-bob").playbook("pb-ir").createdAt(t - 300 * MINUTE).updateEvery(60)
                         .checklists(checklist("cl-l1", "Triage", item("l-1", "Check the auth service", ChecklistItem.OPEN)))),
                 TestRuns.run(new TestRuns.RunSpec(WEBHOOKS, "Payment webhook errors")
                         .owner("u-carol").playbook("pb-sec").finished().createdAt(t - 2 * 1440 * MINUTE)
