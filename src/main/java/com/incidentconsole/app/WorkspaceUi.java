@@ -56,7 +56,7 @@ public final class WorkspaceUi implements AutoCloseable {
         RunFormat format = new RunFormat(bundle, users, workspace.playbooks(), zone);
         Navigation navigation = new Navigation();
         RunListViewModel runList = new RunListViewModel(workspace.runs(), format, clock);
-        ChecklistViewModel checklist = new ChecklistViewModel(workspace.commands(), workspace.pending(), bundle,
+        ChecklistViewModel checklist = new ChecklistViewModel(workspace.commands(), batcher::execute, workspace.pending(), bundle,
                 users::displayName, clock, zone);
         TimelineViewModel timeline = new TimelineViewModel(bundle, users::displayName, zone);
         RunDetailViewModel runDetail = new RunDetailViewModel(workspace.runs(), workspace.pending(),

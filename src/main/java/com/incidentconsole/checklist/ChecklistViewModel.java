@@ -12,10 +12,15 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -34,6 +39,8 @@ public final class ChecklistViewModel {
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("MMM d HH:mm");
 
     private final RunCommands commands;
+    private final Executor fxThread;
+    private final Map<ActionTarget, Unsent> unrecorded = new HashMap<>();
     private final PendingActions pending;
     private final ResourceBundle bundle;
     private final Function<String, String> userNames;
@@ -47,9 +54,12 @@ public final class ChecklistViewModel {
     private PlaybookRun run;
     private List<String> shape = List.of();
 
-    public ChecklistViewModel(RunCommands commands, PendingActions pending, ResourceBundle bundle,
-                              Function<String, String> userNames, Supplier<Instant> clock, ZoneId zone) {
+    /** @param fxThread where command outcomes are handled; the FX thread in the app, direct in tests */
+    public ChecklistViewModel(RunCommands commands, Executor fxThread, PendingActions pending,
+                              ResourceBundle bundle, Function<String, String> userNames, Supplier<Instant> clock,
+                              ZoneId zone) {
         this.commands = commands;
+        this.fxThread = fxThread;
         this.pending = pending;
         this.bundle = bundle;
         this.userNames = userNames;
@@ -132,7 +142,10 @@ public final class ChecklistViewModel {
 
     public void retryFocused() {
         withFocused(item -> {
-            if (item.failedProperty().get()) {
+            Unsent unsent = unrecorded.get(item.target());
+            if (unsent != null) {
+                send(item, unsent.desired());
+            } else if (item.failedProperty().get()) {
                 commands.retry(item.target());
                 refresh(item);
             }
@@ -141,18 +154,44 @@ public final class ChecklistViewModel {
 
     public void dismissFocused() {
         withFocused(item -> {
+            unrecorded.remove(item.target());
             pending.dismiss(item.target());
             refresh(item);
         });
     }
 
     private void send(ItemRow item, String newState) {
-        commands.setItemState(run.id(), item.itemId(), newState);
+        ActionTarget target = item.target();
+        unrecorded.remove(target);
+        try {
+            commands.setItemState(run.id(), item.itemId(), newState)
+                    .whenComplete((ok, error) -> {
+                        if (error != null) {
+                            fxThread.execute(() -> surfaceUnrecorded(target, newState, error));
+                        }
+                    });
+        } catch (RuntimeException refused) {
+            surfaceUnrecorded(target, newState, refused);
+        }
         // The command records its pending entry before returning: show it in this same keystroke.
         refresh(item);
     }
 
-    private void withFocused(java.util.function.Consumer<ItemRow> action) {
+    /**
+     * A command that failed without leaving a failed pending entry (refused before it was recorded)
+     * would otherwise vanish; show it on the item like any other failure.
+     */
+    private void surfaceUnrecorded(ActionTarget target, String desired, Throwable error) {
+        if (pending.get(target).isPresent()) {
+            return;
+        }
+        Throwable cause = error instanceof CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        unrecorded.put(target, new Unsent(desired, cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+        flat.stream().filter(i -> i.target().equals(target)).forEach(this::refresh);
+    }
+
+    private void withFocused(Consumer<ItemRow> action) {
         ItemRow item = focused.get();
         if (item != null && run != null) {
             action.accept(item);
@@ -222,9 +261,12 @@ public final class ChecklistViewModel {
             return;
         }
         Optional<PendingAction> action = pending.get(row.target());
-        String state = action.map(PendingAction::desiredValue).orElse(item.state());
-        boolean failed = action.map(PendingAction::failed).orElse(false);
-        String error = failed ? String.format(bundle.getString("item.failed"), action.get().error()) : "";
+        Unsent unsent = action.isPresent() ? null : unrecorded.get(row.target());
+        String state = action.map(PendingAction::desiredValue)
+                .orElse(unsent != null ? unsent.desired() : item.state());
+        boolean failed = action.map(PendingAction::failed).orElse(unsent != null);
+        String error = !failed ? "" : String.format(bundle.getString("item.failed"),
+                action.map(PendingAction::error).orElseGet(() -> unsent.message()));
         boolean open = !ChecklistItem.CLOSED.equals(state) && !ChecklistItem.SKIPPED.equals(state);
         long dueAt = item.dueDate();
         boolean overdue = open && dueAt > 0 && Instant.ofEpochMilli(dueAt).isBefore(clock.get());
@@ -233,6 +275,10 @@ public final class ChecklistViewModel {
         String assignee = item.assigneeId().isEmpty() ? "" : userNames.apply(item.assigneeId());
         row.show(new ItemRow.ItemView(item.title(), state, action.isPresent() && !failed, failed, error,
                 assignee, due, overdue, item.command()));
+    }
+
+    /** A change the command layer refused before recording it: what the user wanted, and why it failed. */
+    private record Unsent(String desired, String message) {
     }
 
     private static List<String> shapeOf(PlaybookRun run) {

@@ -60,7 +60,6 @@ final class ItemNode extends VBox {
         pendingMarker.setGraphic(new FontIcon("mdi2c-clock-outline"));
         pendingMarker.setText(bundle.getString("item.pending"));
         error.getStyleClass().add(ITEM_ERROR);
-        error.setId(ITEM_ERROR);
         error.setWrapText(true);
         error.setGraphic(new FontIcon("mdi2a-alert-circle"));
 
@@ -121,6 +120,8 @@ final class ItemNode extends VBox {
         show(due, row.dueProperty().get());
         show(command, row.commandProperty().get());
         show(error, row.errorProperty().get());
+        // Only a shown error carries the id, so "#item-error" finds the failure, not a hidden empty label.
+        error.setId(error.isVisible() ? ITEM_ERROR : null);
         pendingMarker.setVisible(row.pendingProperty().get());
         pendingMarker.setManaged(row.pendingProperty().get());
 

@@ -4,7 +4,10 @@ import com.incidentconsole.sync.RunStore;
 import com.incidentconsole.sync.RunsChange;
 import com.incidentconsole.wire.PlaybookRun;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +17,8 @@ import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -43,7 +48,7 @@ public final class RunListViewModel {
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(StatusFilter.ALL);
     private final ReadOnlyIntegerWrapper totalCount = new ReadOnlyIntegerWrapper();
-    private final javafx.beans.property.ReadOnlyStringWrapper arrival = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper arrival = new ReadOnlyStringWrapper("");
 
     public RunListViewModel(RunStore store, RunFormat format, Supplier<Instant> clock) {
         this.store = store;
@@ -71,7 +76,7 @@ public final class RunListViewModel {
      * "New run: …" when a run started elsewhere arrives live; new runs appearing silently is a known
      * complaint about the web plugin. Empty until the first arrival.
      */
-    public javafx.beans.property.ReadOnlyStringProperty arrivalProperty() {
+    public ReadOnlyStringProperty arrivalProperty() {
         return arrival.getReadOnlyProperty();
     }
 
@@ -87,7 +92,7 @@ public final class RunListViewModel {
         }
         Instant now = clock.get();
         Map<String, PlaybookRun> latest = new HashMap<>();
-        java.util.Set<String> removed = new java.util.HashSet<>();
+        Set<String> removed = new HashSet<>();
         for (RunsChange change : changes) {
             for (PlaybookRun run : change.upserted()) {
                 latest.put(run.id(), run);
@@ -104,7 +109,7 @@ public final class RunListViewModel {
                 rows.remove(row);
             }
         });
-        List<RunRow> added = new java.util.ArrayList<>();
+        List<RunRow> added = new ArrayList<>();
         latest.values().forEach(run -> {
             RunRow row = byId.get(run.id());
             if (row == null) {

@@ -24,7 +24,7 @@ class ChecklistViewModelTest {
 
     @BeforeEach
     void showTheDatabaseOutage() {
-        model = new ChecklistViewModel(workspace.commands(), workspace.pending(), ResourceBundle.getBundle("i18n.messages"),
+        model = new ChecklistViewModel(workspace.commands(), Runnable::run, workspace.pending(), ResourceBundle.getBundle("i18n.messages"),
                 workspace.users()::displayName, () -> TestWorkspace.NOW, ZoneOffset.UTC);
         model.show(workspace.runs().get(DB).orElseThrow());
     }
@@ -85,6 +85,38 @@ class ChecklistViewModelTest {
         model.dismissFocused();
         assertFalse(item.failedProperty().get());
         assertEquals(ChecklistItem.OPEN, item.state(), "dismissing shows the server's state again");
+    }
+
+    @Test
+    void aCommandRefusedBeforeItWasRecordedStillShowsOnTheItem() {
+        model = new ChecklistViewModel(new RefusingCommands(), Runnable::run, workspace.pending(),
+                ResourceBundle.getBundle("i18n.messages"), workspace.users()::displayName, () -> TestWorkspace.NOW,
+                ZoneOffset.UTC);
+        model.show(workspace.runs().get(DB).orElseThrow());
+        model.toggleDone();
+
+        ItemRow item = model.focusedProperty().get();
+        assertTrue(item.failedProperty().get());
+        assertTrue(item.errorProperty().get().contains("not connected"), item.errorProperty().get());
+        assertEquals(ChecklistItem.OPEN, item.state(), "shows what the user asked for, not a silent revert");
+    }
+
+    /** Commands that fail before recording anything, as a broken transport might. */
+    private static final class RefusingCommands implements com.incidentconsole.sync.RunCommands {
+        @Override
+        public java.util.concurrent.CompletableFuture<Void> setItemState(String runId, String itemId, String newState) {
+            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("not connected"));
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Void> changeOwner(String runId, String userId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Void> retry(ActionTarget target) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     @Test

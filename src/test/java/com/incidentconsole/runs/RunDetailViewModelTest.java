@@ -25,7 +25,7 @@ class RunDetailViewModelTest {
         ResourceBundle bundle = ResourceBundle.getBundle("i18n.messages");
         RunFormat format = new RunFormat(bundle, workspace.users(), workspace.playbooks(), ZoneOffset.UTC);
         model = new RunDetailViewModel(workspace.runs(), workspace.pending(), workspace.commands(), format,
-                new ChecklistViewModel(workspace.commands(), workspace.pending(), bundle, workspace.users()::displayName,
+                new ChecklistViewModel(workspace.commands(), Runnable::run, workspace.pending(), bundle, workspace.users()::displayName,
                         () -> TestWorkspace.NOW, ZoneOffset.UTC),
                 new TimelineViewModel(bundle, workspace.users()::displayName, ZoneOffset.UTC), () -> TestWorkspace.NOW);
         model.open(DB);
