@@ -5,6 +5,9 @@ import com.incidentconsole.checklist.ChecklistViewModel;
 import com.incidentconsole.shell.KeyHint;
 import com.incidentconsole.shell.Navigation;
 import java.util.List;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -12,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
 
 /**
  * The run detail screen: binds the header and owns the screen's keymap, which drives the checklist
@@ -86,6 +90,10 @@ public final class RunDetailController {
                 viewModel.open(id);
             }
         });
+        // "Next update in 18 min" and overdue due dates must stay true while the commander watches.
+        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(30), e -> viewModel.refresh()));
+        clock.setCycleCount(Animation.INDEFINITE);
+        clock.play();
         runDetail.addEventHandler(KeyEvent.KEY_TYPED, this::onTyped);
         runDetail.addEventFilter(KeyEvent.KEY_PRESSED, this::onPressed);
     }
