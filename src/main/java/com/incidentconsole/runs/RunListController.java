@@ -7,6 +7,7 @@ import java.util.ResourceBundle;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
@@ -106,13 +107,18 @@ public final class RunListController {
         inProgressToggle.setUserData(StatusFilter.IN_PROGRESS);
         finishedToggle.setUserData(StatusFilter.FINISHED);
         statusGroup.selectedToggleProperty().addListener((obs, old, now) -> onStatusToggle(old, now));
-        countLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        countLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> String.format(bundle.getString("runs.count"), sorted.size(), viewModel.totalCountProperty().get()),
                 sorted, viewModel.totalCountProperty()));
 
         arrivalLabel.textProperty().bind(viewModel.arrivalProperty());
         arrivalLabel.visibleProperty().bind(viewModel.arrivalProperty().isNotEmpty());
         arrivalLabel.managedProperty().bind(arrivalLabel.visibleProperty());
+        Label placeholder = new Label();
+        placeholder.getStyleClass().add("muted");
+        placeholder.textProperty().bind(Bindings.when(viewModel.totalCountProperty().isEqualTo(0))
+                .then(bundle.getString("runs.none")).otherwise(bundle.getString("runs.empty")));
+        runsTable.setPlaceholder(placeholder);
         installKeys();
         Timeline clock = new Timeline(new KeyFrame(Duration.seconds(30), e -> viewModel.refreshClock()));
         clock.setCycleCount(Animation.INDEFINITE);
@@ -174,6 +180,10 @@ public final class RunListController {
         runsTable.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 openSelected();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && !filterField.getText().isEmpty()) {
+                // Esc from the table too: a forgotten filter must not hide a burning run.
+                filterField.clear();
                 e.consume();
             }
         });
