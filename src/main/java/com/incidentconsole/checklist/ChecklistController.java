@@ -45,7 +45,10 @@ public final class ChecklistController {
             }
             if (now != null && nodes.containsKey(now)) {
                 nodes.get(now).showCursor(true);
-                focusCursor();
+                // A live update to the run behind the list must not steal the keyboard from the table.
+                if (isShowing()) {
+                    focusCursor();
+                }
             }
         });
         rebuild();
@@ -60,6 +63,15 @@ public final class ChecklistController {
         } else {
             checklists.requestFocus();
         }
+    }
+
+    private boolean isShowing() {
+        for (Node n = checklists; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return checklists.getScene() != null;
     }
 
     private void rebuild() {

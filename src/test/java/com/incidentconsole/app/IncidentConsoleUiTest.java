@@ -179,6 +179,14 @@ class IncidentConsoleUiTest {
         assertFalse(user.isVisible("#runDetail"));
         assertEquals(DB, user.runsTable().getSelectionModel().getSelectedItem().id(), "same run still selected");
 
+        var db = workspace.runs().get(DB).orElseThrow();
+        workspace.runs().upsert(TestRuns.run(new TestRuns.RunSpec(DB, db.name()).owner("u-alice").playbook("pb-ir")
+                .createdAt(db.createAt()).checklists(TestRuns.checklist("cl-x", "Reshaped",
+                        TestRuns.item("i-new", "A new item", ChecklistItem.OPEN)))));
+        user.waitUntil("the list shows the reshaped run", () -> "Reshaped".equals(
+                user.runsTable().getItems().get(0).stageProperty().get()));
+        assertEquals(user.runsTable(), user.focusOwner(), "a live update behind the list keeps the keyboard on the table");
+
         user.keys("?");
         user.assertVisible("#keysHelp");
         user.press(KeyCode.ESCAPE);
