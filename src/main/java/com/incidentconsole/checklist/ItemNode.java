@@ -1,5 +1,15 @@
 package com.incidentconsole.checklist;
 
+import static com.incidentconsole.checklist.ChecklistStyle.DONE;
+import static com.incidentconsole.checklist.ChecklistStyle.FAILED;
+import static com.incidentconsole.checklist.ChecklistStyle.IN_PROGRESS;
+import static com.incidentconsole.checklist.ChecklistStyle.ITEM;
+import static com.incidentconsole.checklist.ChecklistStyle.ITEM_ERROR;
+import static com.incidentconsole.checklist.ChecklistStyle.ITEM_ID_KEY;
+import static com.incidentconsole.checklist.ChecklistStyle.OVERDUE;
+import static com.incidentconsole.checklist.ChecklistStyle.PENDING;
+import static com.incidentconsole.checklist.ChecklistStyle.SKIPPED;
+
 import com.incidentconsole.wire.ChecklistItem;
 import java.util.ResourceBundle;
 import javafx.beans.InvalidationListener;
@@ -15,19 +25,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * One checklist item on screen. Built in code because rows come and go with the run; the look lives
- * in CSS under the style classes named here, which tests and the end-to-end suite also select on.
+ * in CSS under the {@link ChecklistStyle} classes, which tests and the end-to-end suite also select on.
  */
 final class ItemNode extends VBox {
-
-    static final String ITEM = "checklist-item";
-    static final String PENDING = "pending";
-    static final String FAILED = "failed";
-    static final String DONE = "done";
-    static final String SKIPPED = "skipped";
-    static final String IN_PROGRESS = "in-progress";
-    static final String OVERDUE = "overdue";
-    static final String ITEM_ERROR = "item-error";
-    static final String ITEM_ID = "itemId";
 
     private static final PseudoClass CURSOR = PseudoClass.getPseudoClass("cursor");
 
@@ -45,7 +45,7 @@ final class ItemNode extends VBox {
         this.row = row;
         this.bundle = bundle;
         getStyleClass().add(ITEM);
-        getProperties().put(ITEM_ID, row.itemId());
+        getProperties().put(ITEM_ID_KEY, row.itemId());
         setUserData(row.itemId());
         setFocusTraversable(true);
         setAccessibleRole(AccessibleRole.CHECK_BOX);

@@ -1,6 +1,7 @@
 package com.incidentconsole.runs;
 
 import com.incidentconsole.checklist.ChecklistController;
+import com.incidentconsole.checklist.ChecklistStyle;
 import com.incidentconsole.checklist.ChecklistViewModel;
 import com.incidentconsole.shell.KeyHint;
 import com.incidentconsole.shell.Navigation;
@@ -10,6 +11,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -26,7 +28,7 @@ public final class RunDetailController {
 
     public static final List<KeyHint> KEYS = List.of(
             new KeyHint("j  k  ↓  ↑", "keys.items"),
-            new KeyHint("x", "keys.done"),
+            new KeyHint("x  Space", "keys.done"),
             new KeyHint("s", "keys.skip"),
             new KeyHint("[  ]", "keys.stages"),
             new KeyHint("o", "keys.owner"),
@@ -143,6 +145,10 @@ public final class RunDetailController {
             back();
         } else if (e.getCode() == KeyCode.BACK_SPACE) {
             dismiss();
+        } else if (e.getCode() == KeyCode.SPACE && e.getTarget() instanceof Node target
+                && target.getStyleClass().contains(ChecklistStyle.ITEM)) {
+            // Space is how a screen reader user toggles a check box; buttons keep their own Space.
+            checklist.toggleDone();
         } else if (e.getCode() == KeyCode.DOWN && !e.isShortcutDown()) {
             checklist.focusNext();
         } else if (e.getCode() == KeyCode.UP && !e.isShortcutDown()) {

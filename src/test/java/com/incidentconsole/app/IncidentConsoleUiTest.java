@@ -211,4 +211,29 @@ class IncidentConsoleUiTest {
         user.waitUntil("the pending marker goes", () -> !user.isVisible("#ownerPending"));
         assertEquals("Carol Chen", fx.lookup("#ownerLabel").queryAs(Label.class).getText());
     }
+
+    @Test
+    void aRefusedOwnerChangeShowsTheServersMessageAndShiftRRetries(FxRobot fx) {
+        ConsoleRobot user = new ConsoleRobot(fx);
+        user.press(KeyCode.ENTER).keys("o").keys("dave").press(KeyCode.ENTER);
+        workspace.fakeCommands().fail(ActionTarget.owner(DB), "Dave is not a member of the run channel");
+
+        user.waitUntil("the refusal shows", () -> user.isVisible("#ownerError"));
+        String error = fx.lookup("#ownerError").queryAs(Label.class).getText();
+        assertTrue(error.contains("Dave is not a member of the run channel") && error.contains("Shift+R"), error);
+        assertTrue(fx.lookup("#actionsLabel").queryAs(Label.class).getText().contains("1 failed"));
+
+        user.press(KeyCode.SHIFT, KeyCode.R);
+        user.waitUntil("the retry is sent", () -> workspace.fakeCommands().calls().size() == 2);
+        assertEquals(new Call("retry", DB, "owner", "u-dave"), workspace.fakeCommands().calls().get(1));
+        user.waitUntil("pending again", () -> user.isVisible("#ownerPending") && !user.isVisible("#ownerError"));
+    }
+
+    @Test
+    void spaceTicksTheFocusedItemLikeACheckBox(FxRobot fx) {
+        ConsoleRobot user = new ConsoleRobot(fx);
+        user.press(KeyCode.ENTER).keys("j").press(KeyCode.SPACE);
+        assertEquals(List.of(new Call("setItemState", DB, "i-channel", ChecklistItem.CLOSED)),
+                workspace.fakeCommands().calls());
+    }
 }
