@@ -23,8 +23,8 @@ import javafx.stage.Stage;
  */
 public final class IncidentConsoleApp extends Application {
 
-    static final String BUNDLE = "i18n.messages";
-    static final String STYLESHEET = "/css/app.css";
+    public static final String BUNDLE = "i18n.messages";
+    public static final String STYLESHEET = "/css/app.css";
     private static final Logger LOG = Logger.getLogger(IncidentConsoleApp.class.getName());
     private static final KeyCombination TOGGLE_THEME = KeyCombination.keyCombination("Shortcut+Shift+L");
 

@@ -35,7 +35,7 @@ import javafx.scene.Parent;
  */
 public final class WorkspaceUi implements AutoCloseable {
 
-    static final String MAIN_VIEW = "/fxml/shell/main.fxml";
+    public static final String MAIN_VIEW = "/fxml/shell/main.fxml";
 
     private final ResourceBundle bundle;
     private final FxBatcher batcher;

@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import java.util.Locale;
 
 /**
  * One line of the runs table. Rows are updated in place (not replaced) when the store changes, so the
@@ -60,7 +61,7 @@ public final class RunRow {
 
     /** Whether the row matches every word the user typed, in name, playbook or owner. */
     boolean matches(String[] words) {
-        String haystack = (name.get() + " " + playbook.get() + " " + owner.get()).toLowerCase(java.util.Locale.ROOT);
+        String haystack = (name.get() + " " + playbook.get() + " " + owner.get()).toLowerCase(Locale.ROOT);
         for (String word : words) {
             if (!haystack.contains(word)) {
                 return false;

@@ -9,6 +9,7 @@ import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.util.Duration;
+import java.util.Locale;
 
 /** Binds the status bar and ticks once a second so the reconnect countdown stays true. */
 public final class StatusBarController {
@@ -50,7 +51,7 @@ public final class StatusBarController {
 
     private void showState(ConnectionState state) {
         connectionLabel.getStyleClass().removeIf(s -> s.startsWith("connection-"));
-        connectionLabel.getStyleClass().add("connection-" + state.name().toLowerCase(java.util.Locale.ROOT));
+        connectionLabel.getStyleClass().add("connection-" + state.name().toLowerCase(Locale.ROOT));
         connectionLabel.pseudoClassStateChanged(ATTENTION, state == ConnectionState.RECONNECTING || state == ConnectionState.OFFLINE);
     }
 }
