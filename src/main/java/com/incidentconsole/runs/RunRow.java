@@ -2,13 +2,13 @@ package com.incidentconsole.runs;
 
 import com.incidentconsole.wire.PlaybookRun;
 import java.time.Instant;
+import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import java.util.Locale;
 
 /**
  * One line of the runs table. Rows are updated in place (not replaced) when the store changes, so the

@@ -2,11 +2,11 @@ package com.incidentconsole.shell;
 
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import java.util.concurrent.ExecutionException;
 
 /**
  * What the window says before the workspace is ready: "Connecting…", or, when that failed, what

@@ -1,6 +1,7 @@
 package com.incidentconsole.shell;
 
 import com.incidentconsole.sync.ConnectionState;
+import java.util.Locale;
 import java.util.ResourceBundle;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -9,7 +10,6 @@ import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.util.Duration;
-import java.util.Locale;
 
 /** Binds the status bar and ticks once a second so the reconnect countdown stays true. */
 public final class StatusBarController {
