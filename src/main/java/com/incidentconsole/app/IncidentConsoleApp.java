@@ -1,0 +1,85 @@
+package com.incidentconsole.app;
+
+import com.incidentconsole.shell.FxBatcher;
+import com.incidentconsole.shell.StartupController;
+import com.incidentconsole.shell.StartupViewModel;
+import com.incidentconsole.sync.Workspace;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX entry point. Shows the window at once with "Connecting…", lets {@link Bootstrap} connect
+ * off the FX thread, and swaps in the workspace UI when it is ready — or says clearly why not.
+ */
+public final class IncidentConsoleApp extends Application {
+
+    public static final String BUNDLE = "i18n.messages";
+    public static final String STYLESHEET = "/css/app.css";
+    private static final Logger LOG = Logger.getLogger(IncidentConsoleApp.class.getName());
+    private static final KeyCombination TOGGLE_THEME = KeyCombination.keyCombination("Shortcut+Shift+L");
+
+    private final Theme theme = new Theme();
+    private Bootstrap bootstrap;
+    private WorkspaceUi workspaceUi;
+
+    @Override
+    public void start(Stage stage) {
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE);
+        theme.apply();
+        StartupViewModel startup = new StartupViewModel(bundle);
+        ControllerFactory controllers = new ControllerFactory()
+                .register(StartupController.class, () -> new StartupController(startup));
+        StackPane root = new StackPane(new ViewLoader(controllers, bundle).load("/fxml/shell/startup.fxml"));
+
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(IncidentConsoleApp.class.getResource(STYLESHEET).toExternalForm());
+        scene.getAccelerators().put(TOGGLE_THEME, theme::toggle);
+        stage.setTitle(bundle.getString("app.title"));
+        stage.setScene(scene);
+        stage.show();
+
+        connect().whenComplete((workspace, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                LOG.log(Level.WARNING, "Could not start the workspace", error);
+                startup.failed(error);
+                return;
+            }
+            try {
+                workspaceUi = new WorkspaceUi(bundle, FxBatcher.onFxThread(), Instant::now, ZoneId.systemDefault());
+                root.getChildren().setAll(workspaceUi.build(workspace));
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Could not build the main window", e);
+                startup.failed(e);
+            }
+        }));
+    }
+
+    private CompletableFuture<Workspace> connect() {
+        try {
+            bootstrap = new Bootstrap(getParameters().getRaw().toArray(String[]::new));
+            return bootstrap.start();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (workspaceUi != null) {
+            workspaceUi.close();
+        }
+        if (bootstrap != null) {
+            bootstrap.close();
+        }
+    }
+}

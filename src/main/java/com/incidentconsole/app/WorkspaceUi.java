@@ -1,0 +1,111 @@
+package com.incidentconsole.app;
+
+import com.incidentconsole.checklist.ChecklistController;
+import com.incidentconsole.checklist.ChecklistViewModel;
+import com.incidentconsole.runs.RunDetailController;
+import com.incidentconsole.runs.RunDetailViewModel;
+import com.incidentconsole.runs.RunFormat;
+import com.incidentconsole.runs.RunListController;
+import com.incidentconsole.runs.RunListViewModel;
+import com.incidentconsole.runs.UserPickerController;
+import com.incidentconsole.runs.UserPickerViewModel;
+import com.incidentconsole.shell.FxBatcher;
+import com.incidentconsole.shell.KeyHintGroup;
+import com.incidentconsole.shell.KeysHelpController;
+import com.incidentconsole.shell.MainController;
+import com.incidentconsole.shell.Navigation;
+import com.incidentconsole.shell.StatusBarController;
+import com.incidentconsole.shell.StatusBarViewModel;
+import com.incidentconsole.sync.Subscription;
+import com.incidentconsole.sync.Workspace;
+import com.incidentconsole.timeline.TimelineController;
+import com.incidentconsole.timeline.TimelineViewModel;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.function.Supplier;
+import javafx.scene.Parent;
+
+/**
+ * The UI half of the composition root: for one connected {@link Workspace}, builds the view-models,
+ * registers every controller with its constructor arguments, wires the sync listeners through the
+ * single {@link FxBatcher} boundary, and loads the main view. Tests build it with a fake workspace.
+ */
+public final class WorkspaceUi implements AutoCloseable {
+
+    public static final String MAIN_VIEW = "/fxml/shell/main.fxml";
+
+    private final ResourceBundle bundle;
+    private final FxBatcher batcher;
+    private final Supplier<Instant> clock;
+    private final ZoneId zone;
+    private final List<Subscription> subscriptions = new ArrayList<>();
+
+    public WorkspaceUi(ResourceBundle bundle, FxBatcher batcher, Supplier<Instant> clock, ZoneId zone) {
+        this.bundle = bundle;
+        this.batcher = batcher;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** Must run on the FX thread. */
+    public Parent build(Workspace workspace) {
+        var users = workspace.users();
+        RunFormat format = new RunFormat(bundle, users, workspace.playbooks(), zone);
+        Navigation navigation = new Navigation();
+        RunListViewModel runList = new RunListViewModel(workspace.runs(), format, clock);
+        ChecklistViewModel checklist = new ChecklistViewModel(workspace.commands(), batcher::execute, workspace.pending(), bundle,
+                users::displayName, clock, zone);
+        TimelineViewModel timeline = new TimelineViewModel(bundle, users::displayName, zone);
+        RunDetailViewModel runDetail = new RunDetailViewModel(workspace.runs(), workspace.pending(),
+                workspace.commands(), format, checklist, timeline, clock);
+        UserPickerViewModel picker = new UserPickerViewModel(users);
+        StatusBarViewModel statusBar = new StatusBarViewModel(bundle, workspace.pending(), clock,
+                workspace.serverLabel(), workspace.isSandbox(), workspace.me().displayName());
+
+        subscriptions.add(workspace.runs().subscribe(batcher.collecting(changes -> {
+            runList.apply(changes);
+            runDetail.runsChanged(changes);
+        })));
+        subscriptions.add(workspace.pending().subscribe(batcher.collecting(targets -> {
+            runDetail.pendingChanged(targets);
+            statusBar.pendingChanged();
+        })));
+        // Names and titles may load after the runs; repaint what shows ids meanwhile.
+        subscriptions.add(workspace.users().subscribe(batcher.collecting(batch -> {
+            runList.refreshNames();
+            runDetail.refresh();
+        })));
+        subscriptions.add(workspace.playbooks().subscribe(batcher.collecting(batch -> {
+            runList.refreshNames();
+            runDetail.refresh();
+        })));
+        subscriptions.add(workspace.subscribeConnection(batcher.collecting(statusBar::connectionChanged)));
+        // Anything that changed between building the models and subscribing is picked up here.
+        statusBar.connectionChanged(List.of(workspace.connection()));
+        runList.reload();
+
+        List<KeyHintGroup> keys = List.of(
+                new KeyHintGroup("keys.list", RunListController.KEYS),
+                new KeyHintGroup("keys.detail", RunDetailController.KEYS),
+                new KeyHintGroup("keys.global", MainController.KEYS));
+        ControllerFactory controllers = new ControllerFactory()
+                .register(MainController.class, () -> new MainController(navigation))
+                .register(StatusBarController.class, () -> new StatusBarController(statusBar, bundle))
+                .register(KeysHelpController.class, () -> new KeysHelpController(bundle, keys))
+                .register(RunListController.class, () -> new RunListController(runList, navigation, bundle))
+                .register(RunDetailController.class, () -> new RunDetailController(runDetail, navigation))
+                .register(UserPickerController.class, () -> new UserPickerController(picker))
+                .register(ChecklistController.class, () -> new ChecklistController(checklist, bundle))
+                .register(TimelineController.class, () -> new TimelineController(timeline));
+        return new ViewLoader(controllers, bundle).load(MAIN_VIEW);
+    }
+
+    @Override
+    public void close() {
+        subscriptions.forEach(Subscription::close);
+        subscriptions.clear();
+    }
+}

@@ -1,0 +1,145 @@
+package com.incidentconsole.checklist;
+
+import static com.incidentconsole.checklist.ChecklistStyle.DONE;
+import static com.incidentconsole.checklist.ChecklistStyle.FAILED;
+import static com.incidentconsole.checklist.ChecklistStyle.IN_PROGRESS;
+import static com.incidentconsole.checklist.ChecklistStyle.ITEM;
+import static com.incidentconsole.checklist.ChecklistStyle.ITEM_ERROR;
+import static com.incidentconsole.checklist.ChecklistStyle.ITEM_ID_KEY;
+import static com.incidentconsole.checklist.ChecklistStyle.OVERDUE;
+import static com.incidentconsole.checklist.ChecklistStyle.PENDING;
+import static com.incidentconsole.checklist.ChecklistStyle.SKIPPED;
+
+import com.incidentconsole.wire.ChecklistItem;
+import java.util.ResourceBundle;
+import javafx.beans.InvalidationListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * One checklist item on screen. Built in code because rows come and go with the run; the look lives
+ * in CSS under the {@link ChecklistStyle} classes, which tests and the end-to-end suite also select on.
+ */
+final class ItemNode extends VBox {
+
+    private static final PseudoClass CURSOR = PseudoClass.getPseudoClass("cursor");
+
+    private final ItemRow row;
+    private final ResourceBundle bundle;
+    private final FontIcon glyph = new FontIcon();
+    private final Label title = new Label();
+    private final Label assignee = new Label();
+    private final Label due = new Label();
+    private final Label command = new Label();
+    private final Label pendingMarker = new Label();
+    private final Label error = new Label();
+
+    ItemNode(ItemRow row, ResourceBundle bundle) {
+        this.row = row;
+        this.bundle = bundle;
+        getStyleClass().add(ITEM);
+        getProperties().put(ITEM_ID_KEY, row.itemId());
+        setUserData(row.itemId());
+        setFocusTraversable(true);
+        setAccessibleRole(AccessibleRole.CHECK_BOX);
+
+        glyph.getStyleClass().add("item-glyph");
+        title.getStyleClass().add("item-title");
+        title.setWrapText(true);
+        assignee.getStyleClass().add("item-assignee");
+        due.getStyleClass().add("item-due");
+        command.getStyleClass().add("item-command");
+        pendingMarker.getStyleClass().add("item-pending");
+        pendingMarker.setGraphic(new FontIcon("mdi2c-clock-outline"));
+        pendingMarker.setText(bundle.getString("item.pending"));
+        error.getStyleClass().add(ITEM_ERROR);
+        error.setWrapText(true);
+        error.setGraphic(new FontIcon("mdi2a-alert-circle"));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(title, Priority.SOMETIMES);
+        HBox line = new HBox(10, glyph, title, spacer, command, assignee, due, pendingMarker);
+        line.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(line, error);
+
+        InvalidationListener repaint = obs -> repaint();
+        row.stateProperty().addListener(repaint);
+        row.pendingProperty().addListener(repaint);
+        row.failedProperty().addListener(repaint);
+        row.errorProperty().addListener(repaint);
+        row.titleProperty().addListener(repaint);
+        row.assigneeProperty().addListener(repaint);
+        row.dueProperty().addListener(repaint);
+        row.commandProperty().addListener(repaint);
+        repaint();
+    }
+
+    ItemRow row() {
+        return row;
+    }
+
+    void showCursor(boolean on) {
+        pseudoClassStateChanged(CURSOR, on);
+    }
+
+    private void repaint() {
+        String state = row.state();
+        getStyleClass().removeAll(PENDING, FAILED, DONE, SKIPPED, IN_PROGRESS, OVERDUE);
+        if (ChecklistItem.CLOSED.equals(state)) {
+            getStyleClass().add(DONE);
+        } else if (ChecklistItem.SKIPPED.equals(state)) {
+            getStyleClass().add(SKIPPED);
+        } else if (ChecklistItem.IN_PROGRESS.equals(state)) {
+            getStyleClass().add(IN_PROGRESS);
+        }
+        if (row.pendingProperty().get()) {
+            getStyleClass().add(PENDING);
+        }
+        if (row.failedProperty().get()) {
+            getStyleClass().add(FAILED);
+        }
+        if (row.overdueProperty().get()) {
+            getStyleClass().add(OVERDUE);
+        }
+        glyph.setIconLiteral(switch (state) {
+            case ChecklistItem.CLOSED -> "mdi2c-check-circle";
+            case ChecklistItem.SKIPPED -> "mdi2c-cancel";
+            case ChecklistItem.IN_PROGRESS -> "mdi2c-circle-half-full";
+            default -> "mdi2c-circle-outline";
+        });
+        title.setText(row.titleProperty().get());
+        show(assignee, row.assigneeProperty().get());
+        show(due, row.dueProperty().get());
+        show(command, row.commandProperty().get());
+        show(error, row.errorProperty().get());
+        // Only a shown error carries the id, so "#item-error" finds the failure, not a hidden empty label.
+        error.setId(error.isVisible() ? ITEM_ERROR : null);
+        pendingMarker.setVisible(row.pendingProperty().get());
+        pendingMarker.setManaged(row.pendingProperty().get());
+
+        String stateWords = bundle.getString("item.state." + (state.isEmpty() ? "open" : state));
+        StringBuilder spoken = new StringBuilder(row.titleProperty().get()).append(", ").append(stateWords);
+        if (row.pendingProperty().get()) {
+            spoken.append(", ").append(bundle.getString("item.pending"));
+        }
+        if (row.failedProperty().get()) {
+            spoken.append(", ").append(row.errorProperty().get());
+        }
+        setAccessibleText(spoken.toString());
+    }
+
+    private static void show(Label label, String text) {
+        label.setText(text);
+        boolean visible = text != null && !text.isEmpty();
+        label.setVisible(visible);
+        label.setManaged(visible);
+    }
+}

@@ -1,0 +1,284 @@
+package com.incidentconsole.runs;
+
+import com.incidentconsole.shell.KeyHint;
+import com.incidentconsole.shell.Navigation;
+import java.util.List;
+import java.util.ResourceBundle;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/** The runs table: binds the view-model's rows, keeps the selection by run id, and maps keys to navigation. */
+public final class RunListController {
+
+    public static final List<KeyHint> KEYS = List.of(
+            new KeyHint("/   Ctrl+F", "keys.filter"),
+            new KeyHint("Esc", "keys.clearFilter"),
+            new KeyHint("j  k  ↓  ↑", "keys.move"),
+            new KeyHint("Enter", "keys.open"));
+
+    private static final PseudoClass FINISHED = PseudoClass.getPseudoClass("finished");
+    private static final KeyCombination FIND = KeyCombination.keyCombination("Shortcut+F");
+    private static final String STATUS_IN_PROGRESS = "status-in-progress";
+    private static final String STATUS_FINISHED = "status-finished";
+    private static final String OVERDUE = "overdue";
+
+    private final RunListViewModel viewModel;
+    private final Navigation navigation;
+    private final ResourceBundle bundle;
+    private String selectedRunId;
+
+    @FXML private VBox runList;
+    @FXML private TextField filterField;
+    @FXML private ToggleGroup statusGroup;
+    @FXML private ToggleButton allToggle;
+    @FXML private ToggleButton inProgressToggle;
+    @FXML private ToggleButton finishedToggle;
+    @FXML private Label countLabel;
+    @FXML private Label arrivalLabel;
+    @FXML private TableView<RunRow> runsTable;
+    @FXML private TableColumn<RunRow, String> nameColumn;
+    @FXML private TableColumn<RunRow, String> playbookColumn;
+    @FXML private TableColumn<RunRow, String> ownerColumn;
+    @FXML private TableColumn<RunRow, String> statusColumn;
+    @FXML private TableColumn<RunRow, String> stageColumn;
+    @FXML private TableColumn<RunRow, SortableText> progressColumn;
+    @FXML private TableColumn<RunRow, SortableText> lastUpdateColumn;
+    @FXML private TableColumn<RunRow, SortableText> nextUpdateColumn;
+    @FXML private TableColumn<RunRow, SortableText> startedColumn;
+
+    public RunListController(RunListViewModel viewModel, Navigation navigation, ResourceBundle bundle) {
+        this.viewModel = viewModel;
+        this.navigation = navigation;
+        this.bundle = bundle;
+    }
+
+    @FXML
+    private void initialize() {
+        nameColumn.setCellValueFactory(c -> c.getValue().nameProperty());
+        playbookColumn.setCellValueFactory(c -> c.getValue().playbookProperty());
+        ownerColumn.setCellValueFactory(c -> c.getValue().ownerProperty());
+        statusColumn.setCellValueFactory(c -> c.getValue().statusProperty());
+        statusColumn.setCellFactory(c -> new StatusCell());
+        stageColumn.setCellValueFactory(c -> c.getValue().stageProperty());
+        progressColumn.setCellValueFactory(c -> c.getValue().progressProperty());
+        progressColumn.setCellFactory(c -> new ProgressCell());
+        lastUpdateColumn.setCellValueFactory(c -> c.getValue().lastUpdateProperty());
+        nextUpdateColumn.setCellValueFactory(c -> c.getValue().nextUpdateProperty());
+        nextUpdateColumn.setCellFactory(c -> new NextUpdateCell());
+        startedColumn.setCellValueFactory(c -> c.getValue().startedProperty());
+        runsTable.setRowFactory(t -> new RunTableRow());
+
+        SortedList<RunRow> sorted = new SortedList<>(viewModel.visibleRows());
+        sorted.comparatorProperty().bind(runsTable.comparatorProperty());
+        runsTable.setItems(sorted);
+        runsTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                selectedRunId = row.id();
+            }
+        });
+        // Rows come and go under the user's cursor; the selection follows the run, not the index.
+        sorted.addListener((ListChangeListener<RunRow>) change -> restoreSelection());
+
+        filterField.textProperty().bindBidirectional(viewModel.filterTextProperty());
+        allToggle.setUserData(StatusFilter.ALL);
+        inProgressToggle.setUserData(StatusFilter.IN_PROGRESS);
+        finishedToggle.setUserData(StatusFilter.FINISHED);
+        statusGroup.selectedToggleProperty().addListener((obs, old, now) -> onStatusToggle(old, now));
+        countLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(bundle.getString("runs.count"), sorted.size(), viewModel.totalCountProperty().get()),
+                sorted, viewModel.totalCountProperty()));
+
+        arrivalLabel.textProperty().bind(viewModel.arrivalProperty());
+        arrivalLabel.visibleProperty().bind(viewModel.arrivalProperty().isNotEmpty());
+        arrivalLabel.managedProperty().bind(arrivalLabel.visibleProperty());
+        Label placeholder = new Label();
+        placeholder.getStyleClass().add("muted");
+        placeholder.textProperty().bind(Bindings.when(viewModel.totalCountProperty().isEqualTo(0))
+                .then(bundle.getString("runs.none")).otherwise(bundle.getString("runs.empty")));
+        runsTable.setPlaceholder(placeholder);
+        installKeys();
+        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(30), e -> viewModel.refreshClock()));
+        clock.setCycleCount(Animation.INDEFINITE);
+        clock.play();
+    }
+
+    /** Called when the list shows again: the user's eyes go back to the run they left. */
+    public void focusTable() {
+        restoreSelection();
+        if (runsTable.getSelectionModel().isEmpty() && !runsTable.getItems().isEmpty()) {
+            runsTable.getSelectionModel().selectFirst();
+        }
+        runsTable.requestFocus();
+    }
+
+    private void onStatusToggle(Toggle old, Toggle now) {
+        if (now == null) {
+            // A toggle group lets the user unselect; the filter always has a value, so keep one selected.
+            statusGroup.selectToggle(old);
+            return;
+        }
+        viewModel.statusFilterProperty().set((StatusFilter) now.getUserData());
+    }
+
+    private void installKeys() {
+        runList.addEventHandler(KeyEvent.KEY_TYPED, e -> {
+            if ("/".equals(e.getCharacter()) && !filterField.isFocused()) {
+                filterField.requestFocus();
+                e.consume();
+            }
+        });
+        runList.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (FIND.match(e)) {
+                filterField.requestFocus();
+                filterField.selectAll();
+                e.consume();
+            }
+        });
+        filterField.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                filterField.clear();
+                focusTable();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
+                focusTable();
+                e.consume();
+            }
+        });
+        runsTable.addEventHandler(KeyEvent.KEY_TYPED, e -> {
+            switch (e.getCharacter()) {
+                case "j" -> move(1);
+                case "k" -> move(-1);
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+        runsTable.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openSelected();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && !filterField.getText().isEmpty()) {
+                // Esc from the table too: a forgotten filter must not hide a burning run.
+                filterField.clear();
+                e.consume();
+            }
+        });
+        runsTable.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                openSelected();
+            }
+        });
+    }
+
+    private void move(int step) {
+        var selection = runsTable.getSelectionModel();
+        int size = runsTable.getItems().size();
+        if (size == 0) {
+            return;
+        }
+        int next = selection.isEmpty() ? 0 : Math.max(0, Math.min(size - 1, selection.getSelectedIndex() + step));
+        selection.clearAndSelect(next);
+        runsTable.getFocusModel().focus(next);
+        runsTable.scrollTo(Math.max(0, next - 3));
+    }
+
+    private void openSelected() {
+        RunRow row = runsTable.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            navigation.openRun(row.id());
+        }
+    }
+
+    private void restoreSelection() {
+        RunRow selected = runsTable.getSelectionModel().getSelectedItem();
+        if (selectedRunId == null || (selected != null && selected.id().equals(selectedRunId))) {
+            return;
+        }
+        runsTable.getItems().stream().filter(r -> r.id().equals(selectedRunId)).findFirst()
+                .ifPresent(r -> runsTable.getSelectionModel().select(r));
+    }
+
+    private static final class RunTableRow extends TableRow<RunRow> {
+        @Override
+        protected void updateItem(RunRow row, boolean empty) {
+            super.updateItem(row, empty);
+            pseudoClassStateChanged(FINISHED, !empty && row != null && row.finishedProperty().get());
+        }
+    }
+
+    private static final class StatusCell extends TableCell<RunRow, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            getStyleClass().removeAll(STATUS_IN_PROGRESS, STATUS_FINISHED);
+            RunRow row = empty ? null : getTableRow().getItem();
+            setText(empty ? null : text);
+            if (row != null) {
+                getStyleClass().add(row.finishedProperty().get() ? STATUS_FINISHED : STATUS_IN_PROGRESS);
+            }
+        }
+    }
+
+    /** Overdue status updates stand out in red: the commander owes stakeholders an update. */
+    private static final class NextUpdateCell extends TableCell<RunRow, SortableText> {
+        @Override
+        protected void updateItem(SortableText value, boolean empty) {
+            super.updateItem(value, empty);
+            setText(empty || value == null ? null : value.text());
+            RunRow row = empty ? null : getTableRow().getItem();
+            getStyleClass().remove(OVERDUE);
+            if (row != null && row.updateOverdueProperty().get()) {
+                getStyleClass().add(OVERDUE);
+            }
+        }
+    }
+
+    private static final class ProgressCell extends TableCell<RunRow, SortableText> {
+        private final Label label = new Label();
+        private final ProgressBar bar = new ProgressBar();
+        private final HBox box = new HBox(8, label, bar);
+
+        ProgressCell() {
+            bar.getStyleClass().add("run-progress");
+            bar.setPrefWidth(70);
+            label.setMinWidth(44);
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(SortableText value, boolean empty) {
+            super.updateItem(value, empty);
+            if (empty || value == null) {
+                setGraphic(null);
+                return;
+            }
+            label.setText(value.text());
+            bar.setProgress(value.key());
+            setGraphic(box);
+        }
+    }
+}

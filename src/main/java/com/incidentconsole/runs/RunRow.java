@@ -1,0 +1,128 @@
+package com.incidentconsole.runs;
+
+import com.incidentconsole.wire.PlaybookRun;
+import java.time.Instant;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * One line of the runs table. Rows are updated in place (not replaced) when the store changes, so the
+ * table keeps its selection and scroll position while runs change under the user's eyes.
+ */
+public final class RunRow {
+
+    private final String id;
+    private final ReadOnlyObjectWrapper<PlaybookRun> run = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper playbook = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper owner = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper stage = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<SortableText> progress = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SortableText> lastUpdate = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SortableText> started = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SortableText> nextUpdate = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper updateOverdue = new ReadOnlyBooleanWrapper();
+
+    RunRow(PlaybookRun run, RunFormat format, Instant now) {
+        this.id = run.id();
+        update(run, format, now);
+    }
+
+    /** Derived values first, the run last: the list's extractor watches the run, so sorting sees fresh values. */
+    void update(PlaybookRun fresh, RunFormat format, Instant now) {
+        name.set(fresh.name());
+        playbook.set(format.playbookTitle(fresh.playbookId()));
+        owner.set(format.userName(fresh.ownerUserId()));
+        status.set(format.status(fresh));
+        finished.set(fresh.isFinished());
+        stage.set(format.stage(fresh));
+        int total = fresh.taskTotal();
+        double fraction = total == 0 ? 0 : (double) fresh.taskCompleted() / total;
+        progress.set(new SortableText(format.progress(fresh.taskCompleted(), total), fraction));
+        started.set(new SortableText(format.dateTime(fresh.createAt()), fresh.createAt()));
+        refreshClock(fresh, format, now);
+        run.set(fresh);
+    }
+
+    void refreshClock(PlaybookRun current, RunFormat format, Instant now) {
+        long at = current.lastStatusUpdateAt();
+        lastUpdate.set(new SortableText(format.timeAgo(at, now), at));
+        RunFormat.NextUpdate next = format.nextUpdate(current, now);
+        updateOverdue.set(next.overdue());
+        nextUpdate.set(new SortableText(next.text(), next.dueAt()));
+    }
+
+    /** Whether the row matches every word the user typed, in name, playbook or owner. */
+    boolean matches(String[] words) {
+        String haystack = (name.get() + " " + playbook.get() + " " + owner.get()).toLowerCase(Locale.ROOT);
+        for (String word : words) {
+            if (!haystack.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public ReadOnlyObjectProperty<PlaybookRun> runProperty() {
+        return run.getReadOnlyProperty();
+    }
+
+    public PlaybookRun run() {
+        return run.get();
+    }
+
+    public ReadOnlyStringProperty nameProperty() {
+        return name.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty playbookProperty() {
+        return playbook.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty ownerProperty() {
+        return owner.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty finishedProperty() {
+        return finished.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stageProperty() {
+        return stage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SortableText> progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SortableText> lastUpdateProperty() {
+        return lastUpdate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SortableText> nextUpdateProperty() {
+        return nextUpdate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty updateOverdueProperty() {
+        return updateOverdue.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SortableText> startedProperty() {
+        return started.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,83 @@
+package com.incidentconsole.shell;
+
+import java.util.List;
+import java.util.ResourceBundle;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The {@code ?} overlay listing every key. The groups come from the features that handle those
+ * keys, so the overlay cannot promise a key nobody handles.
+ */
+public final class KeysHelpController {
+
+    private final ResourceBundle bundle;
+    private final List<KeyHintGroup> groups;
+    private Node returnFocusTo;
+
+    @FXML private StackPane keysLayer;
+    @FXML private GridPane keysGrid;
+
+    public KeysHelpController(ResourceBundle bundle, List<KeyHintGroup> groups) {
+        this.bundle = bundle;
+        this.groups = List.copyOf(groups);
+    }
+
+    @FXML
+    private void initialize() {
+        keysLayer.managedProperty().bind(keysLayer.visibleProperty());
+        keysLayer.setVisible(false);
+        int row = 0;
+        for (KeyHintGroup group : groups) {
+            Label title = new Label(bundle.getString(group.titleKey()));
+            title.getStyleClass().add("keys-group");
+            keysGrid.add(title, 0, row++, 2, 1);
+            for (KeyHint hint : group.hints()) {
+                Label keys = new Label(hint.keys());
+                keys.getStyleClass().add("key-cap");
+                keysGrid.add(keys, 0, row);
+                keysGrid.add(new Label(bundle.getString(hint.descriptionKey())), 1, row++);
+            }
+        }
+        keysLayer.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                hide();
+            }
+            // While the overlay shows, keys explain themselves instead of acting on the screen below.
+            e.consume();
+        });
+        keysLayer.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if ("?".equals(e.getCharacter())) {
+                hide();
+            }
+            e.consume();
+        });
+        keysLayer.setOnMouseClicked(e -> hide());
+    }
+
+    public boolean isShowing() {
+        return keysLayer.isVisible();
+    }
+
+    public void toggle() {
+        if (isShowing()) {
+            hide();
+        } else {
+            returnFocusTo = keysLayer.getScene() == null ? null : keysLayer.getScene().getFocusOwner();
+            keysLayer.setVisible(true);
+            keysLayer.requestFocus();
+        }
+    }
+
+    private void hide() {
+        keysLayer.setVisible(false);
+        if (returnFocusTo != null) {
+            returnFocusTo.requestFocus();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package com.incidentconsole.shell;
+
+import com.incidentconsole.runs.RunDetailController;
+import com.incidentconsole.runs.RunListController;
+import java.util.List;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The window's frame: swaps the runs list and the run detail as {@link Navigation} says, moves the
+ * keyboard focus with it, and opens the keys overlay.
+ */
+public final class MainController {
+
+    public static final List<KeyHint> KEYS = List.of(
+            new KeyHint("?", "keys.help"),
+            new KeyHint("Ctrl+Shift+L", "keys.theme"));
+
+    private final Navigation navigation;
+
+    @FXML private StackPane mainRoot;
+    @FXML private Node runList;
+    @FXML private Node runDetail;
+    @FXML private RunListController runListController;
+    @FXML private RunDetailController runDetailController;
+    @FXML private KeysHelpController keysLayerController;
+
+    public MainController(Navigation navigation) {
+        this.navigation = navigation;
+    }
+
+    @FXML
+    private void initialize() {
+        navigation.openRunIdProperty().addListener((obs, old, id) -> show(id != null));
+        show(navigation.isDetailOpen());
+        mainRoot.addEventHandler(KeyEvent.KEY_TYPED, e -> {
+            if ("?".equals(e.getCharacter())) {
+                keysLayerController.toggle();
+                e.consume();
+            }
+        });
+        // The first focus goes to the table once the window is up, so j/k work without a click.
+        mainRoot.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(runListController::focusTable);
+            }
+        });
+    }
+
+    private void show(boolean detail) {
+        runList.setVisible(!detail);
+        runDetail.setVisible(detail);
+        if (detail) {
+            runDetailController.focusChecklist();
+        } else {
+            runListController.focusTable();
+        }
+    }
+}

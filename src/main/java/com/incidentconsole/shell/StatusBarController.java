@@ -1,0 +1,57 @@
+package com.incidentconsole.shell;
+
+import com.incidentconsole.sync.ConnectionState;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.util.Duration;
+
+/** Binds the status bar and ticks once a second so the reconnect countdown stays true. */
+public final class StatusBarController {
+
+    private static final PseudoClass ATTENTION = PseudoClass.getPseudoClass("attention");
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+
+    private final StatusBarViewModel viewModel;
+    private final ResourceBundle bundle;
+
+    @FXML private Label serverLabel;
+    @FXML private Label sandboxBadge;
+    @FXML private Label connectionLabel;
+    @FXML private Label userLabel;
+    @FXML private Label actionsLabel;
+
+    public StatusBarController(StatusBarViewModel viewModel, ResourceBundle bundle) {
+        this.viewModel = viewModel;
+        this.bundle = bundle;
+    }
+
+    @FXML
+    private void initialize() {
+        serverLabel.textProperty().bind(viewModel.serverProperty());
+        sandboxBadge.visibleProperty().bind(viewModel.sandboxProperty());
+        sandboxBadge.managedProperty().bind(viewModel.sandboxProperty());
+        connectionLabel.textProperty().bind(viewModel.connectionProperty());
+        viewModel.stateProperty().addListener((obs, was, is) -> showState(is));
+        showState(viewModel.stateProperty().get());
+        userLabel.textProperty().bind(viewModel.userProperty().map(name -> String.format(bundle.getString("status.signedInAs"), name)));
+        actionsLabel.textProperty().bind(viewModel.actionsProperty());
+        viewModel.failedCountProperty().addListener((obs, was, is) -> actionsLabel.pseudoClassStateChanged(FAILED, is.intValue() > 0));
+        actionsLabel.pseudoClassStateChanged(FAILED, viewModel.failedCountProperty().get() > 0);
+
+        Timeline seconds = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.tick()));
+        seconds.setCycleCount(Animation.INDEFINITE);
+        seconds.play();
+    }
+
+    private void showState(ConnectionState state) {
+        connectionLabel.getStyleClass().removeIf(s -> s.startsWith("connection-"));
+        connectionLabel.getStyleClass().add("connection-" + state.name().toLowerCase(Locale.ROOT));
+        connectionLabel.pseudoClassStateChanged(ATTENTION, state == ConnectionState.RECONNECTING || state == ConnectionState.OFFLINE);
+    }
+}

@@ -1,0 +1,75 @@
+package com.incidentconsole.timeline;
+
+import com.incidentconsole.wire.PlaybookRun;
+import com.incidentconsole.wire.TimelineEvent;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The open run's timeline, oldest first so the newest event sits at the bottom like a chat. FX thread only. */
+public final class TimelineViewModel {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm");
+
+    private final ResourceBundle bundle;
+    private final Function<String, String> userNames;
+    private final ZoneId zone;
+    private final ObservableList<TimelineRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<TimelineRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+
+    public TimelineViewModel(ResourceBundle bundle, Function<String, String> userNames, ZoneId zone) {
+        this.bundle = bundle;
+        this.userNames = userNames;
+        this.zone = zone;
+    }
+
+    public ObservableList<TimelineRow> rows() {
+        return rowsView;
+    }
+
+    public void show(PlaybookRun run) {
+        if (run == null) {
+            rows.clear();
+            return;
+        }
+        List<TimelineRow> fresh = run.timelineEvents().stream()
+                .filter(e -> e.deleteAt() == 0)
+                .sorted(Comparator.comparingLong(TimelineEvent::eventAt))
+                .map(this::row)
+                .toList();
+        if (!fresh.equals(rows)) {
+            rows.setAll(fresh);
+        }
+    }
+
+    TimelineRow row(TimelineEvent event) {
+        String authorId = event.creatorUserId().isEmpty() ? event.subjectUserId() : event.creatorUserId();
+        return new TimelineRow(event.id(), event.eventType(), typeLabel(event.eventType()),
+                TIME.format(Instant.ofEpochMilli(event.eventAt()).atZone(zone)),
+                authorId.isEmpty() ? "" : userNames.apply(authorId), plain(event.summary()));
+    }
+
+    /** A readable label for every type the server records; unknown future types still read as words. */
+    String typeLabel(String eventType) {
+        try {
+            return bundle.getString("timeline.type." + eventType);
+        } catch (MissingResourceException unknown) {
+            String words = eventType.replace('_', ' ').trim();
+            return words.isEmpty() ? bundle.getString("timeline.type.unknown")
+                    : words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+        }
+    }
+
+    /** The server writes summaries in markdown; a label shows them plain rather than with stray asterisks. */
+    static String plain(String markdown) {
+        return markdown.replace("**", "").replace("__", "").strip();
+    }
+}

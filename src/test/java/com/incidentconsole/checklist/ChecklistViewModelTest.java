@@ -1,0 +1,139 @@
+package com.incidentconsole.checklist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.incidentconsole.sync.ActionTarget;
+import com.incidentconsole.sync.FakeRunCommands.Call;
+import com.incidentconsole.uitest.TestWorkspace;
+import com.incidentconsole.wire.ChecklistItem;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.ResourceBundle;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Ticking logic without a stage: cursor moves, the state each key asks for, pending and failed display. */
+class ChecklistViewModelTest {
+
+    private static final String DB = TestWorkspace.DB_OUTAGE;
+
+    private final TestWorkspace workspace = TestWorkspace.seeded();
+    private ChecklistViewModel model;
+
+    @BeforeEach
+    void showTheDatabaseOutage() {
+        model = new ChecklistViewModel(workspace.commands(), Runnable::run, workspace.pending(), ResourceBundle.getBundle("i18n.messages"),
+                workspace.users()::displayName, () -> TestWorkspace.NOW, ZoneOffset.UTC);
+        model.show(workspace.runs().get(DB).orElseThrow());
+    }
+
+    @Test
+    void theCursorStartsOnTheCurrentStageAndMovesAcrossStages() {
+        assertEquals("i-page", focused());
+        model.focusNext();
+        model.focusNext();
+        model.focusNext();
+        assertEquals("i-failover", focused(), "j crosses into the next stage");
+        model.focusPrevious();
+        assertEquals("i-scope", focused());
+        model.focusNextStage();
+        model.focusNextStage();
+        assertEquals("i-retro", focused());
+        model.focusNextStage();
+        assertEquals("i-retro", focused(), "] on the last stage stays put");
+        model.focusPreviousStage();
+        assertEquals("i-failover", focused());
+    }
+
+    @Test
+    void xClosesAnInProgressItemAndShowsItPendingAtOnce() {
+        focus("i-scope");
+        model.toggleDone();
+
+        assertEquals(List.of(new Call("setItemState", DB, "i-scope", ChecklistItem.CLOSED)), workspace.fakeCommands().calls());
+        ItemRow item = model.focusedProperty().get();
+        assertEquals(ChecklistItem.CLOSED, item.state());
+        assertTrue(item.pendingProperty().get());
+        assertFalse(item.overdueProperty().get(), "a done item is no longer overdue");
+    }
+
+    @Test
+    void xReopensADoneItemAndSSkipsAndRestores() {
+        model.toggleDone();
+        model.toggleSkipped();
+        assertEquals(List.of(new Call("setItemState", DB, "i-page", ChecklistItem.OPEN),
+                        new Call("setItemState", DB, "i-page", ChecklistItem.SKIPPED)),
+                workspace.fakeCommands().calls(), "each key acts on the state the user sees, pending included");
+    }
+
+    @Test
+    void aRefusalStaysOnTheItemUntilDismissedThenTheServerValueShows() {
+        focus("i-channel");
+        model.toggleDone();
+        ActionTarget target = ActionTarget.item(DB, "i-channel");
+        workspace.fakeCommands().fail(target, "run is finished");
+        model.pendingChanged(List.of(target));
+
+        ItemRow item = model.focusedProperty().get();
+        assertTrue(item.failedProperty().get());
+        assertFalse(item.pendingProperty().get());
+        assertEquals(ChecklistItem.CLOSED, item.state(), "never a silent revert");
+        assertTrue(item.errorProperty().get().startsWith("Failed: run is finished"), item.errorProperty().get());
+
+        model.dismissFocused();
+        assertFalse(item.failedProperty().get());
+        assertEquals(ChecklistItem.OPEN, item.state(), "dismissing shows the server's state again");
+    }
+
+    @Test
+    void aCommandRefusedBeforeItWasRecordedStillShowsOnTheItem() {
+        model = new ChecklistViewModel(new RefusingCommands(), Runnable::run, workspace.pending(),
+                ResourceBundle.getBundle("i18n.messages"), workspace.users()::displayName, () -> TestWorkspace.NOW,
+                ZoneOffset.UTC);
+        model.show(workspace.runs().get(DB).orElseThrow());
+        model.toggleDone();
+
+        ItemRow item = model.focusedProperty().get();
+        assertTrue(item.failedProperty().get());
+        assertTrue(item.errorProperty().get().contains("not connected"), item.errorProperty().get());
+        assertEquals(ChecklistItem.OPEN, item.state(), "shows what the user asked for, not a silent revert");
+    }
+
+    /** Commands that fail before recording anything, as a broken transport might. */
+    private static final class RefusingCommands implements com.incidentconsole.sync.RunCommands {
+        @Override
+        public java.util.concurrent.CompletableFuture<Void> setItemState(String runId, String itemId, String newState) {
+            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("not connected"));
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Void> changeOwner(String runId, String userId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Void> retry(ActionTarget target) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    @Test
+    void overdueItemsSaySo() {
+        focus("i-scope");
+        ItemRow item = model.focusedProperty().get();
+        assertTrue(item.overdueProperty().get());
+        assertEquals("overdue since Nov 23 03:30", item.dueProperty().get());
+        assertEquals("Carol Chen", item.assigneeProperty().get());
+    }
+
+    private void focus(String itemId) {
+        model.stages().stream().flatMap(s -> s.items().stream()).filter(i -> i.itemId().equals(itemId))
+                .findFirst().ifPresent(model::focus);
+    }
+
+    private String focused() {
+        return model.focusedProperty().get().itemId();
+    }
+}

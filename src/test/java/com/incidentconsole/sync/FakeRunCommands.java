@@ -1,0 +1,86 @@
+package com.incidentconsole.sync;
+
+import com.incidentconsole.uitest.TestRuns;
+import com.incidentconsole.wire.PlaybookRun;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Commands that behave like the real implementation towards the UI — a pending entry at once, the
+ * store updated and the entry confirmed when the "server" accepts, a failed entry with the server's
+ * message when it refuses — but whose outcome the test decides, from the test thread (a background
+ * thread, as in production). Lives in {@code sync} to reach the package-private pending transitions.
+ */
+public final class FakeRunCommands implements RunCommands {
+
+    /** One call as the UI made it. {@code subject} is the item id, or "owner". */
+    public record Call(String method, String runId, String subject, String value) {
+    }
+
+    private record InFlight(PendingAction action, CompletableFuture<Void> future) {
+    }
+
+    private final RunStore runs;
+    private final PendingActions pending;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<ActionTarget, InFlight> inFlight = new ConcurrentHashMap<>();
+
+    public FakeRunCommands(RunStore runs, PendingActions pending) {
+        this.runs = runs;
+        this.pending = pending;
+    }
+
+    @Override
+    public CompletableFuture<Void> setItemState(String runId, String itemId, String newState) {
+        calls.add(new Call("setItemState", runId, itemId, newState));
+        return send(ActionTarget.item(runId, itemId), "Set item state", newState);
+    }
+
+    @Override
+    public CompletableFuture<Void> changeOwner(String runId, String newOwnerUserId) {
+        calls.add(new Call("changeOwner", runId, ActionTarget.OWNER, newOwnerUserId));
+        return send(ActionTarget.owner(runId), "Change owner", newOwnerUserId);
+    }
+
+    @Override
+    public CompletableFuture<Void> retry(ActionTarget target) {
+        PendingAction held = pending.get(target).orElseThrow();
+        calls.add(new Call("retry", target.runId(), target.subject(), held.desiredValue()));
+        return send(target, held.description(), held.desiredValue());
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** The server accepted: its state shows the change, then the pending entry goes. */
+    public void confirm(ActionTarget target) {
+        InFlight flight = inFlight.remove(target);
+        PlaybookRun run = runs.get(target.runId()).orElseThrow();
+        long now = System.currentTimeMillis();
+        String value = flight.action().desiredValue();
+        runs.upsert(ActionTarget.OWNER.equals(target.subject()) ? TestRuns.withOwner(run, value, now)
+                : TestRuns.withItemState(run, target.subject().substring("item:".length()), value, now));
+        pending.confirm(flight.action());
+        flight.future().complete(null);
+    }
+
+    /** The server refused with this message. */
+    public void fail(ActionTarget target, String message) {
+        InFlight flight = inFlight.get(target);
+        pending.fail(flight.action(), message);
+        flight.future().completeExceptionally(new IllegalStateException(message));
+    }
+
+    private CompletableFuture<Void> send(ActionTarget target, String description, String desired) {
+        PendingAction action = new PendingAction(target, description, desired, PendingAction.Status.PENDING, "", Instant.now());
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        inFlight.put(target, new InFlight(action, future));
+        pending.put(action);
+        return future;
+    }
+}
