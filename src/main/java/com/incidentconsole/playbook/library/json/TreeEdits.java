@@ -27,6 +27,11 @@ public final class TreeEdits {
         if (isZero(value)) {
             return;
         }
+        insert(object, key, value);
+    }
+
+    /** Adds a key that is not in the object yet, at its sorted place when the keys are sorted, else at the end. */
+    public static void insert(ObjectNode object, String key, JsonNode value) {
         List<String> keys = new ArrayList<>();
         object.fieldNames().forEachRemaining(keys::add);
         boolean sorted = true;
