@@ -14,12 +14,12 @@ import java.nio.file.StandardOpenOption;
  * Replaces a file so that readers (and a crash) see either the old or the new content, never half of it: the
  * text goes to a temporary file in the same folder, is forced to disk, then moved over the target.
  */
-final class AtomicWrite {
+public final class AtomicWrite {
 
     private AtomicWrite() {
     }
 
-    static void replace(Path target, String content) throws IOException {
+    public static void replace(Path target, String content) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
