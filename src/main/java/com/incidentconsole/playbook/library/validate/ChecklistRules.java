@@ -19,6 +19,8 @@ final class ChecklistRules {
         Set<String> invited = new HashSet<>();
         doc.path("invited_user_ids").forEach(id -> invited.add(id.asText()));
         boolean inviteEnabled = doc.path("invite_users_enabled").asBoolean(false);
+        Set<String> properties = ids(doc.path("properties"));
+        Set<String> conditions = ids(doc.path("conditions"));
         for (int c = 0; c < checklists.size(); c++) {
             JsonNode checklist = checklists.get(c);
             String title = checklist.path("title").asText("");
@@ -49,8 +51,29 @@ final class ChecklistRules {
                             + "people ticking items will not know which is which");
                 }
                 checkItem(item, itemPlace, findings, invited, inviteEnabled);
+                checkReference(item, "condition_id", conditions, "conditions", itemPlace, findings);
+                checkReference(item, "assignee_property_field_id", properties, "properties", itemPlace, findings);
             }
         }
+    }
+
+    /**
+     * Import recreates properties and conditions with new ids and remaps references from the file's own
+     * {@code properties}/{@code conditions} blocks; a reference to an id not in the file cannot be remapped.
+     */
+    private static void checkReference(JsonNode item, String key, Set<String> known, String block, Place place,
+            Findings findings) {
+        String id = item.path(key).asText("");
+        if (!id.isEmpty() && !known.contains(id)) {
+            findings.warning(place.field(key), "refers to \"" + id + "\", which is not in this file's " + block
+                    + ": the import cannot remap it, so the reference will dangle");
+        }
+    }
+
+    private static Set<String> ids(JsonNode list) {
+        Set<String> ids = new HashSet<>();
+        list.forEach(e -> ids.add(e.path("id").asText("")));
+        return ids;
     }
 
     private static void checkItem(JsonNode item, Place place, Findings findings, Set<String> invited,

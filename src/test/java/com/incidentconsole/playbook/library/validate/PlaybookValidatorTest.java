@@ -51,6 +51,7 @@ class PlaybookValidatorTest {
             checklists[0].items[1].due_date           | "tomorrow"               | ERROR   | checklists[0].items[1].due_date           | whole number
             checklists[0].items[1].assignee_type      | "boss"                   | WARNING | checklists[0].items[1].assignee_type      | not one of
             checklists[0].items[1].assignee_id        | "u1"                     | ERROR   | checklists[0].items[1].assignee_id        | invite_users_enabled
+            checklists[0].items[1].condition_id       | "c9"                     | WARNING | checklists[0].items[1].condition_id       | not in this file's conditions
             checklists[1].items                       | []                       | WARNING | checklists[1].items                       | no items
             retrospective_template                    | ""                       | WARNING | retrospective_template                    | template is empty
             message_on_join                           | ""                       | WARNING | message_on_join                           | welcome message
