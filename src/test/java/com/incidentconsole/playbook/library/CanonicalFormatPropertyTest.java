@@ -48,6 +48,29 @@ class CanonicalFormatPropertyTest {
         });
     }
 
+    @Test
+    void editingAnItemTitleChangesOneLineInAnyConsistentLayout() {
+        qt().withExamples(200).forAll(playbooks()).check(text -> {
+            try {
+                PlaybookFile file = parser.parse(text);
+                JsonNode lists = file.json().path("checklists");
+                if (lists.isEmpty() || lists.get(0).path("items").isEmpty()
+                        || !lists.get(0).path("items").get(0).has("title")) {
+                    return true;
+                }
+                List<String> before = file.toText().lines().toList();
+                List<String> after = file.withItem(0, 0, ItemField.TITLE, "EDITED").toText().lines().toList();
+                int changed = 0;
+                for (int i = 0; i < before.size(); i++) {
+                    changed += before.get(i).equals(after.get(i)) ? 0 : 1;
+                }
+                return before.size() == after.size() && changed <= 1;
+            } catch (PlaybookFormatException e) {
+                throw new AssertionError(e.describe(), e);
+            }
+        });
+    }
+
     private static Gen<String> playbooks() {
         return longs().all().map(seed -> {
             Random random = new Random(seed);
