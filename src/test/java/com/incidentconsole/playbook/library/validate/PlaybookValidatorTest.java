@@ -52,6 +52,10 @@ class PlaybookValidatorTest {
             checklists[0].items[1].assignee_type      | "boss"                   | WARNING | checklists[0].items[1].assignee_type      | not one of
             checklists[0].items[1].assignee_id        | "u1"                     | ERROR   | checklists[0].items[1].assignee_id        | invite_users_enabled
             checklists[0].items[1].condition_id       | "c9"                     | WARNING | checklists[0].items[1].condition_id       | not in this file's conditions
+            checklists[0].items[1].assignee_type      | "property_user"          | WARNING | checklists[0].items[1].assignee_property_field_id | user property field
+            checklists[0].items[1].task_actions       | [{},{},{},{},{},{},{},{},{},{},{}] | ERROR | checklists[0].items[1].task_actions | at most 10
+            run_summary_template                      | ""                       | WARNING | run_summary_template                      | summary template is enabled
+            categorize_channel_enabled                | true                     | WARNING | category_name                             | category name is empty
             checklists[1].items                       | []                       | WARNING | checklists[1].items                       | no items
             retrospective_template                    | ""                       | WARNING | retrospective_template                    | template is empty
             message_on_join                           | ""                       | WARNING | message_on_join                           | welcome message
@@ -67,6 +71,24 @@ class PlaybookValidatorTest {
         assertEquals(severity, problem.severity());
         assertEquals(expectedPath, problem.path());
         assertTrue(problem.message().contains(fragment), problem.message());
+    }
+
+    @Test
+    void reminderTimerIsOnlyAWarningWhenStatusUpdatesAreOff() {
+        ObjectNode doc = Fixtures.file(Fixtures.INCIDENT).json();
+        doc.put("status_update_enabled", false);
+        doc.remove("reminder_timer_default_seconds");
+        List<Problem> problems = validator.validate(PlaybookFile.of(doc));
+        assertEquals(List.of(Severity.WARNING), problems.stream().map(Problem::severity).toList());
+        assertEquals("reminder_timer_default_seconds", problems.get(0).path());
+    }
+
+    @Test
+    void linkingAnExistingChannelWithoutAChannelIsAWarning() {
+        ObjectNode doc = Fixtures.file(Fixtures.INCIDENT).json();
+        doc.put("channel_mode", "link_existing_channel");
+        List<Problem> problems = validator.validate(PlaybookFile.of(doc));
+        assertEquals(List.of("channel_id"), problems.stream().map(Problem::path).toList());
     }
 
     @Test
