@@ -76,9 +76,13 @@ final class ListMerge {
             JsonNode survivor = mineDeleted ? theirs : mine;
             if (base.isMissingNode() || !base.equals(survivor)) {
                 if (!base.isMissingNode()) {
-                    merge.conflict(at, noun + (mineDeleted ? " deleted here but edited on the server"
-                            : " deleted on the server but edited here"), base, mine, theirs,
-                            mineDeleted ? Side.THEIRS : Side.MINE);
+                    Side kept = mineDeleted ? Side.THEIRS : Side.MINE;
+                    Conflict conflict = merge.conflict(at, noun + (mineDeleted
+                            ? " deleted here but edited on the server" : " deleted on the server but edited here"),
+                            base, mine, theirs, kept);
+                    if (noun.equals("item")) {
+                        merge.orphan(new PlaybookMerge.Orphan(survivor, base, kept, conflict, at));
+                    }
                 }
                 return survivor;
             }

@@ -1,6 +1,7 @@
 package com.incidentconsole.playbook.library.merge;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,6 +29,7 @@ public final class PlaybookMerge {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private final List<Conflict> conflicts = new ArrayList<>();
+    private final List<Orphan> orphans = new ArrayList<>();
 
     private PlaybookMerge() {
     }
@@ -35,6 +37,7 @@ public final class PlaybookMerge {
     public static MergeResult merge(PlaybookFile base, PlaybookFile mine, PlaybookFile theirs) {
         PlaybookMerge merge = new PlaybookMerge();
         ObjectNode merged = merge.object(base.json(), mine.json(), theirs.json(), Location.ROOT, Level.DOCUMENT);
+        merge.followMoves(merged);
         return new MergeResult(mine.withJson(merged), merge.conflicts);
     }
 
@@ -91,9 +94,59 @@ public final class PlaybookMerge {
         return mine;
     }
 
-    void conflict(Location at, String description, JsonNode base, JsonNode mine, JsonNode theirs, Side kept) {
-        conflicts.add(new Conflict(at.path(), at.readable(), description, text(base), text(mine), text(theirs),
-                kept));
+    Conflict conflict(Location at, String description, JsonNode base, JsonNode mine, JsonNode theirs, Side kept) {
+        Conflict conflict = new Conflict(at.path(), at.readable(), description, text(base), text(mine),
+                text(theirs), kept);
+        conflicts.add(conflict);
+        return conflict;
+    }
+
+    /** An item kept because it was edited on one side although the other side removed it from its checklist. */
+    record Orphan(JsonNode kept, JsonNode base, Side edited, Conflict conflict, Location at) {
+    }
+
+    void orphan(Orphan orphan) {
+        orphans.add(orphan);
+    }
+
+    /**
+     * Items are merged per checklist, so moving an item to another checklist on one side looks like a delete
+     * there plus an add elsewhere. When the "deleted" item was edited on the other side and exactly one item
+     * with its title turned up in another checklist, it was a move: fold the edit into the moved item and drop
+     * the stale copy and its conflict.
+     */
+    private void followMoves(ObjectNode merged) {
+        for (Orphan orphan : orphans) {
+            String title = orphan.base().path("title").asText("");
+            List<ObjectNode> candidates = new ArrayList<>();
+            ArrayNode owner = null;
+            for (JsonNode checklist : merged.path("checklists")) {
+                JsonNode items = checklist.path("items");
+                for (JsonNode item : items) {
+                    if (item == orphan.kept()) {
+                        owner = (ArrayNode) items;
+                    } else if (item.path("title").asText("").equals(title) && item instanceof ObjectNode o) {
+                        candidates.add(o);
+                    }
+                }
+            }
+            if (owner == null || candidates.size() != 1 || title.isEmpty()) {
+                continue;
+            }
+            ObjectNode moved = candidates.get(0);
+            conflicts.remove(orphan.conflict());
+            ObjectNode combined = orphan.edited() == Side.MINE
+                    ? object(orphan.base(), orphan.kept(), moved, orphan.at(), Level.LEAF)
+                    : object(orphan.base(), moved, orphan.kept(), orphan.at(), Level.LEAF);
+            moved.removeAll();
+            moved.setAll(combined);
+            for (int i = 0; i < owner.size(); i++) {
+                if (owner.get(i) == orphan.kept()) {
+                    owner.remove(i);
+                    break;
+                }
+            }
+        }
     }
 
     private static String text(JsonNode node) {

@@ -68,6 +68,22 @@ class PlaybookMergeTest {
     }
 
     @Test
+    void anItemMovedToAnotherChecklistOnOneSideKeepsTheEditMadeOnTheOther() {
+        PlaybookFile mine = base.withItem(0, 1, ItemField.COMMAND, "/meet start");
+        PlaybookFile theirs = base.withItemMoved(0, 1, 2, 0).withItem(2, 0, ItemField.DESCRIPTION, "Bridge");
+
+        MergeResult result = PlaybookMerge.merge(base, mine, theirs);
+
+        assertTrue(result.isClean(), result.conflicts().toString());
+        List<ChecklistView> lists = result.merged().checklists();
+        assertTrue(lists.get(0).items().stream().noneMatch(i -> i.title().equals("Start bridge call")));
+        ItemView moved = lists.get(2).items().get(0);
+        assertEquals("Start bridge call", moved.title());
+        assertEquals("/meet start", moved.command());
+        assertEquals("Bridge", moved.description());
+    }
+
+    @Test
     void deletionOnOneSideOfAnUntouchedItemApplies() {
         PlaybookFile mine = base.withItemRemoved(2, 0);
         MergeResult result = PlaybookMerge.merge(base, mine, base.withTitle("Incident response"));
