@@ -1,0 +1,61 @@
+package com.incidentconsole.cli;
+
+import com.incidentconsole.playbook.library.PlaybookFile;
+import com.incidentconsole.playbook.library.PlaybookFormatException;
+import com.incidentconsole.playbook.library.PlaybookParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code playbook}: work with playbook files offline — validate them in CI, format them for review, and see
+ * what changed between two versions. Pull and push (which need the REST client) are not here yet.
+ */
+@Command(name = "playbook", mixinStandardHelpOptions = true,
+        description = "Validate, format and compare Mattermost playbook export files.",
+        subcommands = {PlaybookValidateCommand.class, PlaybookFmtCommand.class, PlaybookDiffCommand.class})
+public final class PlaybookCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * Reads a playbook file for a CLI command and reports why it cannot, as {@code file:line:column: error: …}
+     * (the compiler-style form editors and CI annotate), instead of a stack trace.
+     */
+    static final class FileReader {
+
+        private final PlaybookParser parser;
+        private final PrintWriter err;
+
+        FileReader(PlaybookParser parser, PrintWriter err) {
+            this.parser = parser;
+            this.err = err;
+        }
+
+        Optional<PlaybookFile> read(Path path) {
+            try {
+                return Optional.of(parser.parse(Files.readString(path, StandardCharsets.UTF_8)));
+            } catch (PlaybookFormatException e) {
+                String at = e.line() > 0 ? ":" + e.line() + ":" + e.column() : "";
+                err.println(path + at + ": error: " + e.getMessage());
+            } catch (IOException e) {
+                String reason = e instanceof NoSuchFileException ? "no such file" : e.getMessage();
+                err.println(path + ": error: cannot read: " + reason);
+            }
+            return Optional.empty();
+        }
+    }
+}
