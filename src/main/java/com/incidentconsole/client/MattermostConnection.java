@@ -141,8 +141,14 @@ public final class MattermostConnection implements AutoCloseable {
         return playbooks;
     }
 
-    JsonMapper mapper() {
-        return mapper;
+    /** A stream of this server's events with the JS client's timings; created, not started. */
+    public EventStream events(EventStream.Listener listener) {
+        return events(listener, StreamSettings.defaults());
+    }
+
+    /** A stream with tuned timings (tests shrink them); created, not started. */
+    public EventStream events(EventStream.Listener listener, StreamSettings settings) {
+        return new EventStream(address.websocketUri(), auth.token(), mapper, listener, settings);
     }
 
     /** Releases the HTTP threads and pooled sockets; streams created from this connection are closed separately. */
