@@ -15,11 +15,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +71,7 @@ public final class EventStream implements AutoCloseable {
     private final Listener listener;
     private final StreamSettings settings;
     private final FrameReader frames;
-    private final ScheduledThreadPoolExecutor loop;
+    private final StreamLoop loop = new StreamLoop("mattermost-event-stream");
     private final AtomicBoolean started = new AtomicBoolean();
     private final StreamSocket.Callbacks callbacks = new SocketCallbacks();
     private volatile boolean closed;
@@ -104,13 +101,6 @@ public final class EventStream implements AutoCloseable {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.frames = new FrameReader(mapper);
-        this.loop = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "mattermost-event-stream");
-            t.setDaemon(true);
-            return t;
-        });
-        loop.setRemoveOnCancelPolicy(true);
-        loop.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     /** Connects on the stream's thread and returns at once; a second call does nothing. */
@@ -118,7 +108,7 @@ public final class EventStream implements AutoCloseable {
         if (closed || !started.compareAndSet(false, true)) {
             return;
         }
-        submit(() -> {
+        loop.submit(() -> {
             changeState(StreamState.CONNECTING, Optional.empty(), Optional.empty());
             connect();
         });
@@ -132,9 +122,9 @@ public final class EventStream implements AutoCloseable {
         }
         closed = true;
         started.set(true);
-        submit(() -> {
-            cancel(retryTask);
-            cancel(graceTask);
+        loop.submit(() -> {
+            StreamLoop.cancel(retryTask);
+            StreamLoop.cancel(graceTask);
             stopPinging();
             StreamSocket current = socket;
             socket = null;
@@ -146,6 +136,7 @@ public final class EventStream implements AutoCloseable {
         });
     }
 
+    /** {@code CONNECTING} until the first attempt's outcome is known (also before {@link #start()}). */
     public StreamState state() {
         return state;
     }
@@ -169,13 +160,13 @@ public final class EventStream implements AutoCloseable {
 
     private void opened(StreamSocket s) {
         if (s != socket) {
+            s.close(CLOSE_NORMAL, "superseded"); // a late open of an attempt we gave up on must not linger
             return;
         }
         // Official clients send the challenge even after header auth; the server ignores it then.
         send(WebSocketRequest.AUTHENTICATION_CHALLENGE, JsonNodeFactory.instance.objectNode().put("token", token));
         pendingPing = send(WebSocketRequest.PING, null);
-        long every = settings.pingInterval().toMillis();
-        pingTask = loop.scheduleAtFixedRate(() -> pingTick(s), every, every, TimeUnit.MILLISECONDS);
+        pingTask = loop.every(() -> pingTick(s), settings.pingInterval());
     }
 
     private void pingTick(StreamSocket s) {
@@ -211,7 +202,7 @@ public final class EventStream implements AutoCloseable {
             if (s == socket) {
                 s.closeConnection(code, reason);
             }
-        }, CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        }, CLOSE_GRACE);
     }
 
     private void closed(StreamSocket s, int code, String reason) {
@@ -220,11 +211,15 @@ public final class EventStream implements AutoCloseable {
         }
         socket = null;
         stopPinging();
-        cancel(graceTask);
+        StreamLoop.cancel(graceTask);
         if (closed) {
             return;
         }
         String why = !lastError.isEmpty() ? lastError : "closed " + code + (reason.isEmpty() ? "" : ": " + reason);
+        if (!confirmed) {
+            // Mattermost accepts any upgrade and closes silently on a bad token: say what it may mean.
+            why += " (before the server confirmed the session; the token may be invalid)";
+        }
         Duration delay;
         if (reconnectAtOnce && immediateInRow < MAX_IMMEDIATE) {
             immediateInRow++;
@@ -235,7 +230,7 @@ public final class EventStream implements AutoCloseable {
         }
         reconnectAtOnce = false;
         changeState(StreamState.RECONNECTING, Optional.of(delay), Optional.of(why));
-        retryTask = loop.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+        retryTask = loop.schedule(this::connect, delay);
     }
 
     private void failed(StreamSocket s, Exception error) {
@@ -292,7 +287,7 @@ public final class EventStream implements AutoCloseable {
         }
         expectedSeq++;
         immediateInRow = 0;
-        deliver(() -> listener.onEvent(event));
+        StreamLoop.run(() -> listener.onEvent(event));
     }
 
     private void hello(WebSocketEvent event) {
@@ -311,52 +306,23 @@ public final class EventStream implements AutoCloseable {
     private void goLive(HelloData hello, boolean newId) {
         confirmed = true;
         failures = 0;
-        deliver(() -> listener.onHello(hello, newId));
+        StreamLoop.run(() -> listener.onHello(hello, newId));
         changeState(StreamState.LIVE, Optional.empty(), Optional.empty());
     }
 
     private void malformed(String description) {
         LOG.debug("malformed frame: {}", description);
-        deliver(() -> listener.onMalformedFrame(description));
+        StreamLoop.run(() -> listener.onMalformedFrame(description));
     }
 
     private void changeState(StreamState next, Optional<Duration> nextAttempt, Optional<String> reason) {
         state = next;
-        deliver(() -> listener.onStateChanged(next, nextAttempt, reason));
-    }
-
-    /** A failing listener must not kill the stream's thread. */
-    private void deliver(Runnable callback) {
-        try {
-            callback.run();
-        } catch (RuntimeException e) {
-            LOG.warn("event stream listener failed", e);
-        }
+        StreamLoop.run(() -> listener.onStateChanged(next, nextAttempt, reason));
     }
 
     private void stopPinging() {
-        cancel(pingTask);
+        StreamLoop.cancel(pingTask);
         pendingPing = -1;
-    }
-
-    private static void cancel(ScheduledFuture<?> task) {
-        if (task != null) {
-            task.cancel(false);
-        }
-    }
-
-    private void submit(Runnable task) {
-        try {
-            loop.execute(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.warn("event stream step failed", e);
-                }
-            });
-        } catch (RejectedExecutionException afterClose) {
-            // Late callbacks of a closed stream have nowhere to go, by design.
-        }
     }
 
     @Override
@@ -368,17 +334,17 @@ public final class EventStream implements AutoCloseable {
     private final class SocketCallbacks implements StreamSocket.Callbacks {
         @Override
         public void opened(StreamSocket s) {
-            submit(() -> EventStream.this.opened(s));
+            loop.submit(() -> EventStream.this.opened(s));
         }
 
         @Override
         public void text(StreamSocket s, String text) {
-            submit(() -> EventStream.this.text(s, text));
+            loop.submit(() -> EventStream.this.text(s, text));
         }
 
         @Override
         public void binary(StreamSocket s, int bytes) {
-            submit(() -> {
+            loop.submit(() -> {
                 if (s == socket) {
                     malformed("binary frame of " + bytes + " bytes");
                 }
@@ -387,12 +353,12 @@ public final class EventStream implements AutoCloseable {
 
         @Override
         public void closed(StreamSocket s, int code, String reason, boolean byServer) {
-            submit(() -> EventStream.this.closed(s, code, reason));
+            loop.submit(() -> EventStream.this.closed(s, code, reason));
         }
 
         @Override
         public void failed(StreamSocket s, Exception error) {
-            submit(() -> EventStream.this.failed(s, error));
+            loop.submit(() -> EventStream.this.failed(s, error));
         }
     }
 }
