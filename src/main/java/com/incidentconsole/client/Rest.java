@@ -123,6 +123,12 @@ final class Rest {
         }
         try {
             T value = mapper.readValue(body, type);
+            if (value == null && type.isCollectionLikeType()) {
+                // Go encodes an empty (nil) slice as null: followers, status updates, users...
+                @SuppressWarnings("unchecked")
+                T empty = (T) List.of();
+                return empty;
+            }
             if (value == null) {
                 throw new TransportError(method + " " + path + " returned null, expected JSON", null);
             }

@@ -149,6 +149,14 @@ class RestTransportTest {
     }
 
     @Test
+    void aNullListIsAnEmptyList() {
+        server.enqueue(json(200, "null"));
+        assertEquals(List.of(), connection.runs().followers("run1"));
+        server.enqueue(json(200, "null"));
+        assertThrows(TransportError.class, () -> connection.runs().get("run1"), "a run is never null");
+    }
+
+    @Test
     void emptyIdListCostsNoRequest() {
         assertEquals(List.of(), connection.users().byIds(List.of()));
         assertEquals(1, server.getRequestCount(), "only the users/me of open()");
