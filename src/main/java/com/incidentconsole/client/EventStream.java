@@ -1,0 +1,364 @@
+package com.incidentconsole.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.incidentconsole.wire.HelloData;
+import com.incidentconsole.wire.PluginEvents;
+import com.incidentconsole.wire.WebSocketEvent;
+import com.incidentconsole.wire.WebSocketRequest;
+import com.incidentconsole.wire.WebSocketResponse;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Mattermost event stream ({@code /api/v4/websocket}) with the official clients' reliability
+ * rules: authenticated upgrade plus {@code authentication_challenge}, gap-free {@code seq} checking,
+ * resume with {@code connection_id}/{@code sequence_number}, application-level pings, and reconnects
+ * with backoff and jitter. Everything runs on one private thread, so listener callbacks arrive in
+ * order and never overlap; Java-WebSocket's threads only hand frames over to it.
+ *
+ * <p>Each connection attempt uses a fresh {@link StreamSocket}: a Java-WebSocket client cannot
+ * connect twice, and a fresh instance lets late callbacks of an abandoned socket be ignored by identity.
+ */
+public final class EventStream implements AutoCloseable {
+
+    /** Callbacks, all on the stream's one thread, in order. They must return quickly. */
+    public interface Listener {
+        /**
+         * The connection is confirmed. {@code newConnectionId} is true on the first connect and whenever
+         * the server could not resume (events were lost): the caller must resync through REST. After a
+         * successful resume the previous hello is passed again with {@code false}.
+         */
+        void onHello(HelloData hello, boolean newConnectionId);
+
+        /** Every event except {@code hello}, in {@code seq} order, each exactly once per connection id. */
+        void onEvent(WebSocketEvent event);
+
+        void onStateChanged(StreamState state, Optional<Duration> nextAttemptIn, Optional<String> reason);
+
+        /** A frame that could not be understood was skipped; the stream carries on. */
+        void onMalformedFrame(String description);
+    }
+
+    static final int CLOSE_NORMAL = 1000;
+    /** The JS client's codes; the server accepts them as {@code disconnect_err_code}. */
+    static final int CLOSE_PING_TIMEOUT = 4000;
+    static final int CLOSE_MISSED_EVENTS = 4001;
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+    /** How long a socket we closed may take to confirm before we drop it without a handshake. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+    /** Immediate reconnects (gap, ping timeout) in a row before falling back to backoff: a server bug must not spin us. */
+    private static final int MAX_IMMEDIATE = 3;
+    /** An "immediate" reconnect waits this long so the server has marked the old connection resumable. */
+    private static final Duration RESUME_SETTLE = Duration.ofMillis(50);
+
+    private final URI endpoint;
+    private final String token;
+    private final JsonMapper mapper;
+    private final Listener listener;
+    private final StreamSettings settings;
+    private final FrameReader frames;
+    private final StreamLoop loop = new StreamLoop("mattermost-event-stream");
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final StreamSocket.Callbacks callbacks = new SocketCallbacks();
+    private volatile boolean closed;
+    private volatile StreamState state = StreamState.CONNECTING;
+
+    // Confined to the loop thread from here on.
+    private StreamSocket socket;
+    private String connectionId = "";
+    private HelloData lastHello;
+    private long expectedSeq;
+    private long actionSeq;
+    private long pendingPing = -1;
+    private boolean confirmed;
+    private boolean resuming;
+    private boolean reconnectAtOnce;
+    private int immediateInRow;
+    private int failures;
+    private String lastError = "";
+    private ScheduledFuture<?> pingTask;
+    private ScheduledFuture<?> retryTask;
+    private ScheduledFuture<?> graceTask;
+
+    EventStream(URI endpoint, String token, JsonMapper mapper, Listener listener, StreamSettings settings) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.token = Objects.requireNonNull(token, "token");
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.frames = new FrameReader(mapper);
+    }
+
+    /** Connects on the stream's thread and returns at once; a second call does nothing. */
+    public void start() {
+        if (closed || !started.compareAndSet(false, true)) {
+            return;
+        }
+        loop.submit(() -> {
+            changeState(StreamState.CONNECTING, Optional.empty(), Optional.empty());
+            connect();
+        });
+    }
+
+    /** Stops for good: closes the socket, cancels any pending reconnect, reports {@code CLOSED}. Returns at once. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        started.set(true);
+        loop.submit(() -> {
+            StreamLoop.cancel(retryTask);
+            StreamLoop.cancel(graceTask);
+            stopPinging();
+            StreamSocket current = socket;
+            socket = null;
+            if (current != null) {
+                current.close(CLOSE_NORMAL, "client closing");
+            }
+            changeState(StreamState.CLOSED, Optional.empty(), Optional.of("closed by the client"));
+            loop.shutdown();
+        });
+    }
+
+    /** {@code CONNECTING} until the first attempt's outcome is known (also before {@link #start()}). */
+    public StreamState state() {
+        return state;
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        resuming = !connectionId.isEmpty();
+        confirmed = false;
+        actionSeq = 0;
+        pendingPing = -1;
+        lastError = "";
+        URI uri = URI.create(endpoint + "?connection_id=" + URLEncoder.encode(connectionId, StandardCharsets.UTF_8)
+                + "&sequence_number=" + expectedSeq);
+        // The header authenticates the upgrade, which the server requires before it lets a connection resume.
+        socket = new StreamSocket(uri, Map.of("Authorization", "Bearer " + token), CONNECT_TIMEOUT_MILLIS, callbacks);
+        LOG.debug("connecting to {}", uri);
+        socket.connect();
+    }
+
+    private void opened(StreamSocket s) {
+        if (s != socket) {
+            s.close(CLOSE_NORMAL, "superseded"); // a late open of an attempt we gave up on must not linger
+            return;
+        }
+        // Official clients send the challenge even after header auth; the server ignores it then.
+        send(WebSocketRequest.AUTHENTICATION_CHALLENGE, JsonNodeFactory.instance.objectNode().put("token", token));
+        pendingPing = send(WebSocketRequest.PING, null);
+        pingTask = loop.every(() -> pingTick(s), settings.pingInterval());
+    }
+
+    private void pingTick(StreamSocket s) {
+        if (s != socket) {
+            return;
+        }
+        if (pendingPing >= 0) {
+            abandon(s, CLOSE_PING_TIMEOUT, "no reply to ping within " + settings.pingInterval().toMillis() + " ms");
+        } else {
+            pendingPing = send(WebSocketRequest.PING, null);
+        }
+    }
+
+    private long send(String action, JsonNode data) {
+        long seq = ++actionSeq;
+        try {
+            socket.send(mapper.writeValueAsString(new WebSocketRequest(seq, action, data)));
+        } catch (Exception e) {
+            // The socket is going away; its close callback drives the reconnect.
+            LOG.debug("could not send {}: {}", action, e.getClass().getSimpleName());
+        }
+        return seq;
+    }
+
+    /** Closes a socket we no longer trust and reconnects as soon as it is gone. */
+    private void abandon(StreamSocket s, int code, String reason) {
+        LOG.info("event stream: {} (closing with {})", reason, code);
+        reconnectAtOnce = true;
+        lastError = reason;
+        stopPinging();
+        s.close(code, reason);
+        graceTask = loop.schedule(() -> {
+            if (s == socket) {
+                s.closeConnection(code, reason);
+            }
+        }, CLOSE_GRACE);
+    }
+
+    private void closed(StreamSocket s, int code, String reason) {
+        if (s != socket) {
+            return;
+        }
+        socket = null;
+        stopPinging();
+        StreamLoop.cancel(graceTask);
+        if (closed) {
+            return;
+        }
+        String why = !lastError.isEmpty() ? lastError : "closed " + code + (reason.isEmpty() ? "" : ": " + reason);
+        if (!confirmed) {
+            // Mattermost accepts any upgrade and closes silently on a bad token: say what it may mean.
+            why += " (before the server confirmed the session; the token may be invalid)";
+        }
+        Duration delay;
+        if (reconnectAtOnce && immediateInRow < MAX_IMMEDIATE) {
+            immediateInRow++;
+            delay = RESUME_SETTLE;
+        } else {
+            failures++;
+            delay = settings.retryDelay(failures, ThreadLocalRandom.current().nextDouble());
+        }
+        reconnectAtOnce = false;
+        changeState(StreamState.RECONNECTING, Optional.of(delay), Optional.of(why));
+        retryTask = loop.schedule(this::connect, delay);
+    }
+
+    private void failed(StreamSocket s, Exception error) {
+        if (s == socket && lastError.isEmpty()) {
+            lastError = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+        }
+    }
+
+    private void text(StreamSocket s, String text) {
+        // Once we gave up on a socket, whatever it still delivers is replayed by the resume.
+        if (s != socket || reconnectAtOnce) {
+            return;
+        }
+        switch (frames.read(text)) {
+            case FrameReader.Malformed m -> malformed(m.description());
+            case FrameReader.Reply r -> reply(r.response());
+            case FrameReader.Event e -> event(e.event());
+        }
+    }
+
+    private void reply(WebSocketResponse response) {
+        Long seqReply = response.seqReply();
+        if (seqReply != null && seqReply == pendingPing) {
+            pendingPing = -1;
+            // On a lossless resume the server sends nothing at all; the pong is our proof it took us back.
+            if (!confirmed && resuming) {
+                goLive(lastHello, false);
+            }
+        } else if (!response.ok()) {
+            String id = response.error() == null ? "" : response.error().id();
+            LOG.warn("event stream action {} refused: {}", seqReply, id);
+        }
+    }
+
+    private void event(WebSocketEvent event) {
+        if (PluginEvents.HELLO.equals(event.event())) {
+            hello(event);
+            return;
+        }
+        if (!confirmed) {
+            if (!resuming) {
+                malformed(event.event() + " (seq " + event.seq() + ") before hello");
+                return;
+            }
+            goLive(lastHello, false);
+        }
+        if (event.seq() < expectedSeq) {
+            LOG.debug("dropping duplicate {} seq {}", event.event(), event.seq());
+            return;
+        }
+        if (event.seq() > expectedSeq) {
+            abandon(socket, CLOSE_MISSED_EVENTS, "missed events " + expectedSeq + " to " + (event.seq() - 1));
+            return;
+        }
+        expectedSeq++;
+        immediateInRow = 0;
+        StreamLoop.run(() -> listener.onEvent(event));
+    }
+
+    private void hello(WebSocketEvent event) {
+        HelloData hello = frames.hello(event);
+        if (hello == null) {
+            malformed("hello without a connection_id");
+            return;
+        }
+        boolean newId = !hello.connectionId().equals(connectionId);
+        connectionId = hello.connectionId();
+        lastHello = hello;
+        expectedSeq = event.seq() + 1;
+        goLive(hello, newId);
+    }
+
+    private void goLive(HelloData hello, boolean newId) {
+        confirmed = true;
+        failures = 0;
+        StreamLoop.run(() -> listener.onHello(hello, newId));
+        changeState(StreamState.LIVE, Optional.empty(), Optional.empty());
+    }
+
+    private void malformed(String description) {
+        LOG.debug("malformed frame: {}", description);
+        StreamLoop.run(() -> listener.onMalformedFrame(description));
+    }
+
+    private void changeState(StreamState next, Optional<Duration> nextAttempt, Optional<String> reason) {
+        state = next;
+        StreamLoop.run(() -> listener.onStateChanged(next, nextAttempt, reason));
+    }
+
+    private void stopPinging() {
+        StreamLoop.cancel(pingTask);
+        pendingPing = -1;
+    }
+
+    @Override
+    public String toString() {
+        return "EventStream[" + endpoint + ", " + state + "]"; // the token is a header, never in the URI
+    }
+
+    /** Java-WebSocket's threads only enqueue; every decision is taken on the loop thread. */
+    private final class SocketCallbacks implements StreamSocket.Callbacks {
+        @Override
+        public void opened(StreamSocket s) {
+            loop.submit(() -> EventStream.this.opened(s));
+        }
+
+        @Override
+        public void text(StreamSocket s, String text) {
+            loop.submit(() -> EventStream.this.text(s, text));
+        }
+
+        @Override
+        public void binary(StreamSocket s, int bytes) {
+            loop.submit(() -> {
+                if (s == socket) {
+                    malformed("binary frame of " + bytes + " bytes");
+                }
+            });
+        }
+
+        @Override
+        public void closed(StreamSocket s, int code, String reason, boolean byServer) {
+            loop.submit(() -> EventStream.this.closed(s, code, reason));
+        }
+
+        @Override
+        public void failed(StreamSocket s, Exception error) {
+            loop.submit(() -> EventStream.this.failed(s, error));
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package com.incidentconsole.client;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.incidentconsole.wire.LoginRequest;
+import com.incidentconsole.wire.User;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import okhttp3.OkHttpClient;
+
+/**
+ * A signed-in session with one Mattermost server: the entry point to every REST area and to the
+ * event stream. Opening it proves the credentials work (login, or {@code users/me} for a token),
+ * so a connection that exists is a connection that worked at least once.
+ */
+public final class MattermostConnection implements AutoCloseable {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ServerAddress address;
+    private final JsonMapper mapper;
+    private final OkHttpClient http;
+    private final AuthHeaders auth;
+    private final User me;
+    private final UsersApi users;
+    private final TeamsApi teams;
+    private final ChannelsApi channels;
+    private final PostsApi posts;
+    private final RunsApi runs;
+    private final ChecklistApi checklists;
+    private final PlaybooksApi playbooks;
+
+    private MattermostConnection(ServerAddress address, JsonMapper mapper, OkHttpClient http, AuthHeaders auth,
+                                 Rest rest, User me) {
+        this.address = address;
+        this.mapper = mapper;
+        this.http = http;
+        this.auth = auth;
+        this.me = me;
+        this.users = new UsersApi(rest);
+        this.teams = new TeamsApi(rest);
+        this.channels = new ChannelsApi(rest);
+        this.posts = new PostsApi(rest);
+        this.runs = new RunsApi(rest);
+        this.checklists = new ChecklistApi(rest);
+        this.playbooks = new PlaybooksApi(rest);
+    }
+
+    /**
+     * Signs in, blocking. A password is exchanged for a session token ({@code Token} response
+     * header of {@code POST /users/login}); an access token is checked with {@code GET /users/me}.
+     *
+     * @throws ServerError 401 for bad credentials (AppError id tells which), or any other answer
+     * @throws TransportError when the server cannot be reached or is not a Mattermost server
+     */
+    public static MattermostConnection open(ServerAddress address, Credentials credentials, JsonMapper mapper) {
+        AuthHeaders auth = new AuthHeaders();
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .readTimeout(READ_TIMEOUT)
+                .writeTimeout(READ_TIMEOUT)
+                .addInterceptor(auth)
+                .build();
+        try {
+            return open(address, credentials, mapper, http, auth);
+        } catch (RuntimeException e) {
+            shutdown(http);
+            throw e;
+        }
+    }
+
+    static MattermostConnection open(ServerAddress address, Credentials credentials, JsonMapper mapper,
+                                     OkHttpClient http, AuthHeaders auth) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(mapper, "mapper");
+        Rest rest = new Rest(http, address, mapper);
+        User me = switch (credentials) {
+            case Credentials.AccessToken token -> {
+                auth.token(token.token());
+                yield new UsersApi(rest).me();
+            }
+            case Credentials.Password password -> login(rest, auth, password);
+        };
+        return new MattermostConnection(address, mapper, http, auth, rest, me);
+    }
+
+    private static User login(Rest rest, AuthHeaders auth, Credentials.Password password) {
+        String path = Rest.V4 + "/users/login";
+        Rest.Answer answer = rest.exchange("POST", path, List.of(),
+                LoginRequest.of(password.loginId(), password.password()));
+        String token = answer.header("Token");
+        if (token == null || token.isBlank()) {
+            throw new TransportError("POST " + path + " succeeded without a Token header", null);
+        }
+        User user = rest.decode(answer.body(), rest.type(User.class), "POST", path);
+        auth.token(token.strip());
+        return user;
+    }
+
+    /** The signed-in user as of opening. */
+    public User me() {
+        return me;
+    }
+
+    /** The session or access token, for the event stream. Never log it. */
+    public String token() {
+        return auth.token();
+    }
+
+    public ServerAddress address() {
+        return address;
+    }
+
+    public UsersApi users() {
+        return users;
+    }
+
+    public TeamsApi teams() {
+        return teams;
+    }
+
+    public ChannelsApi channels() {
+        return channels;
+    }
+
+    public PostsApi posts() {
+        return posts;
+    }
+
+    public RunsApi runs() {
+        return runs;
+    }
+
+    public ChecklistApi checklists() {
+        return checklists;
+    }
+
+    public PlaybooksApi playbooks() {
+        return playbooks;
+    }
+
+    /** A stream of this server's events with the JS client's timings; created, not started. */
+    public EventStream events(EventStream.Listener listener) {
+        return events(listener, StreamSettings.defaults());
+    }
+
+    /** A stream with tuned timings (tests shrink them); created, not started. */
+    public EventStream events(EventStream.Listener listener, StreamSettings settings) {
+        return new EventStream(address.websocketUri(), auth.token(), mapper, listener, settings);
+    }
+
+    /** Releases the HTTP threads and pooled sockets; streams created from this connection are closed separately. */
+    @Override
+    public void close() {
+        shutdown(http);
+    }
+
+    private static void shutdown(OkHttpClient http) {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    @Override
+    public String toString() {
+        return "MattermostConnection[" + address.baseUrl() + ", user=" + me.username() + "]";
+    }
+}

@@ -1,0 +1,28 @@
+package com.incidentconsole.client;
+
+import com.incidentconsole.wire.Post;
+import com.incidentconsole.wire.PostList;
+import java.util.List;
+import java.util.Map;
+
+/** Mattermost core posts: the run channel's conversation. */
+public final class PostsApi {
+
+    private final Rest rest;
+
+    PostsApi(Rest rest) {
+        this.rest = rest;
+    }
+
+    /** Posts {@code message} as the signed-in user; answers 201 with the saved post. */
+    public Post create(String channelId, String message) {
+        return rest.call("POST", Rest.V4 + "/posts", List.of(), Map.of("channel_id", channelId, "message", message),
+                rest.type(Post.class));
+    }
+
+    /** A page of the channel's posts, newest first. */
+    public PostList forChannel(String channelId, int page, int perPage) {
+        return rest.get(Rest.V4 + "/channels/" + Rest.seg(channelId) + "/posts", UsersApi.paging(page, perPage),
+                rest.type(PostList.class));
+    }
+}

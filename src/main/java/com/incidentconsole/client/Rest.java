@@ -1,0 +1,175 @@
+package com.incidentconsole.client;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The one place that performs HTTP exchanges: builds the URL, serialises the body, maps a non-2xx
+ * answer to {@link ServerError} and an I/O failure or unexpected 2xx body to {@link TransportError}.
+ * The per-area API classes only say which path, verb and types.
+ */
+final class Rest {
+
+    static final String V4 = "/api/v4";
+    static final String PLUGIN = "/plugins/playbooks/api/v0";
+
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
+
+    /** A request body that is already JSON text (playbook import), sent byte for byte. */
+    record RawJson(String text) {
+        @Override
+        public String toString() {
+            return "RawJson[" + text.length() + " chars]";
+        }
+    }
+
+    /** A 2xx answer: its status, body text and a header lookup. */
+    record Answer(int status, String body, Map<String, List<String>> headers) {
+        String header(String name) {
+            for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+                    return e.getValue().get(0);
+                }
+            }
+            return null;
+        }
+    }
+
+    private final OkHttpClient http;
+    private final ServerAddress address;
+    private final JsonMapper mapper;
+    private final ErrorBody errors;
+
+    Rest(OkHttpClient http, ServerAddress address, JsonMapper mapper) {
+        this.http = http;
+        this.address = address;
+        this.mapper = mapper;
+        this.errors = new ErrorBody(mapper);
+    }
+
+    JsonMapper mapper() {
+        return mapper;
+    }
+
+    JavaType type(Class<?> type) {
+        return mapper.constructType(type);
+    }
+
+    JavaType listOf(Class<?> element) {
+        return mapper.getTypeFactory().constructCollectionType(List.class, element);
+    }
+
+    /** Percent-encodes one path segment; ids are alphanumeric, but a stray "/" must not change the route. */
+    static String seg(Object value) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : String.valueOf(value).getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+                    || c == '.' || c == '~') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+
+    <T> T get(String path, List<Map.Entry<String, String>> query, JavaType type) {
+        return call("GET", path, query, null, type);
+    }
+
+    <T> T get(String path, JavaType type) {
+        return call("GET", path, List.of(), null, type);
+    }
+
+    /** A call whose 2xx body must decode as {@code type}. */
+    <T> T call(String method, String path, List<Map.Entry<String, String>> query, Object body, JavaType type) {
+        Answer answer = exchange(method, path, query, body);
+        return decode(answer.body(), type, method, path);
+    }
+
+    /**
+     * A call whose success body carries nothing we need. The server answers these with an empty
+     * body, {@code {}}, {@code null}, {@code {"status":"OK"}} or {@code {"success":true}}; anything
+     * that is not JSON (say, a captive portal's HTML page) means we did not reach Mattermost.
+     */
+    void send(String method, String path, Object body) {
+        Answer answer = exchange(method, path, List.of(), body);
+        String text = answer.body().strip();
+        if (!text.isEmpty()) {
+            decode(text, mapper.constructType(JsonNode.class), method, path);
+        }
+    }
+
+    <T> T decode(String body, JavaType type, String method, String path) {
+        if (body.isBlank()) {
+            throw new TransportError(method + " " + path + " returned an empty body, expected JSON", null);
+        }
+        try {
+            T value = mapper.readValue(body, type);
+            if (value == null && type.isCollectionLikeType()) {
+                // Go encodes an empty (nil) slice as null: followers, status updates, users...
+                @SuppressWarnings("unchecked")
+                T empty = (T) List.of();
+                return empty;
+            }
+            if (value == null) {
+                throw new TransportError(method + " " + path + " returned null, expected JSON", null);
+            }
+            return value;
+        } catch (IOException e) {
+            throw new TransportError(method + " " + path + " returned a body that is not the expected JSON ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    Answer exchange(String method, String path, List<Map.Entry<String, String>> query, Object body) {
+        HttpUrl.Builder url = HttpUrl.get(address.resolve(path)).newBuilder();
+        for (Map.Entry<String, String> p : query) {
+            url.addQueryParameter(p.getKey(), p.getValue());
+        }
+        Request request = new Request.Builder().url(url.build()).method(method, requestBody(method, path, body)).build();
+        try (Response response = http.newCall(request).execute()) {
+            ResponseBody responseBody = response.body();
+            String text = responseBody == null ? "" : responseBody.string();
+            if (!response.isSuccessful()) {
+                throw errors.toError(response.code(), text, response::header, method, path);
+            }
+            return new Answer(response.code(), text, response.headers().toMultimap());
+        } catch (InterruptedIOException e) {
+            throw new TransportError(method + " " + path + " timed out or was interrupted", e);
+        } catch (IOException e) {
+            throw new TransportError(method + " " + path + " failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+        }
+    }
+
+    private RequestBody requestBody(String method, String path, Object body) {
+        if (body == null) {
+            // OkHttp insists on a body for POST/PUT/PATCH; the server wants none (e.g. "run command").
+            return BODY_METHODS.contains(method) ? RequestBody.create(new byte[0], null) : null;
+        }
+        try {
+            String json = body instanceof RawJson raw ? raw.text() : mapper.writeValueAsString(body);
+            return RequestBody.create(json, JSON);
+        } catch (IOException e) {
+            throw new TransportError(method + " " + path + " body could not be encoded", e);
+        }
+    }
+}

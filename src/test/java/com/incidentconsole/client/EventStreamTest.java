@@ -1,0 +1,212 @@
+package com.incidentconsole.client;
+
+import static com.incidentconsole.client.Recorder.next;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.incidentconsole.wire.WireJson;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.java_websocket.WebSocket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Protocol rules of the stream against a scripted server: exact frames, exact reconnect URLs. */
+class EventStreamTest {
+
+    private static final String TOKEN = "stream-t0ken";
+    private static final String CONN = "aaaaaaaaaaaaaaaaaaaaaaaaaa";
+    private static final StreamSettings FAST = new StreamSettings(Duration.ofMillis(50), Duration.ofMillis(200),
+            Duration.ZERO, Duration.ofSeconds(30));
+
+    private FakeSocketServer server;
+    private Recorder recorder;
+    private EventStream stream;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        server = new FakeSocketServer().begin();
+        recorder = new Recorder();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (stream != null) {
+            stream.close();
+        }
+        server.stop(1000);
+        assertFalse(recorder.sawTwoThreads, "all callbacks on one thread");
+    }
+
+    private EventStream start(StreamSettings settings) {
+        stream = new EventStream(server.uri(), TOKEN, WireJson.newMapper(), recorder, settings);
+        stream.start();
+        return stream;
+    }
+
+    /** Connects, checks the handshake, and completes it with a hello. */
+    private WebSocket connectLive() throws Exception {
+        FakeSocketServer.Opened first = server.nextConnection();
+        first.conn().send(FakeSocketServer.hello(CONN));
+        Recorder.Hello hello = next(recorder.hellos);
+        assertTrue(hello.newConnectionId());
+        assertEquals(CONN, hello.data().connectionId());
+        recorder.awaitState(StreamState.LIVE);
+        return first.conn();
+    }
+
+    @Test
+    void authenticatesTheUpgradeAndWithAChallenge() throws Exception {
+        start(FAST);
+        FakeSocketServer.Opened first = server.nextConnection();
+        assertEquals("Bearer " + TOKEN, first.authorization());
+        assertEquals("/api/v4/websocket?connection_id=&sequence_number=0", first.resource());
+        JsonNode challenge = next(server.received);
+        assertEquals(1, challenge.path("seq").asLong());
+        assertEquals("authentication_challenge", challenge.path("action").asText());
+        assertEquals(TOKEN, challenge.path("data").path("token").asText());
+        JsonNode ping = next(server.received);
+        assertEquals(2, ping.path("seq").asLong());
+        assertEquals("ping", ping.path("action").asText());
+        assertEquals(StreamState.CONNECTING, next(recorder.states));
+        assertNull(recorder.states.poll(), "not LIVE before hello");
+    }
+
+    @Test
+    void aSeqGapReconnectsAtOnceAndResumesWhereItLeftOff() throws Exception {
+        start(FAST);
+        WebSocket first = connectLive();
+        first.send(FakeSocketServer.event("posted", 1));
+        first.send(FakeSocketServer.event("posted", 3));
+        assertEquals(1, next(recorder.events).seq());
+        assertEquals(EventStream.CLOSE_MISSED_EVENTS, next(server.closeCodes));
+
+        FakeSocketServer.Opened second = server.nextConnection();
+        assertEquals("/api/v4/websocket?connection_id=" + CONN + "&sequence_number=2", second.resource());
+        // The server replays from the requested seq, then a late duplicate must be dropped.
+        second.conn().send(FakeSocketServer.event("posted", 2));
+        second.conn().send(FakeSocketServer.event("posted", 3));
+        second.conn().send(FakeSocketServer.event("posted", 2));
+        second.conn().send(FakeSocketServer.event("posted", 4));
+        Recorder.Hello resumed = next(recorder.hellos);
+        assertFalse(resumed.newConnectionId());
+        assertEquals(CONN, resumed.data().connectionId());
+        assertEquals(List.of(2L, 3L, 4L), List.of(next(recorder.events).seq(), next(recorder.events).seq(),
+                next(recorder.events).seq()));
+        assertNull(recorder.events.poll(200, TimeUnit.MILLISECONDS), "the duplicate seq 2 is dropped");
+    }
+
+    @Test
+    void aNewConnectionIdAfterReconnectAsksForAResync() throws Exception {
+        start(FAST);
+        WebSocket first = connectLive();
+        first.close(1001, "going away");
+        FakeSocketServer.Opened second = server.nextConnection();
+        assertTrue(second.resource().contains("connection_id=" + CONN + "&sequence_number=1"), second.resource());
+        String renewed = "bbbbbbbbbbbbbbbbbbbbbbbbbb";
+        second.conn().send(FakeSocketServer.hello(renewed));
+        Recorder.Hello hello = next(recorder.hellos);
+        assertTrue(hello.newConnectionId());
+        assertEquals(renewed, hello.data().connectionId());
+        second.conn().send(FakeSocketServer.event("posted", 1));
+        assertEquals(1, next(recorder.events).seq());
+    }
+
+    @Test
+    void aMalformedFrameIsReportedOnceAndTheStreamCarriesOn() throws Exception {
+        start(FAST);
+        WebSocket conn = connectLive();
+        conn.send("{this is not json");
+        conn.send(FakeSocketServer.event("posted", 1));
+        conn.send("[1,2,3]");
+        conn.send("{\"event\":\"posted\",\"data\":{}}");
+        conn.send(FakeSocketServer.event("posted", 2));
+        assertEquals(1, next(recorder.events).seq());
+        assertEquals(2, next(recorder.events).seq());
+        assertTrue(next(recorder.malformed).startsWith("not JSON"));
+        assertEquals("not a JSON object", next(recorder.malformed));
+        assertTrue(next(recorder.malformed).contains("without a valid seq"));
+        assertNull(recorder.malformed.poll());
+        assertEquals(StreamState.LIVE, stream.state());
+        assertNull(server.opened.poll(), "no reconnect for a bad frame");
+    }
+
+    @Test
+    void aServerDropReconnectsWithBackoffAndResumesSilently() throws Exception {
+        start(FAST);
+        WebSocket first = connectLive();
+        first.send(FakeSocketServer.event("posted", 1));
+        assertEquals(1, next(recorder.events).seq());
+        first.close(1001, "restart");
+        recorder.awaitState(StreamState.RECONNECTING);
+        FakeSocketServer.Opened second = server.nextConnection();
+        assertTrue(second.resource().endsWith("sequence_number=2"), second.resource());
+        // Nothing was missed: the server sends nothing, the pong confirms the resume.
+        Recorder.Hello resumed = next(recorder.hellos);
+        assertFalse(resumed.newConnectionId());
+        recorder.awaitState(StreamState.LIVE);
+    }
+
+    @Test
+    void closeStopsReconnecting() throws Exception {
+        start(new StreamSettings(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ZERO,
+                Duration.ofSeconds(30)));
+        WebSocket first = connectLive();
+        first.close(1001, "restart");
+        recorder.awaitState(StreamState.RECONNECTING);
+        stream.close();
+        recorder.awaitState(StreamState.CLOSED);
+        assertEquals(StreamState.CLOSED, stream.state());
+        assertNull(server.opened.poll(1, TimeUnit.SECONDS), "no attempt after close()");
+    }
+
+    @Test
+    void closeWhileLiveSaysGoodbyeWithNormalClosure() throws Exception {
+        start(FAST);
+        connectLive();
+        stream.close();
+        assertEquals(1000, next(server.closeCodes));
+        recorder.awaitState(StreamState.CLOSED);
+        stream.start();
+        assertNull(server.opened.poll(300, TimeUnit.MILLISECONDS), "a closed stream does not start again");
+    }
+
+    @Test
+    void anUnansweredPingClosesWith4000AndReconnects() throws Exception {
+        server.answerPings = false;
+        start(new StreamSettings(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ZERO,
+                Duration.ofMillis(100)));
+        server.nextConnection().conn().send(FakeSocketServer.hello(CONN));
+        assertEquals(EventStream.CLOSE_PING_TIMEOUT, next(server.closeCodes));
+        server.nextConnection();
+        recorder.awaitState(StreamState.RECONNECTING);
+    }
+
+    @Test
+    void aRefusedServerIsRetriedWithBackoff() throws Exception {
+        java.net.URI dead;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            dead = java.net.URI.create("ws://127.0.0.1:" + s.getLocalPort() + "/api/v4/websocket");
+        }
+        stream = new EventStream(dead, TOKEN, WireJson.newMapper(), recorder, FAST);
+        stream.start();
+        assertEquals(StreamState.CONNECTING, next(recorder.states));
+        assertEquals(StreamState.RECONNECTING, next(recorder.states));
+        assertEquals(StreamState.RECONNECTING, next(recorder.states));
+    }
+
+    @Test
+    void backoffIsFlatThenQuadraticThenCapped() {
+        StreamSettings d = StreamSettings.defaults();
+        assertEquals(Duration.ofSeconds(3), d.retryDelay(1, 0));
+        assertEquals(Duration.ofSeconds(4), d.retryDelay(7, 0.5));
+        assertEquals(Duration.ofSeconds(192), d.retryDelay(8, 0));
+        assertEquals(Duration.ofMinutes(5), d.retryDelay(100, 0));
+        assertEquals(Duration.ofMinutes(5), d.retryDelay(Integer.MAX_VALUE, 0));
+    }
+}
