@@ -9,7 +9,8 @@ import java.time.Instant;
  *
  * @param description what the user did, in words ("Tick “Page the on-call DBA”")
  * @param desiredValue the value the action sets: an item state, a user id
- * @param error the server's message for a failed action, empty otherwise
+ * @param error the server's message: why a failed action failed, or, while still pending, why it is
+ *              being retried (a 5xx, no connection); empty when there is nothing to say
  */
 public record PendingAction(ActionTarget target, String description, String desiredValue, Status status,
                             String error, Instant startedAt) {

@@ -1,0 +1,80 @@
+package com.incidentconsole.sync;
+
+import com.incidentconsole.client.ServerError;
+import com.incidentconsole.client.TransportError;
+import com.incidentconsole.wire.PlaybookRun;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * A scripted server for {@link ActionQueue} tests: records every call, answers with queued failures
+ * first, and otherwise applies the change to its own copy of the runs (what a real server would hold).
+ */
+final class FakeTransport implements ActionTransport {
+
+    final List<String> calls = new CopyOnWriteArrayList<>();
+    private final Deque<RuntimeException> failures = new ArrayDeque<>();
+    private final Function<String, PlaybookRun> serverRuns;
+    private final ServerSide onAccepted;
+
+    interface ServerSide {
+        void apply(String runId, UnaryOperator<PlaybookRun> change);
+    }
+
+    FakeTransport(Function<String, PlaybookRun> serverRuns, ServerSide onAccepted) {
+        this.serverRuns = serverRuns;
+        this.onAccepted = onAccepted;
+    }
+
+    synchronized FakeTransport failNext(RuntimeException failure) {
+        failures.add(failure);
+        return this;
+    }
+
+    static ServerError serverError(int status, String message) {
+        return new ServerError(status, "", message, "req1", "PUT", "/plugins/playbooks/api/v0/runs/x", Optional.empty());
+    }
+
+    static ServerError rateLimited(Duration retryAfter) {
+        return new ServerError(429, "", "limit exceeded", "req2", "PUT", "/plugins/playbooks/api/v0/runs/x",
+                Optional.of(retryAfter));
+    }
+
+    static TransportError offline() {
+        return new TransportError("connection refused", null);
+    }
+
+    private synchronized void maybeFail() {
+        RuntimeException failure = failures.poll();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public void setItemState(String runId, int checklistIndex, int itemIndex, String newState) {
+        calls.add("state " + runId + " " + checklistIndex + "/" + itemIndex + " " + newState);
+        maybeFail();
+        onAccepted.apply(runId, run -> TestRunsFactory.withItemState(run, checklistIndex, itemIndex, newState));
+    }
+
+    @Override
+    public void changeOwner(String runId, String ownerUserId) {
+        calls.add("owner " + runId + " " + ownerUserId);
+        maybeFail();
+        onAccepted.apply(runId, run -> TestRunsFactory.withOwner(run, ownerUserId));
+    }
+
+    @Override
+    public PlaybookRun fetchRun(String runId) {
+        calls.add("get " + runId);
+        maybeFail();
+        return serverRuns.apply(runId);
+    }
+}
