@@ -1,7 +1,61 @@
 package com.incidentconsole;
 
-public final class Main {
+import com.incidentconsole.app.ConnectOptions;
+import com.incidentconsole.app.DesktopLauncher;
+import com.incidentconsole.cli.SandboxCommand;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/**
+ * The one entry point of the jar. Without a subcommand it opens the desktop app; subcommands run
+ * headless (the sandbox server, and later the playbook and runs tools). This class imports no
+ * JavaFX, so the headless commands never load it.
+ */
+@Command(name = "incident-console", mixinStandardHelpOptions = true, version = "Incident Console 0.1",
+        description = "Incident Console for Mattermost Playbooks. Without a command, opens the app.",
+        subcommands = {SandboxCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+    @Mixin
+    private ConnectOptions connect;
+
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    private final String[] rawArgs;
+
+    private Main(String[] rawArgs) {
+        this.rawArgs = rawArgs.clone();
+    }
+
     public static void main(String[] args) {
-        System.out.println("hi " + Runtime.version());
+        int exit = new CommandLine(new Main(args)).execute(args);
+        if (exit != 0) {
+            System.exit(exit);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        if (!displayAvailable()) {
+            spec.commandLine().getErr().println(
+                    "No display found (DISPLAY/WAYLAND_DISPLAY unset): the app needs a desktop session. "
+                            + "Headless commands: incident-console sandbox --help");
+            return 2;
+        }
+        DesktopLauncher.launch(rawArgs);
+        return 0;
+    }
+
+    private static boolean displayAvailable() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (!os.contains("linux") && !os.contains("bsd")) {
+            return true;
+        }
+        return System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
     }
 }

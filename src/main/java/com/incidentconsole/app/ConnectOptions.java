@@ -23,7 +23,7 @@ public final class ConnectOptions {
                     + " (otherwise a personal access token is read from $" + TOKEN_ENV + ").")
     String login;
 
-    @Option(names = "--sandbox-seed", paramLabel = "N", defaultValue = "7",
+    @Option(names = "--sandbox-seed", paramLabel = "N", defaultValue = "42",
             description = "Seed of the sandbox's generated data (default: ${DEFAULT-VALUE}).")
     long sandboxSeed;
 

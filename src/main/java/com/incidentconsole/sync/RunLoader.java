@@ -1,0 +1,98 @@
+package com.incidentconsole.sync;
+
+import com.incidentconsole.client.MattermostConnection;
+import com.incidentconsole.client.RunQuery;
+import com.incidentconsole.wire.ChecklistItem;
+import com.incidentconsole.wire.PlaybookRun;
+import com.incidentconsole.wire.RunsPage;
+import com.incidentconsole.wire.Team;
+import com.incidentconsole.wire.TimelineEvent;
+import com.incidentconsole.wire.User;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * REST loading for the stores: runs page by page (so the list fills while it loads), the playbooks
+ * of the user's teams, and the users runs refer to. Blocking; runs on the engine's I/O executor.
+ */
+final class RunLoader {
+
+    /** Runs are full objects with timelines; small pages keep each answer quick on a real server. */
+    static final int PAGE_SIZE = 100;
+    private static final int USERS_PER_REQUEST = 100;
+
+    private final MattermostConnection connection;
+    private final WorkspaceState state;
+
+    RunLoader(MattermostConnection connection, WorkspaceState state) {
+        this.connection = connection;
+        this.state = state;
+    }
+
+    /** Teams, playbooks, every visible run and the users they mention; runs that vanished are removed. */
+    void loadEverything() {
+        loadPlaybooks();
+        // Only runs held before this load can have vanished; one created meanwhile came by event.
+        Set<String> heldBefore = new HashSet<>();
+        state.runs().all().forEach(r -> heldBefore.add(r.id()));
+        Set<String> seen = new HashSet<>();
+        int page = 0;
+        RunsPage result;
+        do {
+            result = connection.runs().list(RunQuery.all().sort("create_at", "desc").page(page++, PAGE_SIZE));
+            loadMissingUsers(result.items());
+            state.runs().upsert(result.items());
+            result.items().forEach(r -> seen.add(r.id()));
+        } while (result.hasMore() && !result.items().isEmpty());
+        heldBefore.stream().filter(id -> !seen.contains(id)).forEach(state.runs()::remove);
+        loadAllUsers();
+    }
+
+    void loadPlaybooks() {
+        for (Team team : connection.teams().mine()) {
+            state.playbooks().putAll(connection.playbooks().listAll(team.id()));
+        }
+    }
+
+    void fetchRun(String runId) {
+        PlaybookRun run = connection.runs().get(runId);
+        loadMissingUsers(List.of(run));
+        state.runs().upsert(run);
+    }
+
+    /** Everyone the picker may offer; loaded after the runs so the list shows first. */
+    private void loadAllUsers() {
+        int page = 0;
+        List<User> batch;
+        do {
+            batch = connection.users().list(page++, 200);
+            state.users().putAll(batch);
+        } while (batch.size() == 200 && page < 50);
+    }
+
+    void loadMissingUsers(Collection<PlaybookRun> runs) {
+        Set<String> missing = new HashSet<>();
+        for (PlaybookRun run : runs) {
+            addIfMissing(missing, run.ownerUserId());
+            addIfMissing(missing, run.reporterUserId());
+            run.participantIds().forEach(id -> addIfMissing(missing, id));
+            run.checklists().forEach(c -> c.items().stream().map(ChecklistItem::assigneeId)
+                    .forEach(id -> addIfMissing(missing, id)));
+            run.timelineEvents().stream().map(TimelineEvent::creatorUserId).forEach(id -> addIfMissing(missing, id));
+            run.timelineEvents().stream().map(TimelineEvent::subjectUserId).forEach(id -> addIfMissing(missing, id));
+        }
+        List<String> ids = new ArrayList<>(missing);
+        for (int from = 0; from < ids.size(); from += USERS_PER_REQUEST) {
+            state.users().putAll(connection.users().byIds(ids.subList(from, Math.min(ids.size(), from + USERS_PER_REQUEST))));
+        }
+    }
+
+    private void addIfMissing(Set<String> missing, String userId) {
+        if (userId != null && !userId.isEmpty() && state.users().get(userId).isEmpty()) {
+            missing.add(userId);
+        }
+    }
+}
