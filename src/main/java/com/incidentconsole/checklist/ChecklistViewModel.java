@@ -221,7 +221,12 @@ public final class ChecklistViewModel {
     private ItemRow firstItemOfCurrentStage(PlaybookRun fresh) {
         Optional<Integer> current = fresh.currentStageIndex();
         if (current.isPresent() && !stages.get(current.get()).items().isEmpty()) {
-            return stages.get(current.get()).items().get(0);
+            // Land on the work that is left, not on a task someone already ticked.
+            List<ItemRow> rows = stages.get(current.get()).items();
+            return fresh.checklists().get(current.get()).items().stream()
+                    .filter(i -> i.isOpen() && !i.isHidden()).findFirst()
+                    .flatMap(open -> rows.stream().filter(r -> r.itemId().equals(open.id())).findFirst())
+                    .orElse(rows.get(0));
         }
         return flat.isEmpty() ? null : flat.get(0);
     }
@@ -265,8 +270,15 @@ public final class ChecklistViewModel {
         String state = action.map(PendingAction::desiredValue)
                 .orElse(unsent != null ? unsent.desired() : item.state());
         boolean failed = action.map(PendingAction::failed).orElse(unsent != null);
-        String error = !failed ? "" : String.format(bundle.getString("item.failed"),
-                action.map(PendingAction::error).orElseGet(() -> unsent.message()));
+        String error;
+        if (failed) {
+            error = String.format(bundle.getString("item.failed"),
+                    action.map(PendingAction::error).orElseGet(() -> unsent.message()));
+        } else {
+            // Still pending, but the server said something on the way (a 5xx, offline): say it, don't hide it.
+            error = action.map(PendingAction::error).filter(e -> !e.isEmpty())
+                    .map(e -> String.format(bundle.getString("item.retrying"), e)).orElse("");
+        }
         boolean open = !ChecklistItem.CLOSED.equals(state) && !ChecklistItem.SKIPPED.equals(state);
         long dueAt = item.dueDate();
         boolean overdue = open && dueAt > 0 && Instant.ofEpochMilli(dueAt).isBefore(clock.get());

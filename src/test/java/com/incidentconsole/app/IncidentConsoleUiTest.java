@@ -126,7 +126,7 @@ class IncidentConsoleUiTest {
         user.press(KeyCode.ENTER);
         user.assertVisible("#runDetail");
 
-        user.keys("j").keys("j").keys("x");
+        user.keys("j").keys("x");
 
         assertEquals(List.of(new Call("setItemState", DB, "i-scope", ChecklistItem.CLOSED)),
                 workspace.fakeCommands().calls());
@@ -140,7 +140,7 @@ class IncidentConsoleUiTest {
     @Test
     void aFailedTickStaysOnTheItemWithTheServersMessageAndShiftRRetries(FxRobot fx) {
         ConsoleRobot user = new ConsoleRobot(fx);
-        user.press(KeyCode.ENTER).keys("j").keys("x");
+        user.press(KeyCode.ENTER).keys("x");
         ActionTarget target = ActionTarget.item(DB, "i-channel");
 
         workspace.fakeCommands().fail(target, "You are not a participant of this run");
@@ -232,7 +232,7 @@ class IncidentConsoleUiTest {
     @Test
     void spaceTicksTheFocusedItemLikeACheckBox(FxRobot fx) {
         ConsoleRobot user = new ConsoleRobot(fx);
-        user.press(KeyCode.ENTER).keys("j").press(KeyCode.SPACE);
+        user.press(KeyCode.ENTER).press(KeyCode.SPACE);
         assertEquals(List.of(new Call("setItemState", DB, "i-channel", ChecklistItem.CLOSED)),
                 workspace.fakeCommands().calls());
     }

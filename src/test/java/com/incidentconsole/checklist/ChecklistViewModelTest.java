@@ -30,9 +30,8 @@ class ChecklistViewModelTest {
     }
 
     @Test
-    void theCursorStartsOnTheCurrentStageAndMovesAcrossStages() {
-        assertEquals("i-page", focused());
-        model.focusNext();
+    void theCursorStartsOnTheFirstOpenItemOfTheCurrentStageAndMovesAcrossStages() {
+        assertEquals("i-channel", focused(), "the work left, not the task already ticked");
         model.focusNext();
         model.focusNext();
         assertEquals("i-failover", focused(), "j crosses into the next stage");
@@ -61,6 +60,7 @@ class ChecklistViewModelTest {
 
     @Test
     void xReopensADoneItemAndSSkipsAndRestores() {
+        focus("i-page");
         model.toggleDone();
         model.toggleSkipped();
         assertEquals(List.of(new Call("setItemState", DB, "i-page", ChecklistItem.OPEN),
@@ -93,6 +93,7 @@ class ChecklistViewModelTest {
                 ResourceBundle.getBundle("i18n.messages"), workspace.users()::displayName, () -> TestWorkspace.NOW,
                 ZoneOffset.UTC);
         model.show(workspace.runs().get(DB).orElseThrow());
+        focus("i-page");
         model.toggleDone();
 
         ItemRow item = model.focusedProperty().get();

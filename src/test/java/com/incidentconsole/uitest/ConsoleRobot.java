@@ -3,6 +3,7 @@ package com.incidentconsole.uitest;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.incidentconsole.runs.RunRow;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +21,16 @@ import org.testfx.util.WaitForAsyncUtils;
 public final class ConsoleRobot {
 
     private final FxRobot robot;
+    private final Duration patience;
 
     public ConsoleRobot(FxRobot robot) {
+        this(robot, Duration.ofSeconds(5));
+    }
+
+    /** @param patience how long to wait for a condition; longer where a real server is in the loop */
+    public ConsoleRobot(FxRobot robot, Duration patience) {
         this.robot = robot;
+        this.patience = patience;
     }
 
     /** Types characters as a keyboard would (letters, "?", "[", …). */
@@ -41,7 +49,7 @@ public final class ConsoleRobot {
     public void waitUntil(String what, Callable<Boolean> condition) {
         try {
             // Evaluated on the FX thread: reading the scene from the test thread could see half a pulse.
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+            WaitForAsyncUtils.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
             WaitForAsyncUtils.waitForFxEvents();
         } catch (TimeoutException | RuntimeException e) {
             throw new AssertionError("Timed out waiting until " + what, e);
