@@ -2,6 +2,7 @@ package com.incidentconsole;
 
 import com.incidentconsole.app.ConnectOptions;
 import com.incidentconsole.app.DesktopLauncher;
+import com.incidentconsole.cli.PlaybookCommand;
 import com.incidentconsole.cli.SandboxCommand;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "incident-console", mixinStandardHelpOptions = true, version = "Incident Console 0.1",
         description = "Incident Console for Mattermost Playbooks. Without a command, opens the app.",
-        subcommands = {SandboxCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SandboxCommand.class, PlaybookCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Mixin
