@@ -201,6 +201,42 @@ class EventStreamTest {
     }
 
     @Test
+    void aThrowingListenerDoesNotStopTheStream() throws Exception {
+        EventStream.Listener throwing = new EventStream.Listener() {
+            @Override
+            public void onHello(com.incidentconsole.wire.HelloData hello, boolean newConnectionId) {
+                recorder.onHello(hello, newConnectionId);
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void onEvent(com.incidentconsole.wire.WebSocketEvent event) {
+                recorder.onEvent(event);
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void onStateChanged(StreamState state, java.util.Optional<Duration> next,
+                                       java.util.Optional<String> reason) {
+                recorder.onStateChanged(state, next, reason);
+            }
+
+            @Override
+            public void onMalformedFrame(String description) {
+                recorder.onMalformedFrame(description);
+            }
+        };
+        stream = new EventStream(server.uri(), TOKEN, WireJson.newMapper(), throwing, FAST);
+        stream.start();
+        WebSocket conn = connectLive();
+        conn.send(FakeSocketServer.event("posted", 1));
+        conn.send(FakeSocketServer.event("posted", 2));
+        assertEquals(1, next(recorder.events).seq());
+        assertEquals(2, next(recorder.events).seq());
+        assertEquals(StreamState.LIVE, stream.state());
+    }
+
+    @Test
     void backoffIsFlatThenQuadraticThenCapped() {
         StreamSettings d = StreamSettings.defaults();
         assertEquals(Duration.ofSeconds(3), d.retryDelay(1, 0));

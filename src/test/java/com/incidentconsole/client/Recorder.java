@@ -18,6 +18,7 @@ final class Recorder implements EventStream.Listener {
     final BlockingQueue<WebSocketEvent> events = new LinkedBlockingQueue<>();
     final BlockingQueue<StreamState> states = new LinkedBlockingQueue<>();
     final BlockingQueue<String> malformed = new LinkedBlockingQueue<>();
+    final BlockingQueue<String> reasons = new LinkedBlockingQueue<>();
     /** Everything in arrival order, to check that hello comes before events. */
     final BlockingQueue<String> log = new LinkedBlockingQueue<>();
     volatile Thread callbackThread;
@@ -39,6 +40,7 @@ final class Recorder implements EventStream.Listener {
     @Override
     public void onStateChanged(StreamState state, Optional<Duration> nextAttemptIn, Optional<String> reason) {
         note("state " + state);
+        reason.ifPresent(reasons::add);
         states.add(state);
     }
 

@@ -153,6 +153,16 @@ class SandboxStreamTest {
     }
 
     @Test
+    void aRejectedTokenKeepsRetryingAndSaysWhy() throws Exception {
+        stream = new EventStream(connection.address().websocketUri(), "notavalidtoken0000000000000", mapper, recorder,
+                FAST);
+        stream.start();
+        recorder.awaitState(StreamState.RECONNECTING);
+        assertTrue(next(recorder.reasons).contains("token may be invalid"));
+        assertTrue(recorder.hellos.isEmpty());
+    }
+
+    @Test
     void payloadsThatAreNotThereAreATransportError() {
         WebSocketEvent bare = new WebSocketEvent(PluginEvents.RUN_UPDATED, null, null, 3);
         org.junit.jupiter.api.Assertions.assertThrows(TransportError.class,
