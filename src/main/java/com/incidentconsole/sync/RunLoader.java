@@ -51,6 +51,18 @@ final class RunLoader {
         loadAllUsers();
     }
 
+    /** Runs with any activity (created, updated, finished) since {@code sinceMillis}, by the server's clock. */
+    void loadChangedSince(long sinceMillis) {
+        int page = 0;
+        RunsPage result;
+        do {
+            result = connection.runs().list(RunQuery.all().since(sinceMillis).sort("create_at", "desc")
+                    .page(page++, PAGE_SIZE));
+            loadMissingUsers(result.items());
+            state.runs().upsert(result.items());
+        } while (result.hasMore() && !result.items().isEmpty());
+    }
+
     void loadPlaybooks() {
         for (Team team : connection.teams().mine()) {
             state.playbooks().putAll(connection.playbooks().listAll(team.id()));

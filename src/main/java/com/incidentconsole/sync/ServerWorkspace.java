@@ -2,6 +2,7 @@ package com.incidentconsole.sync;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.incidentconsole.client.MattermostConnection;
+import com.incidentconsole.client.StreamSettings;
 import com.incidentconsole.sync.store.Outbox;
 import com.incidentconsole.wire.Team;
 import com.incidentconsole.wire.User;
@@ -38,6 +39,13 @@ public final class ServerWorkspace implements Workspace, AutoCloseable {
      */
     public static ServerWorkspace follow(String label, boolean sandbox, MattermostConnection connection,
                                          JsonMapper mapper, SyncExecutors executors, Outbox outbox, Clock clock) {
+        return follow(label, sandbox, connection, mapper, executors, outbox, clock, StreamSettings.defaults());
+    }
+
+    /** As above, with the event stream's retry and ping timings (tests use short ones). */
+    public static ServerWorkspace follow(String label, boolean sandbox, MattermostConnection connection,
+                                         JsonMapper mapper, SyncExecutors executors, Outbox outbox, Clock clock,
+                                         StreamSettings streamSettings) {
         WorkspaceState state = WorkspaceState.empty();
         state.users().putAll(List.of(connection.me()));
         List<Team> teams = connection.teams().mine();
@@ -45,7 +53,8 @@ public final class ServerWorkspace implements Workspace, AutoCloseable {
                 connection.checklists()), state.runs(), state.pending(), state.users(), executors.actions(), clock,
                 Backoff.forActions(new SplittableRandom()), mapper, ActionQueue.CONFIRM_FETCH_DELAY);
         commands.restore();
-        SyncEngine engine = new SyncEngine(connection, state, mapper, executors.io(), clock, commands::resume);
+        SyncEngine engine = new SyncEngine(connection, state, mapper, executors.io(), clock, streamSettings,
+                commands::resume);
         ServerWorkspace workspace = new ServerWorkspace(label, sandbox, connection, teams, state, commands, engine);
         engine.start();
         return workspace;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.incidentconsole.client.EventStream;
 import com.incidentconsole.client.MattermostConnection;
 import com.incidentconsole.client.PluginPayloads;
+import com.incidentconsole.client.StreamSettings;
 import com.incidentconsole.client.StreamState;
 import com.incidentconsole.wire.HelloData;
 import com.incidentconsole.wire.PlaybookRun;
@@ -36,12 +37,17 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
     private final ExecutorService io;
     private final Clock clock;
     private final Runnable onSynced;
+    private final StreamSettings streamSettings;
+    static final long CATCH_UP_OVERLAP_MS = 5_000;
+
+    private volatile boolean loadedOnce;
     private final java.util.concurrent.atomic.AtomicBoolean syncing = new java.util.concurrent.atomic.AtomicBoolean();
     private EventStream stream;
 
     /** @param onSynced runs after every completed (re)load, e.g. to replay the outbox against fresh state */
     SyncEngine(MattermostConnection connection, WorkspaceState state, JsonMapper mapper, ExecutorService io,
-               Clock clock, Runnable onSynced) {
+               Clock clock, StreamSettings streamSettings, Runnable onSynced) {
+        this.streamSettings = streamSettings;
         this.onSynced = onSynced;
         this.connection = connection;
         this.state = state;
@@ -53,22 +59,36 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
     }
 
     void start() {
-        stream = connection.events(this);
+        stream = connection.events(this, streamSettings);
         stream.start();
     }
 
+    /**
+     * Every (re)connection may have missed something: a resume replays only what was sent while the
+     * socket died, not what happened while no socket existed. So the first connection loads
+     * everything, and every later one asks for the runs changed since the newest change we hold.
+     */
     @Override
     public void onHello(HelloData hello, boolean newConnectionId) {
-        if (newConnectionId) {
-            io.execute(this::resync);
-        }
+        io.execute(loadedOnce ? this::catchUp : this::resync);
     }
 
     private void resync() {
+        sync(loader::loadEverything);
+    }
+
+    private void catchUp() {
+        long newest = state.runs().all().stream().mapToLong(PlaybookRun::updateAt).max().orElse(0);
+        // A small overlap: changes committed in the same millisecond as the newest one we saw.
+        sync(() -> loader.loadChangedSince(Math.max(0, newest - CATCH_UP_OVERLAP_MS)));
+    }
+
+    private void sync(Runnable load) {
         syncing.set(true);
         state.status().set(ConnectionStatus.of(ConnectionState.SYNCING));
         try {
-            loader.loadEverything();
+            load.run();
+            loadedOnce = true;
             syncing.set(false);
             onSynced.run();
             if (stream != null && stream.state() == StreamState.LIVE) {
