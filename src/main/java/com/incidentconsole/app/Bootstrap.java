@@ -26,6 +26,8 @@ import picocli.CommandLine;
 public final class Bootstrap implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
+    /** Held so the level sticks (JUL keeps loggers weakly): the embedded server's start-up chatter is noise here. */
+    private static final Logger JETTY = Logger.getLogger("org.eclipse.jetty");
 
     private final ConnectOptions options;
     private final JsonMapper mapper = WireJson.newMapper();
@@ -73,6 +75,7 @@ public final class Bootstrap implements AutoCloseable {
     }
 
     private Target startSandbox() {
+        JETTY.setLevel(java.util.logging.Level.WARNING);
         SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withPort(0).withSeed(options.sandboxSeed()));
         sandbox.set(server);
         LOG.info(() -> "No server configured: started the sandbox at " + server.baseUrl());

@@ -47,6 +47,9 @@ public final class IncidentConsoleApp extends Application {
         stage.setTitle(bundle.getString("app.title"));
         stage.setScene(scene);
         stage.show();
+        // The first pulse after show() is the first frame: log it, startup speed is a feature we measure.
+        Platform.runLater(() -> LOG.info(() -> "First frame " + (System.currentTimeMillis()
+                - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms after JVM start"));
 
         connect().whenComplete((workspace, error) -> Platform.runLater(() -> {
             if (error != null) {

@@ -215,7 +215,15 @@ public final class RunListController {
 
     private void restoreSelection() {
         RunRow selected = runsTable.getSelectionModel().getSelectedItem();
-        if (selectedRunId == null || (selected != null && selected.id().equals(selectedRunId))) {
+        if (selectedRunId == null) {
+            // The first runs have arrived: put the cursor on the most urgent one, so Enter opens it.
+            if (selected == null && !runsTable.getItems().isEmpty()) {
+                runsTable.getSelectionModel().selectFirst();
+                runsTable.getFocusModel().focus(0);
+            }
+            return;
+        }
+        if (selected != null && selected.id().equals(selectedRunId)) {
             return;
         }
         runsTable.getItems().stream().filter(r -> r.id().equals(selectedRunId)).findFirst()

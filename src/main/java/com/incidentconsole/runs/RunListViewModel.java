@@ -48,6 +48,9 @@ public final class RunListViewModel {
     private final StringProperty filterText = new SimpleStringProperty("");
     private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(StatusFilter.ALL);
     private final ReadOnlyIntegerWrapper totalCount = new ReadOnlyIntegerWrapper();
+    /** How new a run must be to be announced as "new". */
+    static final java.time.Duration ARRIVAL_WINDOW = java.time.Duration.ofMinutes(10);
+
     private final ReadOnlyStringWrapper arrival = new ReadOnlyStringWrapper("");
 
     public RunListViewModel(RunStore store, RunFormat format, Supplier<Instant> clock) {
@@ -120,9 +123,13 @@ public final class RunListViewModel {
                 row.update(run, format, now);
             }
         });
+        boolean firstRuns = rows.isEmpty();
         rows.addAll(added);
         totalCount.set(rows.size());
-        added.stream().filter(r -> !r.run().isFinished()).max(Comparator.comparingLong(r -> r.run().createAt()))
+        // Announce runs just started elsewhere — not the old runs that arrive while the list first loads.
+        long recent = now.minus(ARRIVAL_WINDOW).toEpochMilli();
+        added.stream().filter(r -> !firstRuns && !r.run().isFinished() && r.run().createAt() >= recent)
+                .max(Comparator.comparingLong(r -> r.run().createAt()))
                 .ifPresent(r -> arrival.set(String.format(format.text("runs.arrival"), r.nameProperty().get(),
                         r.ownerProperty().get())));
     }

@@ -153,7 +153,23 @@ public final class SandboxServer implements AutoCloseable {
         try {
             jetty.stop();
         } catch (Exception e) {
+            if (hasTimeout(e)) {
+                // The graceful part timed out (a client was mid-request or mid-reconnect); Jetty still
+                // stopped every connector, which is all a closing sandbox owes its caller.
+                java.util.logging.Logger.getLogger(SandboxServer.class.getName())
+                        .warning("sandbox stopped after its graceful-stop timeout: a connection was still busy");
+                return;
+            }
             throw new IllegalStateException("sandbox did not stop cleanly", e);
         }
+    }
+
+    private static boolean hasTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -100,4 +100,27 @@ class RunListViewModelTest {
     private static List<String> ids(RunListViewModel model) {
         return model.visibleRows().stream().map(RunRow::id).toList();
     }
+
+    @Test
+    void onlyARunJustStartedElsewhereIsAnnouncedNotTheOnesArrivingWithTheFirstLoad() {
+        RunStore store = new RunStore();
+        RunListViewModel model = new RunListViewModel(store, format, () -> TestWorkspace.NOW);
+        long now = TestWorkspace.NOW.toEpochMilli();
+
+        model.apply(List.of(new com.incidentconsole.sync.RunsChange(List.of(
+                TestRuns.run(new TestRuns.RunSpec("old", "Yesterday's outage").createdAt(now - 86_400_000L)),
+                TestRuns.run(new TestRuns.RunSpec("fresh1", "Started a minute ago").createdAt(now - 60_000L))),
+                java.util.Set.of(), false)));
+        assertEquals("", model.arrivalProperty().get(), "the first load announces nothing");
+
+        model.apply(List.of(new com.incidentconsole.sync.RunsChange(List.of(
+                TestRuns.run(new TestRuns.RunSpec("late", "An old run on a later page").createdAt(now - 7_200_000L))),
+                java.util.Set.of(), false)));
+        assertEquals("", model.arrivalProperty().get(), "an old run is not news");
+
+        model.apply(List.of(new com.incidentconsole.sync.RunsChange(List.of(
+                TestRuns.run(new TestRuns.RunSpec("new", "Payments down").createdAt(now - 5_000L))),
+                java.util.Set.of(), false)));
+        assertTrue(model.arrivalProperty().get().contains("Payments down"), model.arrivalProperty().get());
+    }
 }
