@@ -14,6 +14,8 @@ import com.incidentconsole.shell.KeyHintGroup;
 import com.incidentconsole.shell.KeysHelpController;
 import com.incidentconsole.shell.MainController;
 import com.incidentconsole.shell.Navigation;
+import com.incidentconsole.shell.OutboxController;
+import com.incidentconsole.shell.OutboxViewModel;
 import com.incidentconsole.shell.StatusBarController;
 import com.incidentconsole.shell.StatusBarViewModel;
 import com.incidentconsole.sync.Subscription;
@@ -62,6 +64,8 @@ public final class WorkspaceUi implements AutoCloseable {
         RunDetailViewModel runDetail = new RunDetailViewModel(workspace.runs(), workspace.pending(),
                 workspace.commands(), format, checklist, timeline, clock);
         UserPickerViewModel picker = new UserPickerViewModel(users);
+        OutboxViewModel outbox = new OutboxViewModel(workspace.pending(), workspace.commands(), workspace.runs(),
+                bundle, zone);
         StatusBarViewModel statusBar = new StatusBarViewModel(bundle, workspace.pending(), clock,
                 workspace.serverLabel(), workspace.isSandbox(), workspace.me().displayName());
 
@@ -72,6 +76,7 @@ public final class WorkspaceUi implements AutoCloseable {
         subscriptions.add(workspace.pending().subscribe(batcher.collecting(targets -> {
             runDetail.pendingChanged(targets);
             statusBar.pendingChanged();
+            outbox.refresh();
         })));
         // Names and titles may load after the runs; repaint what shows ids meanwhile.
         subscriptions.add(workspace.users().subscribe(batcher.collecting(batch -> {
@@ -95,6 +100,7 @@ public final class WorkspaceUi implements AutoCloseable {
                 .register(MainController.class, () -> new MainController(navigation))
                 .register(StatusBarController.class, () -> new StatusBarController(statusBar, bundle))
                 .register(KeysHelpController.class, () -> new KeysHelpController(bundle, keys))
+                .register(OutboxController.class, () -> new OutboxController(outbox, bundle))
                 .register(RunListController.class, () -> new RunListController(runList, navigation, bundle))
                 .register(RunDetailController.class, () -> new RunDetailController(runDetail, navigation))
                 .register(UserPickerController.class, () -> new UserPickerController(picker))

@@ -5,6 +5,7 @@ import com.incidentconsole.runs.RunListController;
 import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 
@@ -16,7 +17,9 @@ public final class MainController {
 
     public static final List<KeyHint> KEYS = List.of(
             new KeyHint("?", "keys.help"),
-            new KeyHint("Ctrl+Shift+L", "keys.theme"));
+            new KeyHint("Ctrl+Shift+L", "keys.theme"),
+            new KeyHint("Ctrl+Shift+O", "keys.outbox"));
+    private static final KeyCombination OUTBOX = KeyCombination.keyCombination("Shortcut+Shift+O");
 
     private final Navigation navigation;
 
@@ -26,6 +29,7 @@ public final class MainController {
     @FXML private RunListController runListController;
     @FXML private RunDetailController runDetailController;
     @FXML private KeysHelpController keysLayerController;
+    @FXML private OutboxController outboxLayerController;
 
     public MainController(Navigation navigation) {
         this.navigation = navigation;
@@ -38,6 +42,12 @@ public final class MainController {
         mainRoot.addEventHandler(KeyEvent.KEY_TYPED, e -> {
             if ("?".equals(e.getCharacter())) {
                 keysLayerController.toggle();
+                e.consume();
+            }
+        });
+        mainRoot.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (OUTBOX.match(e)) {
+                outboxLayerController.toggle();
                 e.consume();
             }
         });

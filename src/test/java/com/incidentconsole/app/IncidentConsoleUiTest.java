@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import atlantafx.base.theme.PrimerDark;
 import com.incidentconsole.runs.RunRow;
 import com.incidentconsole.shell.FxBatcher;
+import com.incidentconsole.shell.OutboxViewModel;
 import com.incidentconsole.sync.ActionTarget;
 import com.incidentconsole.sync.FakeRunCommands.Call;
 import com.incidentconsole.uitest.ConsoleRobot;
@@ -19,6 +20,7 @@ import java.util.ResourceBundle;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -156,6 +158,34 @@ class IncidentConsoleUiTest {
         assertEquals(new Call("retry", DB, "item:i-channel", ChecklistItem.CLOSED), workspace.fakeCommands().calls().get(1));
         user.waitUntil("the item is pending again", () -> user.itemClasses("i-channel").contains("pending")
                 && !user.itemClasses("i-channel").contains("failed"));
+    }
+
+    @Test
+    void theOutboxListsWaitingAndFailedActionsAndRetriesFromTheKeyboard(FxRobot fx) {
+        ConsoleRobot user = new ConsoleRobot(fx);
+        user.press(KeyCode.ENTER).keys("x");
+        ActionTarget target = ActionTarget.item(DB, "i-channel");
+        workspace.fakeCommands().fail(target, "Server refused (403): Not authorized");
+        user.waitUntil("the item shows the failure", () -> user.itemClasses("i-channel").contains("failed"));
+
+        user.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.O);
+
+        user.assertVisible("#outbox");
+        @SuppressWarnings("unchecked")
+        ListView<OutboxViewModel.Entry> list = fx.lookup("#outboxList").queryAs(ListView.class);
+        user.waitUntil("the failed tick is listed", () -> list.getItems().size() == 1);
+        OutboxViewModel.Entry entry = list.getItems().get(0);
+        assertTrue(entry.failed());
+        assertEquals("Database outage eu-west", entry.run(), "the run is named, not its id");
+        assertEquals("Server refused (403): Not authorized", entry.detail());
+
+        user.press(KeyCode.SHIFT, KeyCode.R);
+        user.waitUntil("the retry is sent", () -> workspace.fakeCommands().calls().size() == 2);
+        assertEquals(new Call("retry", DB, "item:i-channel", ChecklistItem.CLOSED),
+                workspace.fakeCommands().calls().get(1));
+
+        user.press(KeyCode.ESCAPE);
+        user.waitUntil("the outbox closes", () -> !user.isVisible("#outbox"));
     }
 
     @Test
