@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.incidentconsole.client.Credentials;
 import com.incidentconsole.client.MattermostConnection;
 import com.incidentconsole.client.ServerAddress;
+import com.incidentconsole.client.StreamSettings;
 import com.incidentconsole.sandbox.SandboxOptions;
 import com.incidentconsole.sandbox.SandboxServer;
 import com.incidentconsole.sync.ServerWorkspace;
@@ -56,8 +57,10 @@ public final class Bootstrap implements AutoCloseable {
         LocalStore local = target.sandbox() ? LocalStore.inMemory() : LocalStore.open(AppPaths.forCurrentUser().store());
         store.set(local);
         MattermostConnection connection = MattermostConnection.open(target.address(), target.credentials(), mapper);
+        String serverKey = target.address().baseUrl().toString();
         ServerWorkspace followed = ServerWorkspace.follow(target.label(), target.sandbox(), connection, mapper,
-                executors, local.outbox(target.address().baseUrl().toString()), Clock.systemUTC());
+                executors, local.outbox(serverKey), Optional.of(local.cache(serverKey)), Clock.systemUTC(),
+                StreamSettings.defaults());
         workspace.set(followed);
         return followed;
     }

@@ -3,11 +3,13 @@ package com.incidentconsole.sync;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.incidentconsole.client.MattermostConnection;
 import com.incidentconsole.client.StreamSettings;
+import com.incidentconsole.sync.store.ObjectCache;
 import com.incidentconsole.sync.store.Outbox;
 import com.incidentconsole.wire.Team;
 import com.incidentconsole.wire.User;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -46,7 +48,26 @@ public final class ServerWorkspace implements Workspace, AutoCloseable {
     public static ServerWorkspace follow(String label, boolean sandbox, MattermostConnection connection,
                                          JsonMapper mapper, SyncExecutors executors, Outbox outbox, Clock clock,
                                          StreamSettings streamSettings) {
+        return follow(label, sandbox, connection, mapper, executors, outbox, Optional.empty(), clock, streamSettings);
+    }
+
+    /**
+     * The full form: with a cache, the stores are filled from it before the first network answer
+     * (so the window shows the last known runs at once) and every change is written back to it.
+     */
+    public static ServerWorkspace follow(String label, boolean sandbox, MattermostConnection connection,
+                                         JsonMapper mapper, SyncExecutors executors, Outbox outbox,
+                                         Optional<ObjectCache> cache, Clock clock, StreamSettings streamSettings) {
         WorkspaceState state = WorkspaceState.empty();
+        cache.ifPresent(c -> {
+            CacheKeeper keeper = new CacheKeeper(c, state, mapper, executors.io());
+            int cached = keeper.restore();
+            if (cached > 0) {
+                state.status().set(new ConnectionStatus(ConnectionState.CONNECTING, Optional.empty(),
+                        "showing " + cached + " cached runs until the server answers"));
+            }
+            keeper.follow();
+        });
         state.users().putAll(List.of(connection.me()));
         List<Team> teams = connection.teams().mine();
         ActionQueue commands = new ActionQueue(outbox, new ClientActionTransport(connection.runs(),

@@ -1,0 +1,48 @@
+package com.incidentconsole.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.incidentconsole.sync.store.LocalStore;
+import com.incidentconsole.wire.ChecklistItem;
+import com.incidentconsole.wire.PlaybookRun;
+import com.incidentconsole.wire.WireJson;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The next start shows the last known runs before the server answers. */
+class CacheKeeperTest {
+
+    @TempDir
+    Path dir;
+
+    private final JsonMapper mapper = WireJson.newMapper();
+
+    @Test
+    void runsSeenInOneSessionAreThereAtTheStartOfTheNext() {
+        Path file = dir.resolve("store.db");
+        PlaybookRun ticked = TestRunsFactory.withItemState(TestRunsFactory.run("run1"), 0, 1, ChecklistItem.CLOSED);
+        try (LocalStore local = LocalStore.open(file)) {
+            WorkspaceState session = WorkspaceState.empty();
+            CacheKeeper keeper = new CacheKeeper(local.cache("https://chat.example.com"), session, mapper, Runnable::run);
+            keeper.follow();
+            session.runs().upsert(List.of(TestRunsFactory.run("run1"), TestRunsFactory.run("run2")));
+            session.runs().upsert(ticked);
+            session.runs().remove("run2");
+        }
+
+        try (LocalStore local = LocalStore.open(file)) {
+            WorkspaceState next = WorkspaceState.empty();
+            int restored = new CacheKeeper(local.cache("https://chat.example.com"), next, mapper, Runnable::run)
+                    .restore();
+
+            assertEquals(1, restored, "the removed run stays removed");
+            assertEquals(ticked, next.runs().get("run1").orElseThrow(), "the newest version of the run");
+            assertTrue(new CacheKeeper(local.cache("https://other.example.com"), WorkspaceState.empty(), mapper,
+                    Runnable::run).restore() == 0, "each server has its own cache");
+        }
+    }
+}
