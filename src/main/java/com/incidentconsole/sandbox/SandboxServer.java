@@ -117,7 +117,8 @@ public final class SandboxServer implements AutoCloseable {
         jetty.addConnector(connector);
         jetty.setStopTimeout(2000);
         SandboxHandler rest = new SandboxHandler(router, mapper, faults,
-                token -> audience.userForToken(token), new IdSource(System.nanoTime() ^ 0x5DEECE66DL), VERSION);
+                token -> audience.userForToken(token), new IdSource(System.nanoTime() ^ 0x5DEECE66DL), VERSION,
+                options.exchangeObserver());
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(jetty, container -> {
             container.setMaxTextMessageSize(8 * 1024);
             // Above the 100 s pong wait, so that our ping/pong liveness decides, as on the real server.

@@ -6,21 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class AuthTest {
 
+    static SandboxFixture sandbox;
     static SandboxServer server;
 
     @BeforeAll
     static void start() {
-        server = SandboxServer.start(SandboxFixture.small());
+        sandbox = SandboxFixture.start(SandboxFixture.small());
+        server = sandbox.server();
+    }
+
+    @AfterEach
+    void exchangesMatchSpec() {
+        sandbox.assertAllExchangesMatchSpec();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        sandbox.close();
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class RunLifecycleTest {
 
+    SandboxFixture sandbox;
     SandboxServer server;
     Credentials c;
     Api api;
@@ -19,7 +20,8 @@ class RunLifecycleTest {
 
     @BeforeEach
     void start() {
-        server = SandboxServer.start(SandboxFixture.small().withIncrementalUpdates(true));
+        sandbox = SandboxFixture.start(SandboxFixture.small().withIncrementalUpdates(true));
+        server = sandbox.server();
         c = server.control().credentials();
         api = new Api(server.baseUrl(), c.token());
         alex = server.control().defaultUser().id();
@@ -27,7 +29,7 @@ class RunLifecycleTest {
 
     @AfterEach
     void stop() {
-        server.close();
+        sandbox.close();
     }
 
     String incidentPlaybook() {
