@@ -99,6 +99,11 @@ final class SpecDivergences {
             new Divergence("GET", ROOT + "/runs(/channels)?", "validation.request.parameter.schema.enum",
                     "'(status|last_status_update_at|metric[0-3])'",
                     "sort keys the server accepts (playbooks-api.md §2.1) beyond the spec's enum"),
+            new Divergence("POST", ROOT + "/playbooks", "validation.request.body.schema.(required|additionalProperties)",
+                    "'(create_public_playbook_run|member_ids|reminder_timer_default_seconds)'",
+                    "POST /playbooks takes a full Playbook (playbooks-api.md §3, §6.1: members, not member_ids; "
+                            + "reminder_timer_default_seconds required > 0); the spec's create schema is an older, "
+                            + "closed shape"),
             new Divergence("POST", RUN + "/status", "validation.request.body.schema.required", "'description'",
                     "StatusUpdateOptions is {message, reminder, finish_run} (playbooks-api.md §2.3, §5.5); the spec "
                             + "also requires a 'description' the handler never reads"),
