@@ -112,6 +112,9 @@ public final class SandboxServer implements AutoCloseable {
         pool.setDaemon(true);
         Server jetty = new Server(pool);
         ServerConnector connector = new ServerConnector(jetty);
+        // Go's net/http sends no Server header; "Jetty(12...)" would be a tell only the sandbox has.
+        connector.getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class).getHttpConfiguration()
+                .setSendServerVersion(false);
         connector.setHost("127.0.0.1");
         connector.setPort(options.port());
         jetty.addConnector(connector);

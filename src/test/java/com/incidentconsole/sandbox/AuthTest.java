@@ -96,4 +96,12 @@ class AuthTest {
         assertEquals("Not authorized\n", r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
     }
+
+    @Test
+    void repliesCarryMattermostHeadersAndNoJettyBanner() {
+        HttpResponse<String> r = new Api(server.baseUrl(), server.control().credentials().token()).get("/api/v4/users/me");
+        assertTrue(r.headers().firstValue("Server").isEmpty(), "Go's net/http sends no Server header");
+        assertTrue(r.headers().firstValue("X-Version-Id").orElseThrow().startsWith(SandboxServer.CURRENT_VERSION));
+        assertEquals(26, r.headers().firstValue("X-Request-Id").orElseThrow().length());
+    }
 }
