@@ -104,4 +104,12 @@ class AuthTest {
         assertTrue(r.headers().firstValue("X-Version-Id").orElseThrow().startsWith(SandboxServer.CURRENT_VERSION));
         assertEquals(26, r.headers().firstValue("X-Request-Id").orElseThrow().length());
     }
+
+    @Test
+    void userByUsername() {
+        Api api = new Api(server.baseUrl(), server.control().credentials().token());
+        assertEquals(server.control().defaultUser().id(), api.getJson("/api/v4/users/username/alex.rivera").path("id")
+                .asText());
+        assertEquals(404, api.get("/api/v4/users/username/nobody.here").statusCode());
+    }
 }
