@@ -41,11 +41,13 @@ public final class SandboxHandler extends Handler.Abstract {
     private final IdSource requestIds;
     private final String version;
     private final ExchangeObserver observer;
+    private final RateLimiter limiter;
 
     /** @param observer sees each exchange before it is sent; null skips all the copying it needs */
     public SandboxHandler(Router router, ObjectMapper mapper, FaultPlan faults, Function<String, String> tokenToUser,
-                          IdSource requestIds, String version, ExchangeObserver observer) {
+                          IdSource requestIds, String version, ExchangeObserver observer, RateLimiter limiter) {
         this.observer = observer;
+        this.limiter = limiter;
         this.router = router;
         this.mapper = mapper;
         this.faults = faults;
@@ -70,10 +72,19 @@ public final class SandboxHandler extends Handler.Abstract {
         if (!fault.delay().isZero()) {
             Thread.sleep(fault.delay().toMillis());
         }
-        if (fault.reply().isPresent()) {
+        // Core's limiter sits in front of every handler, so it refuses before anything else happens.
+        RateLimiter.Decision limit = limiter.check(Request.getRemoteAddr(request), token(request));
+        if (limit != null && limit.limited()) {
+            reply = Reply.text(429, "limit exceeded\n");
+        } else if (fault.reply().isPresent()) {
             reply = faultReply(fault.reply().get(), plugin, requestId);
         } else {
             reply = dispatch(request, method, path, body, plugin, requestId);
+        }
+        if (limit != null) {
+            for (Map.Entry<String, String> h : limit.headers().entrySet()) {
+                reply = reply.withHeader(h.getKey(), h.getValue());
+            }
         }
         write(request, response, callback, reply, requestId, body);
         return true;
