@@ -209,4 +209,22 @@ class RunLifecycleTest {
                     .path("title").asText());
         }
     }
+
+    @Test
+    void statusUpdatesListNewestFirstWithAuthorNames() {
+        PlaybookRun run = server.control().runs().stream().filter(r -> !r.isFinished() && r.ownerUserId().equals(alex))
+                .findFirst().orElseThrow();
+        int before = api.getJson(Api.PLUGIN + "/runs/" + run.id() + "/status-updates").size();
+        api.json("POST", Api.PLUGIN + "/runs/" + run.id() + "/status", "{\"message\":\"first\",\"reminder\":600}");
+        server.control().clock().advance(java.time.Duration.ofMinutes(1));
+        api.json("POST", Api.PLUGIN + "/runs/" + run.id() + "/status", "{\"message\":\"second\",\"reminder\":600}");
+        JsonNode updates = api.getJson(Api.PLUGIN + "/runs/" + run.id() + "/status-updates");
+        assertEquals(before + 2, updates.size());
+        assertEquals("second", updates.get(0).path("message").asText());
+        assertEquals("first", updates.get(1).path("message").asText());
+        assertEquals("alex.rivera", updates.get(0).path("author_user_name").asText());
+        for (int k = 1; k < updates.size(); k++) {
+            assertTrue(updates.get(k - 1).path("create_at").asLong() >= updates.get(k).path("create_at").asLong());
+        }
+    }
 }
