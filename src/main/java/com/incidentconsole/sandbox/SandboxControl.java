@@ -2,6 +2,7 @@ package com.incidentconsole.sandbox;
 
 import com.incidentconsole.sandbox.fault.FaultPlan;
 import com.incidentconsole.sandbox.fault.FaultRule;
+import com.incidentconsole.sandbox.http.RateLimiter;
 import com.incidentconsole.sandbox.seed.SeedGenerator;
 import com.incidentconsole.sandbox.state.RunEntity;
 import com.incidentconsole.sandbox.state.SandboxState;
@@ -24,9 +25,11 @@ public final class SandboxControl {
     private final EventHub hub;
     private final URI baseUrl;
     private final java.util.concurrent.atomic.AtomicBoolean incremental;
+    private final RateLimiter limiter;
 
     SandboxControl(SandboxState state, FaultPlan faults, EventHub hub, URI baseUrl,
-                   java.util.concurrent.atomic.AtomicBoolean incremental) {
+                   java.util.concurrent.atomic.AtomicBoolean incremental, RateLimiter limiter) {
+        this.limiter = limiter;
         this.state = state;
         this.faults = faults;
         this.hub = hub;
@@ -94,6 +97,20 @@ public final class SandboxControl {
     /** Flips the plugin setting {@code EnableIncrementalUpdates} at runtime, as an admin could. */
     public void setIncrementalUpdates(boolean on) {
         incremental.set(on);
+    }
+
+    /**
+     * Turns on core's rate limiter as an admin would ({@code RateLimitSettings}, mattermost-core.md
+     * §2.4; off by default, real defaults 10/s with a burst of 100): every HTTP reply then carries
+     * {@code X-Ratelimit-*}, and a request over the limit gets 429 {@code limit exceeded} with
+     * {@code Retry-After}. Buckets refill with the sandbox clock. Starts with empty buckets.
+     */
+    public void enableRateLimit(int perSec, int maxBurst, boolean varyByUser) {
+        limiter.configure(new RateLimiter.Settings(perSec, maxBurst, varyByUser));
+    }
+
+    public void disableRateLimit() {
+        limiter.configure(null);
     }
 
     public SandboxClock clock() {

@@ -7,6 +7,7 @@ import com.incidentconsole.sandbox.http.ChecklistRoutes;
 import com.incidentconsole.sandbox.http.CoreRoutes;
 import com.incidentconsole.sandbox.http.GraphQlRoutes;
 import com.incidentconsole.sandbox.http.PlaybookRoutes;
+import com.incidentconsole.sandbox.http.RateLimiter;
 import com.incidentconsole.sandbox.http.Router;
 import com.incidentconsole.sandbox.http.RunRoutes;
 import com.incidentconsole.sandbox.http.SandboxHandler;
@@ -112,12 +113,17 @@ public final class SandboxServer implements AutoCloseable {
         pool.setDaemon(true);
         Server jetty = new Server(pool);
         ServerConnector connector = new ServerConnector(jetty);
+        // Go's net/http sends no Server header; "Jetty(12...)" would be a tell only the sandbox has.
+        connector.getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class).getHttpConfiguration()
+                .setSendServerVersion(false);
         connector.setHost("127.0.0.1");
         connector.setPort(options.port());
         jetty.addConnector(connector);
         jetty.setStopTimeout(2000);
+        RateLimiter limiter = new RateLimiter(options.clock()::millis);
         SandboxHandler rest = new SandboxHandler(router, mapper, faults,
-                token -> audience.userForToken(token), new IdSource(System.nanoTime() ^ 0x5DEECE66DL), VERSION);
+                token -> audience.userForToken(token), new IdSource(System.nanoTime() ^ 0x5DEECE66DL), VERSION,
+                options.exchangeObserver(), limiter);
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(jetty, container -> {
             container.setMaxTextMessageSize(8 * 1024);
             // Above the 100 s pong wait, so that our ping/pong liveness decides, as on the real server.
@@ -136,7 +142,7 @@ public final class SandboxServer implements AutoCloseable {
         timers.scheduleAtFixedRate(hub::pingAll, 60, 60, TimeUnit.SECONDS);
         timers.scheduleAtFixedRate(reminders::fireDue, 1, 1, TimeUnit.SECONDS);
         URI baseUrl = URI.create("http://127.0.0.1:" + connector.getLocalPort());
-        return new SandboxServer(jetty, timers, new SandboxControl(state, faults, hub, baseUrl, incremental), baseUrl);
+        return new SandboxServer(jetty, timers, new SandboxControl(state, faults, hub, baseUrl, incremental, limiter), baseUrl);
     }
 
     public URI baseUrl() {

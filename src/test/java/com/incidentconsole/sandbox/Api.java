@@ -27,6 +27,10 @@ final class Api {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            // As the Go client and the webapp do; the spec requires it on every request with a body.
+            b.header("Content-Type", "application/json");
+        }
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

@@ -6,21 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class AuthTest {
 
+    static SandboxFixture sandbox;
     static SandboxServer server;
 
     @BeforeAll
     static void start() {
-        server = SandboxServer.start(SandboxFixture.small());
+        sandbox = SandboxFixture.start(SandboxFixture.small());
+        server = sandbox.server();
+    }
+
+    @AfterEach
+    void exchangesMatchSpec() {
+        sandbox.assertAllExchangesMatchSpec();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        sandbox.close();
     }
 
     @Test
@@ -87,5 +95,21 @@ class AuthTest {
         assertEquals(401, r.statusCode());
         assertEquals("Not authorized\n", r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
+    }
+
+    @Test
+    void repliesCarryMattermostHeadersAndNoJettyBanner() {
+        HttpResponse<String> r = new Api(server.baseUrl(), server.control().credentials().token()).get("/api/v4/users/me");
+        assertTrue(r.headers().firstValue("Server").isEmpty(), "Go's net/http sends no Server header");
+        assertTrue(r.headers().firstValue("X-Version-Id").orElseThrow().startsWith(SandboxServer.CURRENT_VERSION));
+        assertEquals(26, r.headers().firstValue("X-Request-Id").orElseThrow().length());
+    }
+
+    @Test
+    void userByUsername() {
+        Api api = new Api(server.baseUrl(), server.control().credentials().token());
+        assertEquals(server.control().defaultUser().id(), api.getJson("/api/v4/users/username/alex.rivera").path("id")
+                .asText());
+        assertEquals(404, api.get("/api/v4/users/username/nobody.here").statusCode());
     }
 }

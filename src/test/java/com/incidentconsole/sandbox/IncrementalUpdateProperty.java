@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class IncrementalUpdateProperty {
 
+    static SandboxFixture sandbox;
     static SandboxServer server;
     static Api api;
     static WsProbe ws;
@@ -34,7 +36,8 @@ class IncrementalUpdateProperty {
 
     @BeforeAll
     static void start() throws Exception {
-        server = SandboxServer.start(SandboxFixture.small().withIncrementalUpdates(true));
+        sandbox = SandboxFixture.start(SandboxFixture.small().withIncrementalUpdates(true));
+        server = sandbox.server();
         String token = server.control().credentials().token();
         api = new Api(server.baseUrl(), token);
         ws = WsProbe.withHeader(server.baseUrl(), token);
@@ -44,10 +47,15 @@ class IncrementalUpdateProperty {
                 .map(PlaybookRun::id).toList();
     }
 
+    @AfterEach
+    void exchangesMatchSpec() {
+        sandbox.assertAllExchangesMatchSpec();
+    }
+
     @AfterAll
     static void stop() {
         ws.close();
-        server.close();
+        sandbox.close();
     }
 
     @Test

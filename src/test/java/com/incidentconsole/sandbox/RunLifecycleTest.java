@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class RunLifecycleTest {
 
+    SandboxFixture sandbox;
     SandboxServer server;
     Credentials c;
     Api api;
@@ -19,7 +20,8 @@ class RunLifecycleTest {
 
     @BeforeEach
     void start() {
-        server = SandboxServer.start(SandboxFixture.small().withIncrementalUpdates(true));
+        sandbox = SandboxFixture.start(SandboxFixture.small().withIncrementalUpdates(true));
+        server = sandbox.server();
         c = server.control().credentials();
         api = new Api(server.baseUrl(), c.token());
         alex = server.control().defaultUser().id();
@@ -27,7 +29,7 @@ class RunLifecycleTest {
 
     @AfterEach
     void stop() {
-        server.close();
+        sandbox.close();
     }
 
     String incidentPlaybook() {
@@ -205,6 +207,24 @@ class RunLifecycleTest {
             String newId = Api.tree(imported.body()).path("id").asText();
             assertEquals(export.path("title").asText(), api.getJson(Api.PLUGIN + "/playbooks/" + newId)
                     .path("title").asText());
+        }
+    }
+
+    @Test
+    void statusUpdatesListNewestFirstWithAuthorNames() {
+        PlaybookRun run = server.control().runs().stream().filter(r -> !r.isFinished() && r.ownerUserId().equals(alex))
+                .findFirst().orElseThrow();
+        int before = api.getJson(Api.PLUGIN + "/runs/" + run.id() + "/status-updates").size();
+        api.json("POST", Api.PLUGIN + "/runs/" + run.id() + "/status", "{\"message\":\"first\",\"reminder\":600}");
+        server.control().clock().advance(java.time.Duration.ofMinutes(1));
+        api.json("POST", Api.PLUGIN + "/runs/" + run.id() + "/status", "{\"message\":\"second\",\"reminder\":600}");
+        JsonNode updates = api.getJson(Api.PLUGIN + "/runs/" + run.id() + "/status-updates");
+        assertEquals(before + 2, updates.size());
+        assertEquals("second", updates.get(0).path("message").asText());
+        assertEquals("first", updates.get(1).path("message").asText());
+        assertEquals("alex.rivera", updates.get(0).path("author_user_name").asText());
+        for (int k = 1; k < updates.size(); k++) {
+            assertTrue(updates.get(k - 1).path("create_at").asLong() >= updates.get(k).path("create_at").asLong());
         }
     }
 }

@@ -15,11 +15,12 @@ import org.junit.jupiter.api.Test;
 
 class RunUpdatesTest {
 
+    SandboxFixture sandbox;
     SandboxServer server;
 
     @AfterEach
     void stop() {
-        server.close();
+        sandbox.close();
     }
 
     /** An active run owned by the default user whose first checklist still has an open item. */
@@ -38,7 +39,8 @@ class RunUpdatesTest {
 
     @Test
     void tickingAnItemUpdatesStateTimelineAndNotifiesChannelMembersOnly() throws Exception {
-        server = SandboxServer.start(SandboxFixture.small());
+        sandbox = SandboxFixture.start(SandboxFixture.small());
+        server = sandbox.server();
         Credentials c = server.control().credentials();
         PlaybookRun run = alexsActiveRun();
         int item = firstOpenItem(run);
@@ -79,7 +81,8 @@ class RunUpdatesTest {
 
     @Test
     void incrementalModeSendsOnlyTheItemDelta() throws Exception {
-        server = SandboxServer.start(SandboxFixture.small().withIncrementalUpdates(true));
+        sandbox = SandboxFixture.start(SandboxFixture.small().withIncrementalUpdates(true));
+        server = sandbox.server();
         Credentials c = server.control().credentials();
         PlaybookRun run = alexsActiveRun();
         int item = firstOpenItem(run);
@@ -101,7 +104,8 @@ class RunUpdatesTest {
 
     @Test
     void ownerChangeAndFinishedRunRejection() {
-        server = SandboxServer.start(SandboxFixture.small());
+        sandbox = SandboxFixture.start(SandboxFixture.small());
+        server = sandbox.server();
         Credentials c = server.control().credentials();
         Api api = new Api(server.baseUrl(), c.token());
         PlaybookRun run = alexsActiveRun();
@@ -124,7 +128,8 @@ class RunUpdatesTest {
 
     @Test
     void injectedFailureLeavesStateUnchanged() {
-        server = SandboxServer.start(SandboxFixture.small());
+        sandbox = SandboxFixture.start(SandboxFixture.small());
+        server = sandbox.server();
         Credentials c = server.control().credentials();
         PlaybookRun run = alexsActiveRun();
         int item = firstOpenItem(run);
@@ -141,7 +146,8 @@ class RunUpdatesTest {
 
     @Test
     void rateLimitFaultHasRealHeaders() {
-        server = SandboxServer.start(SandboxFixture.small());
+        sandbox = SandboxFixture.start(SandboxFixture.small());
+        server = sandbox.server();
         server.control().inject(FaultRule.rateLimit(1, "GET", ".*/runs", Duration.ofSeconds(3)));
         HttpResponse<String> r = new Api(server.baseUrl(), server.control().credentials().token())
                 .get(Api.PLUGIN + "/runs");

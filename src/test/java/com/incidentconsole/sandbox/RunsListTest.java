@@ -9,25 +9,33 @@ import com.incidentconsole.wire.User;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class RunsListTest {
 
+    static SandboxFixture sandbox;
     static SandboxServer server;
     static Api alex;
     static String alexId;
 
     @BeforeAll
     static void start() {
-        server = SandboxServer.start(SandboxFixture.small());
+        sandbox = SandboxFixture.start(SandboxFixture.small());
+        server = sandbox.server();
         alex = new Api(server.baseUrl(), server.control().credentials().token());
         alexId = server.control().defaultUser().id();
     }
 
+    @AfterEach
+    void exchangesMatchSpec() {
+        sandbox.assertAllExchangesMatchSpec();
+    }
+
     @AfterAll
     static void stop() {
-        server.close();
+        sandbox.close();
     }
 
     @Test

@@ -38,7 +38,8 @@ class SandboxCommandTest {
 
     @Test
     void busyPortIsOneLineAndExitCodeOne() {
-        try (SandboxServer other = SandboxServer.start(SandboxFixture.small().withRuns(1, 1))) {
+        try (SandboxFixture fixture = SandboxFixture.start(SandboxFixture.small().withRuns(1, 1))) {
+            SandboxServer other = fixture.server();
             java.io.StringWriter err = new java.io.StringWriter();
             int code = new CommandLine(new SandboxCommand()).setErr(new PrintWriter(err, true))
                     .execute("--port", Integer.toString(other.baseUrl().getPort()), "--ongoing", "1", "--ended", "1");

@@ -29,13 +29,16 @@ class SeedTest {
         String a;
         String b;
         String other;
-        try (SandboxServer s = SandboxServer.start(SandboxFixture.small().withSeed(7))) {
+        try (SandboxFixture fixture = SandboxFixture.start(SandboxFixture.small().withSeed(7))) {
+            SandboxServer s = fixture.server();
             a = digest(s);
         }
-        try (SandboxServer s = SandboxServer.start(SandboxFixture.small().withSeed(7))) {
+        try (SandboxFixture fixture = SandboxFixture.start(SandboxFixture.small().withSeed(7))) {
+            SandboxServer s = fixture.server();
             b = digest(s);
         }
-        try (SandboxServer s = SandboxServer.start(SandboxFixture.small().withSeed(8))) {
+        try (SandboxFixture fixture = SandboxFixture.start(SandboxFixture.small().withSeed(8))) {
+            SandboxServer s = fixture.server();
             other = digest(s);
         }
         assertEquals(a, b);
@@ -44,7 +47,8 @@ class SeedTest {
 
     @Test
     void countsAndConsistencyMatchOptions() {
-        try (SandboxServer s = SandboxServer.start(SandboxFixture.small().withRuns(9, 21))) {
+        try (SandboxFixture fixture = SandboxFixture.start(SandboxFixture.small().withRuns(9, 21))) {
+            SandboxServer s = fixture.server();
             List<PlaybookRun> runs = s.control().runs();
             assertEquals(9, runs.stream().filter(r -> !r.isFinished()).count());
             assertEquals(21, runs.stream().filter(PlaybookRun::isFinished).count());
@@ -73,7 +77,8 @@ class SeedTest {
         java.time.LocalDate to = java.time.LocalDate.of(2026, 5, 31);
         long low = from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
         long high = to.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
-        try (SandboxServer s = SandboxServer.start(SandboxFixture.small().withRuns(5, 30).withDates(from, to))) {
+        try (SandboxFixture fixture = SandboxFixture.start(SandboxFixture.small().withRuns(5, 30).withDates(from, to))) {
+            SandboxServer s = fixture.server();
             for (PlaybookRun run : s.control().runs()) {
                 assertTrue(run.createAt() >= low && run.createAt() < high, run.name() + " at " + run.createAt());
                 assertTrue(run.endAt() == 0 || run.endAt() >= run.createAt());
@@ -84,7 +89,8 @@ class SeedTest {
     @Test
     void largeSeedStartsQuickly() {
         long started = System.nanoTime();
-        try (SandboxServer s = SandboxServer.start(SandboxFixture.small().withRuns(200, 10_000))) {
+        try (SandboxFixture fixture = SandboxFixture.start(SandboxFixture.small().withRuns(200, 10_000))) {
+            SandboxServer s = fixture.server();
             long millis = (System.nanoTime() - started) / 1_000_000;
             System.out.println("sandbox startup with 200 ongoing / 10000 ended: " + millis + " ms");
             assertEquals(10_200, s.control().runs().size());

@@ -2,46 +2,135 @@ package com.incidentconsole.sandbox;
 
 import com.atlassian.oai.validator.report.ValidationReport;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * Where {@code playbooks-openapi.yaml} disagrees with {@code playbooks-api.md} (which wins: it was
- * read from the router and handlers). The one place such knowledge lives; contract tests ask
- * {@link #unexplained} for the validation errors that none of these accounts for.
- *
- * @param messageKey the validator's message key the divergence produces ("" = not seen by the validator)
- * @param fragment   text the message must contain to be explained by this divergence
+ * Where {@code playbooks-openapi.yaml} disagrees with {@code playbooks-api.md}, which wins because it
+ * was read from the plugin's router and handlers. The one place this knowledge lives: the
+ * {@link SandboxFixture} fails any validation message that no entry here explains. Each entry is
+ * as narrow as the disagreement (method, path, validator key and a fragment of its message).
  */
 final class SpecDivergences {
 
-    record Divergence(String messageKey, String fragment, String where, String reason) {
+    private static final String ROOT = "/plugins/playbooks/api/v0";
+    private static final String ID = "[A-Za-z0-9]+";
+    private static final String RUN = ROOT + "/runs/" + ID;
+    private static final String ITEM = RUN + "/checklists/[0-9]+/items?/[0-9]+";
+
+    /**
+     * @param methods  regex over the HTTP method
+     * @param path     regex over the whole request path
+     * @param statuses regex over the response status
+     * @param key      the validator's message key
+     * @param fragment regex found in the message ("" = any)
+     * @param reason   why the server does it differently, with the reference section
+     */
+    record Divergence(String methods, String path, String statuses, String key, String fragment, String reason) {
+
+        Divergence(String methods, String path, String key, String fragment, String reason) {
+            this(methods, path, "[0-9]+", key, fragment, reason);
+        }
+
+        boolean explains(ExchangeObserver.Exchange x, ValidationReport.Message m) {
+            return x.method().matches(methods) && Pattern.matches(path, x.path())
+                    && Integer.toString(x.status()).matches(statuses) && m.getKey().matches(key)
+                    && Pattern.compile(fragment).matcher(m.getMessage()).find();
+        }
     }
 
     static final List<Divergence> ALL = List.of(
-            new Divergence("validation.response.body.schema.enum", "[\"\", \"in_progress\", \"closed\"]",
-                    "ChecklistItem.state", "the server also has \"skipped\" (playbooks-api.md §0.5, §5.3); the spec "
-                    + "predates skipping"),
-            new Divergence("validation.request.parameter.query.missing", "'team_id'", "GET /runs team_id",
+            // Routes the server has and the spec lacks (playbooks-api.md §1.5): nothing to validate against.
+            new Divergence(".*", RUN + "/(restore|request-update|reminder|status-update-enabled|retrospective-enabled"
+                    + "|retrospective|retrospective/publish|no-retrospective-button|followers|status-updates)",
+                    "validation.request.path.missing", "",
+                    "route exists in server code (playbooks-api.md §2.2, §2.3, §2.7, §2.8) but not in the spec"),
+            new Divergence(".*", RUN + "/checklists(/move|/move-item|/[0-9]+|/[0-9]+/(rename|duplicate|skip|restore))?",
+                    "validation.request.path.missing", "",
+                    "checklist routes exist in server code (playbooks-api.md §2.4) but not in the spec"),
+            new Divergence(".*", ITEM + "/(skip|restore|duplicate|duedate|command)",
+                    "validation.request.path.missing", "",
+                    "item routes exist in server code (playbooks-api.md §2.5) but not in the spec"),
+            new Divergence(".*", ROOT + "/runs/channel/" + ID + "/runs", "validation.request.path.missing", "",
+                    "GET /runs/channel/{channel_id}/runs exists in server code (playbooks-api.md §2.1) but not in the spec"),
+            new Divergence(".*", ROOT + "/playbooks/(import|" + ID + "/(restore|duplicate|export))",
+                    "validation.request.path.missing", "",
+                    "playbook routes exist in server code (playbooks-api.md §3) but not in the spec"),
+            new Divergence(".*", ROOT + "/(settings|stats/site|stats/playbook|query)", "validation.request.path.missing", "",
+                    "settings, stats and GraphQL routes exist in server code (playbooks-api.md §3, §4) but not in "
+                            + "the spec"),
+            new Divergence("PATCH", ROOT + "/playbooks/" + ID, "validation.request.operation.notAllowed", "",
+                    "PATCH /playbooks/{id} exists in server code (playbooks-api.md §3) but not in the spec"),
+            new Divergence("POST", ROOT + "/playbooks/import", "validation.request.operation.notAllowed", "",
+                    "POST /playbooks/import exists in server code (playbooks-api.md §3, §8) but not in the spec (the "
+                            + "validator reads it as /playbooks/{id})"),
+            new Divergence("GET", ROOT + "/playbooks", "validation.request.parameter.query.(missing|unexpected)",
+                    "'(team_id|search_term)'",
+                    "GET /playbooks takes an optional team_id and a search_term (playbooks-api.md §3); the spec "
+                            + "requires team_id and lacks search_term"),
+            new Divergence("POST", ITEM + "/run", "validation.request.operation.notAllowed", "",
+                    "the router has POST .../item/{i}/run (playbooks-api.md §2.5); the spec says PUT"),
+            new Divergence(".*", ROOT + "/runs/" + ID + "/checklists/[0-9]+/items/[0-9]+(/.*)?",
+                    "validation.request.path.missing", "",
+                    "/items/{i} is the router's alias of /item/{i} (playbooks-api.md §2.5); the spec has only /item"),
+
+            // Shapes the server writes differently from the spec.
+            new Divergence(".*", ".*", "validation.(request|response).body.schema.enum", Pattern.quote("[\"\", \"in_progress\", \"closed\"]"),
+                    "ChecklistItem.state can also be \"skipped\" (playbooks-api.md §0.5, §5.3); the spec predates "
+                            + "skipping"),
+            new Divergence("GET", ROOT + "/runs", "validation.request.parameter.query.missing", "'team_id'",
                     "team_id may be blank (playbooks-api.md §2.1: \"26-char id or blank\")"),
-            new Divergence("validation.response.body.unexpected", "", "PUT .../item/{i}/state response",
+            new Divergence("PUT", ITEM + "/(state|assignee)", "validation.response.body.unexpected", "",
                     "the handler writes {} with 200 (playbooks-api.md §2.5); the spec declares no body"),
-            new Divergence("", "", "/runs/{id}/end, /restart, /next-stage-dialog, /checklists/{n}/reorder",
-                    "listed by the spec but not routed (playbooks-api.md §1.5); the sandbox answers 404"),
-            new Divergence("", "", "skip/restore, move, duplicate, duedate, retrospective, followers, request-update",
-                    "routed but absent from the spec (playbooks-api.md §1.5); not contract-tested"),
-            new Divergence("", "", "401 without a token",
-                    "plain text 'Not authorized' from http.Error (playbooks-api.md §0.2), not a JSON error"),
-            new Divergence("", "", "response bodies", "the server sends more fields than the spec lists; validated "
-                    + "with additionalProperties=IGNORE and key fields asserted by hand"));
+            new Divergence(".*", ROOT + "/.*", "401", "validation.response.status.unknown", "",
+                    "401 is plain text 'Not authorized' from http.Error (playbooks-api.md §0.2); the spec lists no 401"),
+            new Divergence(".*", ROOT + "/.*", "[45][0-9][0-9]", "validation.response.body.schema.required", "'details'",
+                    "error bodies are {\"error\": message} only (playbooks-api.md §0.3, §1.3 handleResponseWithCode); "
+                            + "the spec's Error schema also requires 'details'"),
+            new Divergence(".*", ROOT + "/.*", "429", "validation.response.status.unknown", "",
+                    "429 comes from Mattermost core's rate limiter in front of the plugin (mattermost-core.md §2.4), "
+                            + "so the plugin's spec cannot list it"),
+            new Divergence(".*", ROOT + "/.*", "400", "validation.request.(parameter.schema.(enum|type)|body.schema.*)", "",
+                    "tests send requests the spec rules out on purpose, to check that the server refuses them with "
+                            + "400 (playbooks-api.md §1.3, §2.1); the server and the spec agree that they are invalid"),
+            new Divergence("GET", ROOT + "/runs(/channels)?", "validation.request.parameter.query.unexpected",
+                    "'(started_gte|started_lt|active_gte|active_lt|playbook_id|types|participant_or_follower_id)'",
+                    "filters parsed by parsePlaybookRunsFilterOptions (playbooks-api.md §2.1) but missing from the spec"),
+            new Divergence("GET", ROOT + "/runs(/channels)?", "validation.request.parameter.schema.enum",
+                    "'(status|last_status_update_at|metric[0-3])'",
+                    "sort keys the server accepts (playbooks-api.md §2.1) beyond the spec's enum"),
+            new Divergence("POST", ROOT + "/playbooks", "validation.request.body.schema.(required|additionalProperties)",
+                    "'(create_public_playbook_run|member_ids|reminder_timer_default_seconds)'",
+                    "POST /playbooks takes a full Playbook (playbooks-api.md §3, §6.1: members, not member_ids; "
+                            + "reminder_timer_default_seconds required > 0); the spec's create schema is an older, "
+                            + "closed shape"),
+            new Divergence("POST", RUN + "/status", "validation.request.body.schema.required", "'description'",
+                    "StatusUpdateOptions is {message, reminder, finish_run} (playbooks-api.md §2.3, §5.5); the spec "
+                            + "also requires a 'description' the handler never reads"),
+            new Divergence(".*", ROOT + "/.*", "404", "validation.(response.status.unknown|request.parameter.schema.type)",
+                    "", "a path parameter that fails the mux regexps ([0-9]+ indices, [A-Za-z0-9]+ ids) matches no "
+                            + "route: Go's plain '404 page not found' (playbooks-api.md §1.1)"),
+            new Divergence("PATCH", RUN, "200", "validation.response.body.unexpected", "",
+                    "PATCH /runs/{id} answers 200 with the updated run (playbooks-api.md §2.2); the spec declares no body"),
+            new Divergence("PUT", RUN + "/finish", "200", "validation.response.body.unexpected", "",
+                    "finish answers 200 {\"status\":\"OK\"} (playbooks-api.md §2.2); the spec declares no body"),
+            new Divergence("POST", RUN + "/status", "200", "validation.response.body.unexpected", "",
+                    "a status update answers 200 {\"status\":\"OK\"} (playbooks-api.md §2.3); the spec declares no body"),
+            new Divergence("POST", RUN + "/owner", "200", "validation.response.body.unexpected", "",
+                    "owner change answers 200 {} (playbooks-api.md §2.2); the spec declares no body"),
+            new Divergence("POST", RUN + "/checklists/[0-9]+/add", "201",
+                    "validation.response.(body.missing|status.unknown)", "",
+                    "adding an item answers 201 with an empty body (playbooks-api.md §2.5); the spec says 200 + a "
+                            + "default error schema"),
+            new Divergence(".*", ROOT + "/.*", "401", "validation.request.security.missing", "",
+                    "requests without a token are sent on purpose to check the 401 the server answers "
+                            + "(playbooks-api.md §0.2)"));
 
     private SpecDivergences() {
     }
 
-    static List<String> unexplained(ValidationReport report) {
-        return report.getMessages().stream()
-                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                .filter(m -> ALL.stream().noneMatch(d -> !d.messageKey().isEmpty() && d.messageKey().equals(m.getKey())
-                        && m.getMessage().contains(d.fragment())))
-                .map(m -> m.getKey() + ": " + m.getMessage())
-                .toList();
+    /** The divergence that accounts for {@code message} on this exchange, if any. */
+    static Optional<Divergence> explaining(ExchangeObserver.Exchange exchange, ValidationReport.Message message) {
+        return ALL.stream().filter(d -> d.explains(exchange, message)).findFirst();
     }
 }

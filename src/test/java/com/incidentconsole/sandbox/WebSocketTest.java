@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class WebSocketTest {
 
+    SandboxFixture sandbox;
     SandboxServer server;
     Credentials c;
     Api api;
@@ -22,7 +23,8 @@ class WebSocketTest {
 
     @BeforeEach
     void start() {
-        server = SandboxServer.start(SandboxFixture.small());
+        sandbox = SandboxFixture.start(SandboxFixture.small());
+        server = sandbox.server();
         c = server.control().credentials();
         api = new Api(server.baseUrl(), c.token());
         String alex = server.control().defaultUser().id();
@@ -32,7 +34,7 @@ class WebSocketTest {
 
     @AfterEach
     void stop() {
-        server.close();
+        sandbox.close();
     }
 
     /** Changes the run's name: one run update event per call. */

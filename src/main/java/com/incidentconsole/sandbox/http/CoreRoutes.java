@@ -44,6 +44,10 @@ public final class CoreRoutes {
                                 .filter(t -> state.directory().isTeamMember(t.id(), c.userId())).toList())))
                 .add("GET", V4 + "/users/me/teams/{team_id}/channels", Router.Area.CORE, this::myChannels)
                 .add("GET", V4 + "/users/{user_id}", Router.Area.CORE, c -> userWithEtag(c, me(c, "user_id")))
+                .add("GET", V4 + "/users/username/{username}", Router.Area.CORE, c -> userWithEtag(c, locked(() ->
+                        state.directory().userByLogin(c.param("username"))
+                                .filter(u -> u.username().equalsIgnoreCase(c.param("username")))
+                                .orElseThrow(() -> notFound("user")).id())))
                 .add("POST", V4 + "/users/{user_id}/tokens", Router.Area.CORE, this::createToken)
                 .add("GET", V4 + "/users", Router.Area.CORE, this::users)
                 .add("GET", V4 + "/teams", Router.Area.CORE, c -> Reply.ok(locked(() -> state.directory().teams())))

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The one-method dispatcher: a route table of {@code METHOD /path/{param}} templates. Parameters
- * named {@code n} and {@code i} must be digits, others {@code [A-Za-z0-9]+}, like the mux regexps.
+ * named {@code n} and {@code i} must be digits, {@code username} may hold {@code _.-}, others
+ * {@code [A-Za-z0-9]+}, like the mux regexps.
  */
 public final class Router {
 
@@ -53,7 +54,9 @@ public final class Router {
             String t = template[k];
             if (t.startsWith("{")) {
                 String name = t.substring(1, t.length() - 1);
-                String regex = name.equals("n") || name.equals("i") ? "[0-9]+" : "[A-Za-z0-9]+";
+                // Usernames have their own mux pattern in Mattermost core (dots, dashes, underscores).
+                String regex = name.equals("n") || name.equals("i") ? "[0-9]+"
+                        : name.equals("username") ? "[A-Za-z0-9_.-]+" : "[A-Za-z0-9]+";
                 if (!parts[k].matches(regex)) {
                     return null;
                 }

@@ -54,7 +54,9 @@ public final class RunRoutes {
                 // The sandbox models no property fields or conditions: an empty list is what such a run returns.
                 .add("GET", R + "/{id}/property_fields", P, c -> Reply.ok(read(c, r -> List.of())))
                 .add("GET", R + "/{id}/property_values", P, c -> Reply.ok(read(c, r -> List.of())))
-                .add("GET", R + "/{id}/conditions", P, c -> Reply.ok(read(c, r -> List.of())))
+                // Conditions come as a page (GetRunConditionsResults in the Go client), not a bare array.
+                .add("GET", R + "/{id}/conditions", P, c -> Reply.ok(read(c, r -> Map.of("total_count", 0,
+                        "page_count", 0, "has_more", false, "items", List.of()))))
                 .add("GET", R + "/{id}/followers", P, c -> Reply.ok(read(c, r -> List.copyOf(r.followers))))
                 .add("PUT", R + "/{id}/followers", P, c -> {
                     runs.follow(c.userId(), c.param("id"), true);

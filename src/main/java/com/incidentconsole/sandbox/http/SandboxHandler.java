@@ -1,6 +1,7 @@
 package com.incidentconsole.sandbox.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.incidentconsole.sandbox.ExchangeObserver;
 import com.incidentconsole.sandbox.fault.Fault;
 import com.incidentconsole.sandbox.fault.FaultPlan;
 import com.incidentconsole.sandbox.fault.FaultRule;
@@ -39,9 +40,14 @@ public final class SandboxHandler extends Handler.Abstract {
     private final Function<String, String> tokenToUser;
     private final IdSource requestIds;
     private final String version;
+    private final ExchangeObserver observer;
+    private final RateLimiter limiter;
 
+    /** @param observer sees each exchange before it is sent; null skips all the copying it needs */
     public SandboxHandler(Router router, ObjectMapper mapper, FaultPlan faults, Function<String, String> tokenToUser,
-                          IdSource requestIds, String version) {
+                          IdSource requestIds, String version, ExchangeObserver observer, RateLimiter limiter) {
+        this.observer = observer;
+        this.limiter = limiter;
         this.router = router;
         this.mapper = mapper;
         this.faults = faults;
@@ -60,20 +66,32 @@ public final class SandboxHandler extends Handler.Abstract {
         String path = Request.getPathInContext(request);
         boolean plugin = path.startsWith(PLUGIN_PREFIX);
         Reply reply;
+        String body = Content.Source.asString(request, StandardCharsets.UTF_8);
+        body = body == null ? "" : body;
         FaultPlan.RequestFault fault = faults.onRequest(method, path);
         if (!fault.delay().isZero()) {
             Thread.sleep(fault.delay().toMillis());
         }
-        if (fault.reply().isPresent()) {
+        // Core's limiter sits in front of every handler, so it refuses before anything else happens.
+        RateLimiter.Decision limit = limiter.check(Request.getRemoteAddr(request), token(request));
+        if (limit != null && limit.limited()) {
+            reply = Reply.text(429, "limit exceeded\n");
+        } else if (fault.reply().isPresent()) {
             reply = faultReply(fault.reply().get(), plugin, requestId);
         } else {
-            reply = dispatch(request, method, path, plugin, requestId);
+            reply = dispatch(request, method, path, body, plugin, requestId);
         }
-        write(request, response, callback, reply, requestId);
+        if (limit != null) {
+            for (Map.Entry<String, String> h : limit.headers().entrySet()) {
+                reply = reply.withHeader(h.getKey(), h.getValue());
+            }
+        }
+        write(request, response, callback, reply, requestId, body);
         return true;
     }
 
-    private Reply dispatch(Request request, String method, String path, boolean plugin, String requestId) {
+    private Reply dispatch(Request request, String method, String path, String body, boolean plugin,
+                           String requestId) {
         String routed = plugin ? path.substring(PLUGIN_PREFIX.length()) : path;
         Optional<Router.Match> match = router.match(method, plugin ? "/plugin" + routed : routed);
         if (match.isEmpty()) {
@@ -89,8 +107,7 @@ public final class SandboxHandler extends Handler.Abstract {
                     "Invalid or expired session, please login again.", requestId);
         }
         try {
-            String body = Content.Source.asString(request, StandardCharsets.UTF_8);
-            Call call = new Call(method, path, match.get().params(), query(request), body == null ? "" : body,
+            Call call = new Call(method, path, match.get().params(), query(request), body,
                     userId == null ? "" : userId, token == null ? "" : token,
                     String.valueOf(request.getHeaders().get(HttpHeader.IF_NONE_MATCH)), mapper);
             return route.handler().handle(call);
@@ -125,8 +142,8 @@ public final class SandboxHandler extends Handler.Abstract {
         return Reply.json(status, new AppError(id, message, "", requestId, status));
     }
 
-    private void write(Request request, Response response, Callback callback, Reply reply, String requestId)
-            throws Exception {
+    private void write(Request request, Response response, Callback callback, Reply reply, String requestId,
+                       String requestBody) throws Exception {
         var headers = response.getHeaders();
         headers.put("X-Request-Id", requestId);
         headers.put("X-Version-Id", version);
@@ -140,7 +157,21 @@ public final class SandboxHandler extends Handler.Abstract {
         byte[] bytes = reply.payload() instanceof String s ? s.getBytes(StandardCharsets.UTF_8)
                 : mapper.writeValueAsBytes(reply.payload());
         response.setStatus(reply.status());
+        if (observer != null) {
+            observer.observe(new ExchangeObserver.Exchange(request.getMethod(), Request.getPathInContext(request),
+                    request.getHttpURI().getQuery() == null ? "" : request.getHttpURI().getQuery(),
+                    headerMap(request.getHeaders()), requestBody, reply.status(), headerMap(headers),
+                    new String(bytes, StandardCharsets.UTF_8)));
+        }
         response.write(true, java.nio.ByteBuffer.wrap(bytes), callback);
+    }
+
+    private static Map<String, List<String>> headerMap(org.eclipse.jetty.http.HttpFields fields) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (var field : fields) {
+            map.computeIfAbsent(field.getName(), k -> new java.util.ArrayList<>()).add(field.getValue());
+        }
+        return map;
     }
 
     private static String token(Request request) {
