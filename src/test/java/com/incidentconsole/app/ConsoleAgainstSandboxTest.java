@@ -9,6 +9,7 @@ import com.incidentconsole.client.Credentials;
 import com.incidentconsole.client.MattermostConnection;
 import com.incidentconsole.client.ServerAddress;
 import com.incidentconsole.runs.RunRow;
+import com.incidentconsole.sandbox.SandboxFixture;
 import com.incidentconsole.sandbox.SandboxOptions;
 import com.incidentconsole.sandbox.SandboxServer;
 import com.incidentconsole.sandbox.fault.FaultRule;
@@ -51,7 +52,9 @@ class ConsoleAgainstSandboxTest {
 
     private final JsonMapper mapper = WireJson.newMapper();
     // Built off the FX thread (the test instance is created on the test thread), like Bootstrap does.
-    private final SandboxServer sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withRuns(6, 4));
+    // Every exchange the console's client makes is checked against the plugin's OpenAPI spec on close.
+    private final SandboxFixture fixture = SandboxFixture.start(SandboxOptions.defaults().withPort(0).withRuns(6, 4));
+    private final SandboxServer sandbox = fixture.server();
     private final SyncExecutors executors = SyncExecutors.create();
     private final LocalStore store = LocalStore.inMemory();
     private final ServerWorkspace workspace = ServerWorkspace.follow("Sandbox", true,
@@ -78,7 +81,7 @@ class ConsoleAgainstSandboxTest {
         workspace.close();
         executors.close();
         store.close();
-        sandbox.close();
+        fixture.close();
     }
 
     @Test

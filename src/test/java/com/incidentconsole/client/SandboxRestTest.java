@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.incidentconsole.sandbox.SandboxFixture;
 import com.incidentconsole.sandbox.SandboxOptions;
 import com.incidentconsole.sandbox.SandboxServer;
 import com.incidentconsole.sandbox.fault.FaultRule;
@@ -32,12 +33,14 @@ import org.junit.jupiter.api.TestInstance;
 class SandboxRestTest {
 
     private final JsonMapper mapper = WireJson.newMapper();
+    private SandboxFixture fixture;
     private SandboxServer server;
     private MattermostConnection connection;
 
     @BeforeAll
     void start() {
-        server = SandboxServer.start(SandboxOptions.defaults().withPort(0));
+        fixture = SandboxFixture.start(SandboxOptions.defaults().withPort(0));
+        server = fixture.server();
         connection = MattermostConnection.open(new ServerAddress(server.baseUrl()),
                 new Credentials.AccessToken(server.control().credentials().token()), mapper);
     }
@@ -45,7 +48,7 @@ class SandboxRestTest {
     @AfterAll
     void stop() {
         connection.close();
-        server.close();
+        fixture.close(); // also checks every exchange against the plugin's OpenAPI spec
     }
 
     /** A new run of a playbook with checklists, owned by the default user: each test gets its own. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.incidentconsole.sandbox.SandboxFixture;
 import com.incidentconsole.sandbox.SandboxOptions;
 import com.incidentconsole.sandbox.SandboxServer;
 import com.incidentconsole.sandbox.fault.FaultRule;
@@ -29,6 +30,7 @@ class SandboxStreamTest {
             Duration.ZERO, Duration.ofSeconds(30));
 
     private final JsonMapper mapper = WireJson.newMapper();
+    private SandboxFixture fixture;
     private SandboxServer server;
     private MattermostConnection connection;
     private EventStream stream;
@@ -36,7 +38,8 @@ class SandboxStreamTest {
 
     @BeforeEach
     void setUp() {
-        server = SandboxServer.start(SandboxOptions.defaults().withPort(0));
+        fixture = SandboxFixture.start(SandboxOptions.defaults().withPort(0));
+        server = fixture.server();
         connection = MattermostConnection.open(new ServerAddress(server.baseUrl()),
                 new Credentials.Password(server.control().credentials().username(),
                         server.control().credentials().password()), mapper);
@@ -48,7 +51,7 @@ class SandboxStreamTest {
             stream.close();
         }
         connection.close();
-        server.close();
+        fixture.close(); // also checks every exchange against the plugin's OpenAPI spec
         assertFalse(recorder.sawTwoThreads);
     }
 

@@ -104,6 +104,18 @@ final class SpecDivergences {
                     "POST /playbooks takes a full Playbook (playbooks-api.md §3, §6.1: members, not member_ids; "
                             + "reminder_timer_default_seconds required > 0); the spec's create schema is an older, "
                             + "closed shape"),
+            // Found by validating the console's own client requests (the spec's request schemas are closed):
+            new Divergence("POST", ROOT + "/runs", "validation.request.body.schema.additionalProperties",
+                    "'(channel_id|create_public_run|type|post_id|property_values)'",
+                    "PlaybookRunCreateOptions (playbooks-api.md §2.2; the Go client's struct sends every key) has "
+                            + "channel_id, create_public_run, type, post_id, property_values; the spec's closed "
+                            + "schema predates them"),
+            new Divergence("POST", RUN + "/status", "validation.request.body.schema.additionalProperties", "'finish_run'",
+                    "StatusUpdateOptions carries finish_run (playbooks-api.md §2.3): post the update, then finish"),
+            new Divergence("POST", RUN + "/checklists/[0-9]+/add", "validation.request.body.schema.additionalProperties",
+                    "",
+                    "the handler decodes a whole ChecklistItem (playbooks-api.md §2.5, §5.3), so a client may send "
+                            + "every item field; the spec lists only title/command/description"),
             new Divergence("POST", RUN + "/status", "validation.request.body.schema.required", "'description'",
                     "StatusUpdateOptions is {message, reminder, finish_run} (playbooks-api.md §2.3, §5.5); the spec "
                             + "also requires a 'description' the handler never reads"),

@@ -9,6 +9,7 @@ import com.incidentconsole.client.MattermostConnection;
 import com.incidentconsole.client.RunQuery;
 import com.incidentconsole.client.ServerAddress;
 import com.incidentconsole.client.StreamSettings;
+import com.incidentconsole.sandbox.SandboxFixture;
 import com.incidentconsole.sandbox.SandboxOptions;
 import com.incidentconsole.sandbox.SandboxServer;
 import com.incidentconsole.sync.store.LocalStore;
@@ -26,7 +27,9 @@ import org.junit.jupiter.api.Test;
 class SyncAgainstSandboxTest {
 
     private final JsonMapper mapper = WireJson.newMapper();
-    private final SandboxServer sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withRuns(8, 20));
+    // Every exchange the console's client makes is checked against the plugin's OpenAPI spec on close.
+    private final SandboxFixture fixture = SandboxFixture.start(SandboxOptions.defaults().withPort(0).withRuns(8, 20));
+    private final SandboxServer sandbox = fixture.server();
     private final SyncExecutors executors = SyncExecutors.create();
     private final LocalStore store = LocalStore.inMemory();
     private final StreamSettings fast = new StreamSettings(Duration.ofMillis(50), Duration.ofMillis(200),
@@ -39,7 +42,7 @@ class SyncAgainstSandboxTest {
         workspace.close();
         executors.close();
         store.close();
-        sandbox.close();
+        fixture.close();
     }
 
     @Test
