@@ -190,6 +190,31 @@ class RunLifecycleTest {
     }
 
     @Test
+    void aStatusUpdateIsRepeatedInTheRunsBroadcastChannels() {
+        PlaybookRun run = server.control().runs().stream().filter(r -> !r.isFinished() && r.ownerUserId().equals(alex))
+                .findFirst().orElseThrow();
+        String announce = api.getJson("/api/v4/users/me/teams/" + run.teamId() + "/channels").findValues("id").stream()
+                .map(JsonNode::asText).filter(id -> !id.equals(run.channelId())).findFirst().orElseThrow();
+        String update = "{\"operationName\":\"UpdateRun\",\"query\":\"mutation UpdateRun($id: String!, $updates: "
+                + "RunUpdates!) { updateRun(id: $id, updates: $updates) }\",\"variables\":{\"id\":\"" + run.id()
+                + "\",\"updates\":{\"broadcastChannelIDs\":[\"" + announce + "\"],"
+                + "\"statusUpdateBroadcastChannelsEnabled\":true}}}";
+        api.json("POST", Api.PLUGIN + "/query", update);
+
+        assertEquals(200, api.send("POST", Api.PLUGIN + "/runs/" + run.id() + "/status",
+                "{\"message\":\"Mitigated: traffic drained from eu-west\",\"reminder\":900}").statusCode());
+
+        JsonNode posts = api.getJson("/api/v4/channels/" + announce + "/posts").path("posts");
+        JsonNode repeated = java.util.stream.StreamSupport.stream(posts.spliterator(), false)
+                .filter(p -> p.path("message").asText().equals("Mitigated: traffic drained from eu-west"))
+                .findFirst().orElseThrow(() -> new AssertionError("no broadcast post in " + announce));
+        assertEquals(run.id(), repeated.path("props").path("playbookRunId").asText());
+        assertEquals("playbooks", server.control().users().stream()
+                .filter(u -> u.id().equals(repeated.path("user_id").asText())).findFirst().orElseThrow().username(),
+                "the plugin bot announces it");
+    }
+
+    @Test
     void playbookArchiveIsAnnouncedToTheTeam() throws Exception {
         String playbookId = incidentPlaybook();
         String teamId = api.getJson(Api.PLUGIN + "/playbooks/" + playbookId).path("team_id").asText();

@@ -3,6 +3,7 @@ package com.incidentconsole.sandbox.runs;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.incidentconsole.sandbox.chat.Poster;
+import com.incidentconsole.sandbox.seed.SeedGenerator;
 import com.incidentconsole.sandbox.state.Rejection;
 import com.incidentconsole.sandbox.state.RunEntity;
 import com.incidentconsole.sandbox.state.SandboxState;
@@ -161,11 +162,28 @@ public final class RunService {
                 }
                 timeline(r, TimelineEvent.STATUS_UPDATED, "@" + factory.username(userId) + " posted a status update",
                         "", post.id(), userId, userId);
+                broadcast(r, update.message(), props);
             });
             if (update.finishRun()) {
                 finish(userId, runId);
             }
         });
+    }
+
+    /**
+     * "Announce": with broadcast switched on for the run, the plugin bot repeats the update in each
+     * broadcast channel that still exists (playbooks-api.md §2.9; the run-level switch decides).
+     */
+    private void broadcast(RunEntity run, String message, ObjectNode props) {
+        if (!run.statusUpdateBroadcastChannelsEnabled) {
+            return;
+        }
+        String bot = state.directory().userByLogin(SeedGenerator.BOT_USERNAME).map(u -> u.id()).orElse(run.ownerUserId);
+        for (String channelId : run.broadcastChannelIds) {
+            if (state.directory().channel(channelId).isPresent() && !channelId.equals(run.channelId)) {
+                poster.post(channelId, bot, message, "custom_run_update", props.deepCopy());
+            }
+        }
     }
 
     /** GraphQL {@code updateRun}: a partial update of the fields that have no REST route (playbooks-api.md §2.9). */
