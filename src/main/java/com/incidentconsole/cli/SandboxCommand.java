@@ -55,6 +55,21 @@ public final class SandboxCommand implements java.util.concurrent.Callable<Integ
     @Option(names = "--drop-socket-every", defaultValue = "0", description = "Close each WebSocket after every N events.")
     int dropSocketEvery;
 
+    @Option(names = "--rate-limit-next", defaultValue = "0",
+            description = "Answer the next N plugin requests with 429 and the rate-limit headers (Retry-After 1 s).")
+    int rateLimitNext;
+
+    @Option(names = "--rate-limit", defaultValue = "0", paramLabel = "PER_SEC",
+            description = "Turn on Mattermost's rate limiter (RateLimitSettings.PerSec, MaxBurst 100, per user).")
+    int rateLimitPerSec;
+
+    @Option(names = "--lose-events", defaultValue = "0",
+            description = "Skip the next N WebSocket events (a seq gap clients must recover from).")
+    int loseEvents;
+
+    @Option(names = "--malformed-frame", description = "Send one malformed WebSocket frame.")
+    boolean malformedFrame;
+
     /** Released only by tests; in normal use the process runs until it is killed. */
     private final CountDownLatch stop = new CountDownLatch(1);
 
@@ -79,6 +94,19 @@ public final class SandboxCommand implements java.util.concurrent.Callable<Integ
             }
             if (dropSocketEvery > 0) {
                 server.control().inject(FaultRule.dropSocketEvery(dropSocketEvery));
+            }
+            if (rateLimitNext > 0) {
+                server.control().inject(FaultRule.rateLimit(rateLimitNext, null, "/plugins/playbooks/.*",
+                        java.time.Duration.ofSeconds(1)));
+            }
+            if (rateLimitPerSec > 0) {
+                server.control().enableRateLimit(rateLimitPerSec, 100, true);
+            }
+            if (loseEvents > 0) {
+                server.control().inject(FaultRule.loseEvents(loseEvents));
+            }
+            if (malformedFrame) {
+                server.control().inject(FaultRule.malformedFrame());
             }
             Credentials c = server.control().credentials();
             Map<String, String> line = new LinkedHashMap<>();
