@@ -215,6 +215,24 @@ class RunLifecycleTest {
     }
 
     @Test
+    void playbookStatsCountTheRunsOfThatPlaybook() {
+        String playbookId = incidentPlaybook();
+        long inProgress = server.control().runs().stream()
+                .filter(r -> r.playbookId().equals(playbookId) && !r.isFinished()).count();
+        JsonNode stats = api.getJson(Api.PLUGIN + "/stats/playbook?playbook_id=" + playbookId);
+
+        assertEquals(inProgress, stats.path("runs_in_progress").asLong());
+        assertEquals(12, stats.path("runs_started_per_week").size());
+        assertEquals(12, stats.path("runs_started_per_week_times").size());
+        assertEquals(14, stats.path("active_runs_per_day").size());
+        int metrics = api.getJson(Api.PLUGIN + "/playbooks/" + playbookId).path("metrics").size();
+        assertEquals(metrics, stats.path("metric_overall_average").size());
+        assertEquals(metrics, stats.path("metric_value_range").size());
+        assertEquals(403, api.send("GET", Api.PLUGIN + "/stats/playbook?playbook_id=nosuchplaybook00000000000",
+                null).statusCode(), "unknown or invisible playbooks are refused like any other");
+    }
+
+    @Test
     void playbookArchiveIsAnnouncedToTheTeam() throws Exception {
         String playbookId = incidentPlaybook();
         String teamId = api.getJson(Api.PLUGIN + "/playbooks/" + playbookId).path("team_id").asText();

@@ -2,6 +2,7 @@ package com.incidentconsole.sandbox.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.incidentconsole.sandbox.playbooks.PlaybookService;
+import com.incidentconsole.sandbox.playbooks.PlaybookStatistics;
 import com.incidentconsole.sandbox.runs.Access;
 import com.incidentconsole.sandbox.state.Rejection;
 import com.incidentconsole.sandbox.state.SandboxState;
@@ -59,6 +60,11 @@ public final class PlaybookRoutes {
                 .add("GET", B + "/{id}/export", P, c -> Reply.ok(state.locked(() ->
                         playbooks.export(c.userId(), c.param("id")))))
                 .add("GET", "/plugin/settings", P, c -> Reply.ok(Map.of("enable_experimental_features", false)))
+                .add("GET", "/plugin/stats/playbook", P, c -> Reply.ok(state.locked(() -> {
+                    Playbook playbook = playbooks.view(playbooks.requireViewable(c.userId(), c.query("playbook_id")));
+                    return PlaybookStatistics.of(state.runs().values().stream()
+                            .filter(r -> r.playbookId.equals(playbook.id())).toList(), playbook.metrics(), state.now());
+                })))
                 .add("GET", "/plugin/stats/site", P, c -> {
                     if (!access.isSystemAdmin(c.userId())) {
                         throw Rejection.notAuthorized();
