@@ -44,9 +44,10 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 public final class SandboxServer implements AutoCloseable {
 
     /** {@code model.CurrentVersion} of the imitated server; the ping reply reports it. */
-    public static final String CURRENT_VERSION = "10.11.0";
+    /** The Playbooks plugin of the reference needs Mattermost 11.9.0 or newer (plugin.json min_server_version). */
+    public static final String CURRENT_VERSION = "11.9.0";
     /** Same four-part shape as a real server's version string (mattermost-core.md §1.5): version.build.hash.licensed. */
-    public static final String VERSION = CURRENT_VERSION + "." + CURRENT_VERSION + ".sandbox.false";
+    public static final String VERSION = CURRENT_VERSION + "." + CURRENT_VERSION + ".sandbox.true";
 
     private final Server jetty;
     private final ScheduledExecutorService timers;

@@ -102,7 +102,7 @@ public final class EventHub {
         return token == null || token.isEmpty() ? null : audience.userForToken(token);
     }
 
-    /** The short version ({@code 10.11.0}) that the {@code ping} reply carries, unlike hello's long one. */
+    /** The short version ({@code 11.9.0}) that the {@code ping} reply carries, unlike hello's long one. */
     String currentVersion() {
         return currentVersion;
     }
