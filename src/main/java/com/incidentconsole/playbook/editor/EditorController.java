@@ -37,6 +37,7 @@ public final class EditorController {
 
     public static final List<KeyHint> KEYS = List.of(
             new KeyHint("Ctrl+S", "keys.save"),
+            new KeyHint("Ctrl+1 / 2 / 3 / 4", "keys.sections"),
             new KeyHint("Ctrl+Z / Ctrl+Shift+Z", "keys.undo"),
             new KeyHint("Insert / Ctrl+N", "keys.add"),
             new KeyHint("Alt+Up / Alt+Down", "keys.reorder"),
@@ -52,6 +53,9 @@ public final class EditorController {
     private static final KeyCombination REDO = KeyCombination.keyCombination("Shortcut+Shift+Z");
     private static final KeyCombination REDO_ALT = KeyCombination.keyCombination("Shortcut+Y");
     private static final KeyCombination DIFF_PULLED = KeyCombination.keyCombination("Shortcut+Shift+D");
+
+    private static final java.util.Map<KeyCode, Integer> SECTIONS = java.util.Map.of(
+            KeyCode.DIGIT1, 1, KeyCode.DIGIT2, 2, KeyCode.DIGIT3, 3, KeyCode.DIGIT4, 4);
 
     private final EditorViewModel model;
     private final LibraryViewModel library;
@@ -290,6 +294,9 @@ public final class EditorController {
             model.undo();
         } else if (DIFF_PULLED.match(e)) {
             compareWith(EditorViewModel.PULLED);
+        } else if (e.isShortcutDown() && SECTIONS.containsKey(e.getCode())) {
+            tabs.getSelectionModel().select(formTab);
+            sectionFor(e.getCode()).requestFocus();
         } else if (e.getCode() == KeyCode.F8) {
             tabs.getSelectionModel().select(formTab);
             problemList.requestFocus();
@@ -300,6 +307,15 @@ public final class EditorController {
             return;
         }
         e.consume();
+    }
+
+    private Control sectionFor(KeyCode key) {
+        return switch (SECTIONS.get(key)) {
+            case 1 -> titleField;
+            case 2 -> checklistList;
+            case 3 -> itemList;
+            default -> (Control) metricsGrid.lookup("#metric-0-title");
+        };
     }
 
     /** Puts the keyboard in the form, on the title, after a file was opened. */

@@ -46,7 +46,11 @@ public final class EditorViewModel {
     private final ReadOnlyStringWrapper recoverableDraft = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    /** One wrapper, kept: a fresh one per call would drop its listeners when collected. */
+    private final ObservableList<Problem> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ObservableList<Change> changes = FXCollections.observableArrayList();
+    /** One wrapper, kept: a fresh one per call would drop its listeners when collected. */
+    private final ObservableList<Change> changesView = FXCollections.unmodifiableObservableList(changes);
     private PlaybookLibrary library;
     private DraftStore drafts;
     private EditHistory history;
@@ -84,11 +88,11 @@ public final class EditorViewModel {
     }
 
     public ObservableList<Problem> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsView;
     }
 
     public ObservableList<Change> changes() {
-        return FXCollections.unmodifiableObservableList(changes);
+        return changesView;
     }
 
     public boolean isOpen() {

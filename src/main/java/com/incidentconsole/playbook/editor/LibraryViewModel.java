@@ -38,6 +38,8 @@ public final class LibraryViewModel {
     private final ReadOnlyObjectWrapper<PlaybookLibrary> library = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObservableList<LibraryRow> rows = FXCollections.observableArrayList();
+    /** One wrapper, kept: a fresh one per call would drop its listeners when collected. */
+    private final ObservableList<LibraryRow> rowsView = FXCollections.unmodifiableObservableList(rows);
 
     LibraryViewModel(Executor io, Executor ui, PlaybookParser parser, JsonMapper mapper, TemplateCatalog templates) {
         this.io = io;
@@ -56,7 +58,7 @@ public final class LibraryViewModel {
     }
 
     public ObservableList<LibraryRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     List<TemplateCatalog.Template> templates() {
