@@ -63,6 +63,7 @@ public final class EditorController {
     private final Runnable focusLibrary;
     private final FieldBinder binder;
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper();
+    private final javafx.event.EventHandler<KeyEvent> globalKeys = this::globalKey;
     private ChecklistsPane lists;
 
     @FXML private BorderPane editorRoot;
@@ -126,14 +127,27 @@ public final class EditorController {
             updateTitle();
         });
         model.dirtyProperty().addListener((obs, old, d) -> updateTitle());
-        model.nameProperty().addListener((obs, old, n) -> compareChoices());
+        model.nameProperty().addListener((obs, old, n) -> {
+            compareChoices();
+            updateTitle();
+        });
         library.rows().addListener((ListChangeListener<LibraryRow>) c -> compareChoices());
         checklistList.getSelectionModel().selectedIndexProperty().addListener((obs, old, i) -> binder.refresh());
         itemList.getSelectionModel().selectedIndexProperty().addListener((obs, old, i) -> binder.refresh());
         bindProblems();
         bindDiff();
-        editorRoot.addEventFilter(KeyEvent.KEY_PRESSED, this::globalKey);
+        // Window-wide, so Ctrl+S or Ctrl+Z work from the library list too, and on the scene (not the editor) so
+        // they still work when the focused control was just hidden (the draft bar after a recovery).
+        editorRoot.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, globalKeys);
+            }
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, globalKeys);
+            }
+        });
         editorRoot.disableProperty().bind(model.fileProperty().isNull());
+        updateTitle();
     }
 
     private void bindBasics() {
@@ -268,11 +282,13 @@ public final class EditorController {
     @FXML
     private void recover() {
         model.recoverDraft();
+        titleField.requestFocus();
     }
 
     @FXML
     private void discard() {
         model.discardDraft();
+        titleField.requestFocus();
     }
 
     @FXML
@@ -285,6 +301,9 @@ public final class EditorController {
     }
 
     private void globalKey(KeyEvent e) {
+        if (!model.isOpen() || editorRoot.getScene() == null) {
+            return;
+        }
         // A filter, so Ctrl+Z undoes the playbook edit instead of the text field's own character undo.
         if (SAVE.match(e)) {
             model.save();

@@ -132,6 +132,23 @@ public final class EditorViewModel {
         recoverableDraft.set(draft);
     }
 
+    /**
+     * Follows a rename of the open file; a deleted open file stays open and unsaved, so Ctrl+S brings it
+     * back and closing the window leaves its draft — deleting a file never throws away what is on screen.
+     */
+    public void fileMoved(String from, String to) {
+        if (!from.equals(name.get()) || file.get() == null) {
+            return;
+        }
+        if (to == null) {
+            savedJson = null;
+            dirty.set(true);
+            autosave(file.get());
+        } else {
+            name.set(to);
+        }
+    }
+
     /** Takes the autosaved draft as an ordinary (undoable) edit, so undo gets back to the file on disk. */
     public void recoverDraft() {
         String draft = recoverableDraft.get();

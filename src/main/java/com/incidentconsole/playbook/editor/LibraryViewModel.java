@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -38,6 +39,7 @@ public final class LibraryViewModel {
     private final ReadOnlyObjectWrapper<PlaybookLibrary> library = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObservableList<LibraryRow> rows = FXCollections.observableArrayList();
+    private BiConsumer<String, String> fileMoved = (from, to) -> { };
     /** One wrapper, kept: a fresh one per call would drop its listeners when collected. */
     private final ObservableList<LibraryRow> rowsView = FXCollections.unmodifiableObservableList(rows);
 
@@ -63,6 +65,11 @@ public final class LibraryViewModel {
 
     List<TemplateCatalog.Template> templates() {
         return templates.list();
+    }
+
+    /** Told (on the UI executor) when a file was renamed ({@code to} = new name) or deleted ({@code to} = null). */
+    void onFileMoved(BiConsumer<String, String> listener) {
+        this.fileMoved = listener;
     }
 
     public void open(Path folder) {
@@ -129,11 +136,17 @@ public final class LibraryViewModel {
 
     public void rename(String from, String to, Consumer<String> renamed) {
         String file = fileName(to);
-        run(lib -> lib.rename(from, file), () -> renamed.accept(file));
+        run(lib -> lib.rename(from, file), () -> {
+            fileMoved.accept(from, file);
+            renamed.accept(file);
+        });
     }
 
     public void delete(String name, Runnable deleted) {
-        run(lib -> lib.delete(name), deleted);
+        run(lib -> lib.delete(name), () -> {
+            fileMoved.accept(name, null);
+            deleted.run();
+        });
     }
 
     /** "Incident Review" → {@code incident-review.json}; a name that already ends in .json is kept. */

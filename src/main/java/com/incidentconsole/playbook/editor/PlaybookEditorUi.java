@@ -78,6 +78,13 @@ public final class PlaybookEditorUi {
                 e.consume();
             }
         });
+        library.onFileMoved(editor::fileMoved);
+        // A save changes the file's validation count and "changed since pull" marker in the list.
+        editor.dirtyProperty().addListener((obs, was, now) -> {
+            if (was && !now) {
+                library.refresh();
+            }
+        });
         library.open(folder);
         return root;
     }

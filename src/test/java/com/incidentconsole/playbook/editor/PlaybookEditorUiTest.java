@@ -18,7 +18,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import com.incidentconsole.playbook.library.diff.Change;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -161,5 +163,45 @@ class PlaybookEditorUiTest {
         fx.write("metric_integer");
         waitUntil("the mark is gone", () -> !type.getStyleClass().contains(FieldBinder.ERROR_STYLE));
         assertEquals("metric_integer", ui.editor().file().metrics().get(index).type());
+    }
+
+    @Test
+    void aCrashedEditIsRecoveredInANewEditorAndCompareShowsTheChangedItem(FxRobot fx) throws Exception {
+        ready(fx);
+        fx.type(KeyCode.ENTER);
+        waitUntil("bug-bash is open", () -> "bug-bash.json".equals(ui.editor().nameProperty().get()));
+        fx.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        fx.type(KeyCode.ENTER);
+        fx.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        fx.write("Deploy to staging").type(KeyCode.ENTER);
+        waitUntil("the edit is in", () -> itemTitles(ui.editor().file(), 0).get(0).equals("Deploy to staging"));
+
+        // The "crash": nothing saved; a second editor is built over the same folder.
+        PlaybookEditorUi second = new PlaybookEditorUi(Runnable::run, Runnable::run);
+        Stage[] stage = new Stage[1];
+        fx.interact(() -> {
+            stage[0] = new Stage();
+            stage[0].setScene(new Scene(second.build(folder), 1200, 800));
+            stage[0].show();
+            stage[0].getScene().lookup("#fileList").requestFocus();
+        });
+        try {
+            waitUntil("the second list has the keyboard", () -> stage[0].getScene().lookup("#fileList").isFocused());
+            fx.type(KeyCode.ENTER);
+            waitUntil("the draft is offered", () -> second.editor().recoverableDraftProperty().get() != null);
+            fx.type(KeyCode.SPACE);
+            waitUntil("the draft is recovered", () -> second.editor().recoverableDraftProperty().get() == null);
+            assertEquals("Deploy to staging", itemTitles(second.editor().file(), 0).get(0));
+            assertTrue(second.editor().dirtyProperty().get(), "recovered, not yet saved");
+
+            fx.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+            fx.targetWindow(stage[0]).write("c");
+            TableView<Change> diff = fx.lookup("#diffTable").queryAs(TableView.class);
+            waitUntil("the diff lists the item", () -> second.editor().changes().stream()
+                    .anyMatch(c -> c.target() == Change.Target.ITEM && (c.name() + c.after()).contains("staging")));
+            assertTrue(diff.getItems().stream().anyMatch(c -> c.checklist() != null));
+        } finally {
+            fx.interact(stage[0]::close);
+        }
     }
 }
