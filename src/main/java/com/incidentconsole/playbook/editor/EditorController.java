@@ -76,6 +76,7 @@ public final class EditorController {
     @FXML private Tab diffTab;
     @FXML private TextField titleField;
     @FXML private TextArea descriptionField;
+    @FXML private javafx.scene.text.TextFlow descriptionPreview;
     @FXML private ListView<String> checklistList;
     @FXML private TextField checklistTitleField;
     @FXML private ListView<String> itemList;
@@ -114,6 +115,8 @@ public final class EditorController {
         lists = new ChecklistsPane(model, checklistList, itemList, checklistTitleField, itemTitleField,
                 bundle.getString("editor.checklist.new"), bundle.getString("editor.item.new"));
         bindBasics();
+        descriptionField.textProperty().addListener((obs, old, text) ->
+                descriptionPreview.getChildren().setAll(MarkdownPreview.nodes(text)));
         SettingsForm settings = new SettingsForm(binder, bundle);
         settings.buildSettings(settingsGrid);
         settings.buildMetrics(metricsGrid);
