@@ -59,6 +59,10 @@ final class FieldBinder {
         refreshers.add(() -> box.setSelected(model.isOpen() && read.apply(model.file())));
     }
 
+    EditorViewModel model() {
+        return model;
+    }
+
     void refresh() {
         refreshing = true;
         try {

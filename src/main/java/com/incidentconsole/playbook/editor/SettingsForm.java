@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -125,6 +126,11 @@ final class SettingsForm {
                                     ? f.withMetric(index, MetricField.TARGET, Long.parseLong(typed.strip())) : f);
             grid.add(target, 2, index + 1);
             metricField(grid, index, 3, MetricField.DESCRIPTION, MetricView::description);
+            Button remove = new Button(bundle.getString("editor.metric.remove"));
+            remove.setId("metric-" + index + "-remove");
+            remove.setOnAction(e -> binder.model().edit(f -> f.metrics().size() > index ? f.withMetricRemoved(index) : f,
+                    null));
+            grid.add(remove, 4, index + 1);
         }
     }
 

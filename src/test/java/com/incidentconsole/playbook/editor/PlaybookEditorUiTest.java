@@ -196,7 +196,8 @@ class PlaybookEditorUiTest {
 
             fx.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
             fx.targetWindow(stage[0]).write("c");
-            TableView<Change> diff = fx.lookup("#diffTable").queryAs(TableView.class);
+            @SuppressWarnings("unchecked")
+            TableView<Change> diff = (TableView<Change>) stage[0].getScene().lookup("#diffTable");
             waitUntil("the diff lists the item", () -> second.editor().changes().stream()
                     .anyMatch(c -> c.target() == Change.Target.ITEM && (c.name() + c.after()).contains("staging")));
             assertTrue(diff.getItems().stream().anyMatch(c -> c.checklist() != null));
