@@ -27,6 +27,7 @@ public final class IncidentConsoleApp extends Application {
     public static final String STYLESHEET = "/css/app.css";
     private static final Logger LOG = Logger.getLogger(IncidentConsoleApp.class.getName());
     private static final KeyCombination TOGGLE_THEME = KeyCombination.keyCombination("Shortcut+Shift+L");
+    private static final KeyCombination PLAYBOOK_LIBRARY = KeyCombination.keyCombination("Shortcut+Shift+P");
 
     private final Theme theme = new Theme();
     private Bootstrap bootstrap;
@@ -44,6 +45,9 @@ public final class IncidentConsoleApp extends Application {
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(IncidentConsoleApp.class.getResource(STYLESHEET).toExternalForm());
         scene.getAccelerators().put(TOGGLE_THEME, theme::toggle);
+        scene.getAccelerators().put(PLAYBOOK_LIBRARY, () -> new com.incidentconsole.playbook.editor.PlaybookEditorWindow(
+                com.incidentconsole.playbook.editor.PlaybookEditorWindow.folderFrom(getParameters().getNamed()),
+                scene.getStylesheets()).show(stage));
         stage.setTitle(bundle.getString("app.title"));
         stage.setScene(scene);
         stage.show();

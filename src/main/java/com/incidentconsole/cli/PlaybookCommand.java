@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "playbook", mixinStandardHelpOptions = true,
         description = "Validate, format and compare Mattermost playbook export files.",
-        subcommands = {PlaybookValidateCommand.class, PlaybookFmtCommand.class, PlaybookDiffCommand.class})
+        subcommands = {PlaybookValidateCommand.class, PlaybookFmtCommand.class, PlaybookDiffCommand.class,
+            PlaybookPullCommand.class, PlaybookPushCommand.class})
 public final class PlaybookCommand implements Runnable {
 
     @Spec

@@ -1,0 +1,94 @@
+package com.incidentconsole.cli;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.incidentconsole.client.ClientException;
+import com.incidentconsole.client.Credentials;
+import com.incidentconsole.client.MattermostConnection;
+import com.incidentconsole.client.ServerAddress;
+import com.incidentconsole.playbook.library.PlaybookFormatException;
+import com.incidentconsole.playbook.library.PlaybookParser;
+import com.incidentconsole.playbook.library.store.PlaybookLibrary;
+import com.incidentconsole.playbook.library.sync.PlaybookSync;
+import com.incidentconsole.playbook.remote.ConnectionPlaybookRemote;
+import com.incidentconsole.wire.WireJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code playbook pull}: saves a server playbook's export into the library and remembers where it came from.
+ * The token comes from {@value #TOKEN_VARIABLE}, never from a flag: arguments show in process listings.
+ */
+@Command(name = "pull", mixinStandardHelpOptions = true,
+        description = {"Save a server playbook as a library file (export format) and link it for push.",
+            "Token: environment variable " + PlaybookPullCommand.TOKEN_VARIABLE + "."})
+public final class PlaybookPullCommand implements Callable<Integer> {
+
+    static final String TOKEN_VARIABLE = "INCIDENT_CONSOLE_TOKEN";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--server", required = true, description = "Mattermost site URL.")
+    private String server;
+
+    @Option(names = "--playbook", required = true, description = "Playbook id.")
+    private String playbookId;
+
+    @Option(names = "--library", description = "Library folder (default: current directory).")
+    private Path library = Path.of(".");
+
+    @Option(names = "--as", description = "File name in the library (default: from the title).")
+    private String as;
+
+    private final UnaryOperator<String> environment;
+
+    public PlaybookPullCommand() {
+        this(System::getenv);
+    }
+
+    PlaybookPullCommand(UnaryOperator<String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String token = environment.apply(TOKEN_VARIABLE);
+        if (token == null || token.isBlank()) {
+            err.println("error: set " + TOKEN_VARIABLE + " to a personal access token");
+            err.flush();
+            return 2;
+        }
+        JsonMapper mapper = WireJson.newMapper();
+        PlaybookParser parser = new PlaybookParser();
+        try (MattermostConnection connection = MattermostConnection.open(ServerAddress.of(server),
+                new Credentials.AccessToken(token), mapper)) {
+            ConnectionPlaybookRemote remote = new ConnectionPlaybookRemote(connection.playbooks(), mapper);
+            String name = as != null ? as : fileName(remote.get(playbookId).path("title").asText());
+            PlaybookLibrary lib = new PlaybookLibrary(library, parser, mapper);
+            new PlaybookSync(lib, remote, server, parser).pull(name, playbookId);
+            out.println("pulled " + playbookId + " into " + library.resolve(name));
+            out.flush();
+            return 0;
+        } catch (IOException | PlaybookFormatException | ClientException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+    }
+
+    /** "Incident Resolution" → {@code incident-resolution.json}. */
+    static String fileName(String title) {
+        String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return (slug.isEmpty() ? "playbook" : slug) + ".json";
+    }
+}

@@ -1,0 +1,361 @@
+package com.incidentconsole.playbook.editor;
+
+import com.incidentconsole.playbook.library.ItemField;
+import com.incidentconsole.playbook.library.ItemView;
+import com.incidentconsole.playbook.library.PlaybookSetting;
+import com.incidentconsole.playbook.library.diff.Change;
+import com.incidentconsole.playbook.library.validate.Problem;
+import com.incidentconsole.shell.KeyHint;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+
+/** The form for one playbook file: fields, checklists, settings, problems and the diff tab. */
+public final class EditorController {
+
+    public static final List<KeyHint> KEYS = List.of(
+            new KeyHint("Ctrl+S", "keys.save"),
+            new KeyHint("Ctrl+1 / 2 / 3 / 4", "keys.sections"),
+            new KeyHint("Ctrl+Z / Ctrl+Shift+Z", "keys.undo"),
+            new KeyHint("Insert / Ctrl+N", "keys.add"),
+            new KeyHint("Alt+Up / Alt+Down", "keys.reorder"),
+            new KeyHint("Alt+Left / Alt+Right", "keys.moveItem"),
+            new KeyHint("Enter / F2", "keys.editSelected"),
+            new KeyHint("Delete", "keys.deleteSelected"),
+            new KeyHint("F8", "keys.problems"),
+            new KeyHint("Ctrl+Shift+D", "keys.diffPulled"),
+            new KeyHint("Ctrl+L", "keys.library"));
+
+    private static final KeyCombination SAVE = KeyCombination.keyCombination("Shortcut+S");
+    private static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
+    private static final KeyCombination REDO = KeyCombination.keyCombination("Shortcut+Shift+Z");
+    private static final KeyCombination REDO_ALT = KeyCombination.keyCombination("Shortcut+Y");
+    private static final KeyCombination DIFF_PULLED = KeyCombination.keyCombination("Shortcut+Shift+D");
+
+    private static final java.util.Map<KeyCode, Integer> SECTIONS = java.util.Map.of(
+            KeyCode.DIGIT1, 1, KeyCode.DIGIT2, 2, KeyCode.DIGIT3, 3, KeyCode.DIGIT4, 4);
+
+    private final EditorViewModel model;
+    private final LibraryViewModel library;
+    private final ResourceBundle bundle;
+    private final Runnable focusLibrary;
+    private final FieldBinder binder;
+    private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper();
+    private final javafx.event.EventHandler<KeyEvent> globalKeys = this::globalKey;
+    private ChecklistsPane lists;
+
+    @FXML private BorderPane editorRoot;
+    @FXML private Label titleLabel;
+    @FXML private HBox draftBar;
+    @FXML private javafx.scene.control.Button recoverButton;
+    @FXML private Label messageLabel;
+    @FXML private TabPane tabs;
+    @FXML private Tab formTab;
+    @FXML private Tab diffTab;
+    @FXML private TextField titleField;
+    @FXML private TextArea descriptionField;
+    @FXML private javafx.scene.text.TextFlow descriptionPreview;
+    @FXML private ListView<String> checklistList;
+    @FXML private TextField checklistTitleField;
+    @FXML private ListView<String> itemList;
+    @FXML private TextField itemTitleField;
+    @FXML private TextArea itemDescriptionField;
+    @FXML private TextField itemCommandField;
+    @FXML private TextField itemDueField;
+    @FXML private TextField itemAssigneeField;
+    @FXML private GridPane metricsGrid;
+    @FXML private GridPane settingsGrid;
+    @FXML private ComboBox<String> compareChoice;
+    @FXML private TableView<Change> diffTable;
+    @FXML private TableColumn<Change, String> diffGroupColumn;
+    @FXML private TableColumn<Change, String> diffWhatColumn;
+    @FXML private TableColumn<Change, String> diffBeforeColumn;
+    @FXML private TableColumn<Change, String> diffAfterColumn;
+    @FXML private Label problemsLabel;
+    @FXML private ListView<Problem> problemList;
+
+    public EditorController(EditorViewModel model, LibraryViewModel library, ResourceBundle bundle,
+            Runnable focusLibrary) {
+        this.model = model;
+        this.library = library;
+        this.bundle = bundle;
+        this.focusLibrary = focusLibrary;
+        this.binder = new FieldBinder(model);
+    }
+
+    /** "name.json — Title •" while unsaved; the window binds its title to it. */
+    public javafx.beans.property.ReadOnlyStringProperty windowTitleProperty() {
+        return windowTitle.getReadOnlyProperty();
+    }
+
+    @FXML
+    private void initialize() {
+        lists = new ChecklistsPane(model, checklistList, itemList, checklistTitleField, itemTitleField,
+                bundle.getString("editor.checklist.new"), bundle.getString("editor.item.new"));
+        bindBasics();
+        descriptionField.textProperty().addListener((obs, old, text) ->
+                descriptionPreview.getChildren().setAll(MarkdownPreview.nodes(text)));
+        SettingsForm settings = new SettingsForm(binder, bundle);
+        settings.buildSettings(settingsGrid);
+        settings.buildMetrics(metricsGrid);
+        draftBar.managedProperty().bind(draftBar.visibleProperty());
+        draftBar.visibleProperty().bind(model.recoverableDraftProperty().isNotNull());
+        messageLabel.textProperty().bind(model.messageProperty());
+        model.fileProperty().addListener((obs, old, file) -> {
+            lists.refresh(file);
+            binder.refresh();
+            SettingsForm.enableMetricRows(metricsGrid, file.metrics().size());
+            updateTitle();
+        });
+        model.dirtyProperty().addListener((obs, old, d) -> updateTitle());
+        model.nameProperty().addListener((obs, old, n) -> {
+            compareChoices();
+            updateTitle();
+        });
+        library.rows().addListener((ListChangeListener<LibraryRow>) c -> compareChoices());
+        checklistList.getSelectionModel().selectedIndexProperty().addListener((obs, old, i) -> binder.refresh());
+        itemList.getSelectionModel().selectedIndexProperty().addListener((obs, old, i) -> binder.refresh());
+        bindProblems();
+        bindDiff();
+        // Window-wide, so Ctrl+S or Ctrl+Z work from the library list too, and on the scene (not the editor) so
+        // they still work when the focused control was just hidden (the draft bar after a recovery).
+        editorRoot.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, globalKeys);
+            }
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, globalKeys);
+            }
+        });
+        editorRoot.disableProperty().bind(model.fileProperty().isNull());
+        updateTitle();
+    }
+
+    private void bindBasics() {
+        binder.text(titleField, () -> "title", f -> f.title(), (f, t) -> f.withTitle(t));
+        binder.text(descriptionField, () -> "description", f -> f.text(PlaybookSetting.DESCRIPTION),
+                (f, t) -> f.with(PlaybookSetting.DESCRIPTION, t));
+        binder.text(checklistTitleField, () -> lists.checklistPath() + ".title",
+                f -> f.checklists().size() > lists.checklist() ? f.checklists().get(lists.checklist()).title() : "",
+                (f, t) -> f.checklists().size() > lists.checklist() ? f.withChecklistTitle(lists.checklist(), t) : f);
+        itemText(itemTitleField, ItemField.TITLE, ItemView::title);
+        itemText(itemDescriptionField, ItemField.DESCRIPTION, ItemView::description);
+        itemText(itemCommandField, ItemField.COMMAND, ItemView::command);
+        itemText(itemAssigneeField, ItemField.ASSIGNEE_TYPE, ItemView::assigneeType);
+        binder.text(itemDueField, () -> lists.itemPath(ItemField.DUE_DATE),
+                f -> lists.itemText(f, v -> HumanDuration.format(v.dueDate() / 1000)),
+                (f, typed) -> {
+                    OptionalLong seconds = HumanDuration.parse(typed);
+                    return seconds.isPresent() && hasItem()
+                            ? f.withItem(lists.checklist(), lists.item(), ItemField.DUE_DATE, seconds.getAsLong() * 1000)
+                            : f;
+                });
+        // Enter in a one-line field goes back to the list it edits, ready for the next j/k or Alt+arrow.
+        itemTitleField.setOnAction(e -> itemList.requestFocus());
+        checklistTitleField.setOnAction(e -> checklistList.requestFocus());
+    }
+
+    private void itemText(javafx.scene.control.TextInputControl control, ItemField field,
+            java.util.function.Function<ItemView, String> read) {
+        binder.text(control, () -> lists.itemPath(field), f -> lists.itemText(f, read),
+                (f, typed) -> hasItem() ? f.withItem(lists.checklist(), lists.item(), field, typed) : f);
+    }
+
+    private boolean hasItem() {
+        return !itemList.getItems().isEmpty();
+    }
+
+    private void bindProblems() {
+        problemList.setItems(model.problems());
+        problemList.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(Problem p, boolean empty) {
+                super.updateItem(p, empty);
+                getStyleClass().removeAll("problem-error", "problem-warning");
+                if (empty || p == null) {
+                    setText(null);
+                    return;
+                }
+                getStyleClass().add(p.isError() ? "problem-error" : "problem-warning");
+                String where = p.location().isEmpty() ? "" : p.location() + ": ";
+                setText(bundle.getString(p.isError() ? "problems.error" : "problems.warning") + "  " + where
+                        + p.message());
+            }
+        });
+        model.problems().addListener((ListChangeListener<Problem>) c -> showProblems());
+        problemList.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            Problem p = problemList.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && p != null) {
+                focusProblem(p);
+                e.consume();
+            }
+        });
+    }
+
+    private void showProblems() {
+        Set<String> errors = model.problems().stream().filter(Problem::isError).map(Problem::path)
+                .collect(Collectors.toSet());
+        binder.markErrors(errors);
+        long count = model.problems().stream().filter(Problem::isError).count();
+        problemsLabel.setText(bundle.getString("problems.title") + " — " + count + " "
+                + bundle.getString("problems.errors") + ", " + (model.problems().size() - count) + " "
+                + bundle.getString("problems.warnings"));
+    }
+
+    /** Shows the item a problem is in, then focuses the field for its path (or the nearest one above it). */
+    void focusProblem(Problem problem) {
+        tabs.getSelectionModel().select(formTab);
+        lists.reveal(problem.path());
+        binder.refresh();
+        Control control = binder.controlFor(problem.path());
+        if (control == null && problem.path().startsWith("checklists")) {
+            control = problem.path().contains(".items[") ? itemList : checklistList;
+        }
+        if (control != null) {
+            control.requestFocus();
+        }
+    }
+
+    private void bindDiff() {
+        diffTable.setItems(model.changes());
+        diffGroupColumn.setCellValueFactory(c -> constant(c.getValue().checklist() == null
+                ? bundle.getString("diff.settings") : c.getValue().checklist()));
+        diffWhatColumn.setCellValueFactory(c -> {
+            Change ch = c.getValue();
+            String what = ch.kind().name().toLowerCase() + " " + ch.target().name().toLowerCase() + " “" + ch.name()
+                    + "”" + (ch.field() == null ? "" : " · " + ch.field());
+            return constant(what);
+        });
+        diffBeforeColumn.setCellValueFactory(c -> constant(c.getValue().before()));
+        diffAfterColumn.setCellValueFactory(c -> constant(c.getValue().after()));
+        diffTable.setPlaceholder(new Label(bundle.getString("diff.none")));
+        compareChoice.setOnAction(e -> compare());
+    }
+
+    private static javafx.beans.value.ObservableValue<String> constant(String text) {
+        return new ReadOnlyStringWrapper(text == null ? "" : text);
+    }
+
+    private void compareChoices() {
+        String pulled = bundle.getString("diff.pulled");
+        List<String> choices = new java.util.ArrayList<>();
+        choices.add(pulled);
+        library.rows().stream().map(LibraryRow::file).filter(f -> !f.equals(model.nameProperty().get()))
+                .forEach(choices::add);
+        compareChoice.getItems().setAll(choices);
+    }
+
+    @FXML
+    private void compare() {
+        String choice = compareChoice.getValue();
+        if (choice != null) {
+            model.compareWith(choice.equals(bundle.getString("diff.pulled")) ? EditorViewModel.PULLED : choice);
+        }
+    }
+
+    /** Compares with the chosen file (or the pulled version) and shows the diff tab. */
+    public void compareWith(String other) {
+        tabs.getSelectionModel().select(diffTab);
+        model.compareWith(other);
+        diffTable.requestFocus();
+    }
+
+    @FXML
+    private void recover() {
+        model.recoverDraft();
+        titleField.requestFocus();
+    }
+
+    @FXML
+    private void discard() {
+        model.discardDraft();
+        titleField.requestFocus();
+    }
+
+    @FXML
+    private void addMetric() {
+        if (model.isOpen() && model.file().metrics().size() < SettingsForm.MAX_METRICS) {
+            model.edit(f -> f.withMetricAdded(bundle.getString("editor.metric.new"), "metric_duration"), null);
+            int index = model.file().metrics().size() - 1;
+            metricsGrid.lookup("#metric-" + index + "-title").requestFocus();
+        }
+    }
+
+    private void globalKey(KeyEvent e) {
+        if (!model.isOpen() || editorRoot.getScene() == null) {
+            return;
+        }
+        // A filter, so Ctrl+Z undoes the playbook edit instead of the text field's own character undo.
+        if (SAVE.match(e)) {
+            model.save();
+        } else if (REDO.match(e) || REDO_ALT.match(e)) {
+            model.redo();
+        } else if (UNDO.match(e)) {
+            model.undo();
+        } else if (DIFF_PULLED.match(e)) {
+            compareWith(EditorViewModel.PULLED);
+        } else if (e.isShortcutDown() && SECTIONS.containsKey(e.getCode())) {
+            tabs.getSelectionModel().select(formTab);
+            sectionFor(e.getCode()).requestFocus();
+        } else if (e.getCode() == KeyCode.F8) {
+            tabs.getSelectionModel().select(formTab);
+            problemList.requestFocus();
+            problemList.getSelectionModel().selectFirst();
+        } else if (e.isShortcutDown() && e.getCode() == KeyCode.L) {
+            focusLibrary.run();
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    private Control sectionFor(KeyCode key) {
+        return switch (SECTIONS.get(key)) {
+            case 1 -> titleField;
+            case 2 -> checklistList;
+            case 3 -> itemList;
+            default -> (Control) metricsGrid.lookup("#metric-0-title");
+        };
+    }
+
+    /** Puts the keyboard in the form, on the title, after a file was opened. */
+    public void focusForm() {
+        tabs.getSelectionModel().select(formTab);
+        if (model.recoverableDraftProperty().get() != null) {
+            recoverButton.requestFocus();
+        } else {
+            titleField.requestFocus();
+        }
+    }
+
+    private void updateTitle() {
+        String name = model.nameProperty().get();
+        String title = model.isOpen() ? model.file().title() : "";
+        String text = name.isEmpty() ? bundle.getString("editor.none")
+                : name + " — " + title + (model.dirtyProperty().get() ? " •" : "");
+        titleLabel.setText(text);
+        windowTitle.set(text);
+    }
+}
