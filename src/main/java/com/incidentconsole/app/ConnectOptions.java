@@ -27,6 +27,11 @@ public final class ConnectOptions {
             description = "Seed of the sandbox's generated data (default: ${DEFAULT-VALUE}).")
     long sandboxSeed;
 
+    // Read by the playbook editor from the app's named parameters; declared here so the launcher accepts it.
+    @Option(names = "--library", paramLabel = "DIR",
+            description = "Folder of the offline playbook library (Ctrl+Shift+P). Default: ~/incident-console/playbooks.")
+    String library;
+
     public Optional<URI> server() {
         return Optional.ofNullable(server);
     }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code playbook}: work with playbook files offline — validate them in CI, format them for review, and see
- * what changed between two versions. Pull and push (which need the REST client) are not here yet.
+ * what changed between two versions, pull a server playbook into a library and push it back.
  */
 @Command(name = "playbook", mixinStandardHelpOptions = true,
         description = "Validate, format and compare Mattermost playbook export files.",

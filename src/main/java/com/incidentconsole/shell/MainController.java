@@ -18,7 +18,8 @@ public final class MainController {
     public static final List<KeyHint> KEYS = List.of(
             new KeyHint("?", "keys.help"),
             new KeyHint("Ctrl+Shift+L", "keys.theme"),
-            new KeyHint("Ctrl+Shift+O", "keys.outbox"));
+            new KeyHint("Ctrl+Shift+O", "keys.outbox"),
+            new KeyHint("Ctrl+Shift+P", "keys.playbooks"));
     private static final KeyCombination OUTBOX = KeyCombination.keyCombination("Shortcut+Shift+O");
 
     private final Navigation navigation;

@@ -56,6 +56,8 @@ public final class PlaybookEditorWindow {
         stage.setScene(scene);
         stage.setOnHidden(e -> io.shutdown());
         stage.show();
+        // Keyboard first: the file list has the focus, so Enter opens the selected playbook at once.
+        java.util.Optional.ofNullable(scene.lookup("#fileList")).ifPresent(javafx.scene.Node::requestFocus);
         return stage;
     }
 }

@@ -23,6 +23,8 @@ final class WsConnection {
     private String id;
     private final String userId;
     private final Deque<Sent> deadQueue = new ArrayDeque<>();
+    private final Deque<String> outgoing = new ArrayDeque<>();
+    private boolean writing;
     private long nextSeq;
     private long sentOnSocket;
     private Session session;
@@ -53,6 +55,9 @@ final class WsConnection {
 
     synchronized void attach(Session newSession) {
         this.session = newSession;
+        // A new socket has nothing in flight; whatever the old one still held is in the dead queue.
+        writing = false;
+        outgoing.clear();
         this.sentOnSocket = 0;
         this.lastPongNanos = System.nanoTime();
     }
@@ -78,11 +83,11 @@ final class WsConnection {
         remember(new Sent(seq, text));
         sentOnSocket++;
         switch (faults.onEvent(sentOnSocket)) {
-            case DELIVER -> session.sendText(text, Callback.NOOP);
+            case DELIVER -> write(text);
             case LOSE -> {
                 // The seq is used up and the event sits in the dead queue, so a resume can recover it.
             }
-            case MALFORMED -> session.sendText("{\"event\": \"posted\", \"data\": {\"post\": ", Callback.NOOP);
+            case MALFORMED -> write("{\"event\": \"posted\", \"data\": {\"post\": ");
             case DELIVER_THEN_DROP -> {
                 Session current = session;
                 current.sendText(text, Callback.from(() -> current.close(1001, "sandbox fault: dropped",
@@ -94,7 +99,7 @@ final class WsConnection {
     /** A response to a client action: no seq, not remembered. */
     synchronized void reply(String text) {
         if (session != null) {
-            session.sendText(text, Callback.NOOP);
+            write(text);
         }
     }
 
@@ -110,7 +115,7 @@ final class WsConnection {
         List<Sent> replay = deadQueue.stream().filter(s -> s.seq() >= sequenceNumber).toList();
         if (!replay.isEmpty() && replay.get(0).seq() == sequenceNumber) {
             for (Sent s : replay) {
-                session.sendText(s.text(), Callback.NOOP);
+                write(s.text());
             }
             nextSeq = replay.get(replay.size() - 1).seq() + 1;
             return true;
@@ -145,6 +150,34 @@ final class WsConnection {
         } else {
             session.sendPing(java.nio.ByteBuffer.allocate(0), Callback.NOOP);
         }
+    }
+
+    /**
+     * Frames go out one at a time, in order: a WebSocket session takes one pending write, and a
+     * frame refused because another was still in flight would vanish silently (a replay of several
+     * events lost all but the first).
+     */
+    private void write(String text) {
+        outgoing.addLast(text);
+        if (!writing) {
+            writeNext();
+        }
+    }
+
+    private synchronized void writeNext() {
+        String text = outgoing.pollFirst();
+        if (text == null || session == null) {
+            writing = false;
+            outgoing.clear();
+            return;
+        }
+        writing = true;
+        session.sendText(text, Callback.from(this::writeNext, failure -> {
+            synchronized (this) {
+                writing = false;
+                outgoing.clear();
+            }
+        }));
     }
 
     private void remember(Sent sent) {
