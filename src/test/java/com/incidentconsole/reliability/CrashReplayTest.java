@@ -50,7 +50,7 @@ class CrashReplayTest {
     @Tag("slow")
     @Test
     void aThousandActionsSurviveTwoKills() throws Exception {
-        crashAndReplay(1_000, 200);
+        crashAndReplay(1_000, 400);
     }
 
     private void crashAndReplay(int count, int ongoingRuns) throws Exception {
