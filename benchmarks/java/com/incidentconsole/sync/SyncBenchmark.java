@@ -51,7 +51,7 @@ import org.java_websocket.handshake.ServerHandshake;
  *
  * <ol>
  * <li>Records {@code events} (default 100,000) run updates as a raw WebSocket client receives them
- *     from a sandbox while writers change item assignees over REST; the first fifth as full updates,
+ *     from a sandbox while writers change item due dates over REST; the first fifth as full updates,
  *     the rest as incremental updates (as a server with EnableIncrementalUpdates sends them).
  *     Frames go to {@code target/bench/frames.txt}.</li>
  * <li>(a) bare Jackson: each frame read into a {@link WebSocketEvent} and its payload decoded.</li>
@@ -301,11 +301,12 @@ public final class SyncBenchmark {
                         continue;
                     }
                     int item = random.nextInt(size);
-                    // Assignee changes: a real run update that adds no timeline event, so runs (and
-                    // frames) keep their size over 100,000 updates instead of growing without bound.
-                    String assignee = random.nextBoolean() ? me : "";
+                    // Due-date changes: a real run update that adds no timeline event (ticks and
+                    // assignee changes do), so runs — and frames — keep their size over 100,000
+                    // updates instead of growing without bound.
+                    long due = 1_900_000_000_000L + random.nextInt(1_000_000_000);
                     try {
-                        connection.checklists().setAssignee(run.id(), list, item, assignee);
+                        connection.checklists().setDueDate(run.id(), list, item, due);
                     } catch (RuntimeException e) {
                         // a finished run or a no-op: keep going
                     }
