@@ -323,9 +323,15 @@ public final class SyncBenchmark {
         stop.set(true);
         pool.shutdown();
         pool.awaitTermination(30, TimeUnit.SECONDS);
+        // Keep every frame up to the last write (not just the first `events`): the store after (b)
+        // is compared with the server's final state.
+        for (int last = -1; last != count.get(); ) {
+            last = count.get();
+            Thread.sleep(300);
+        }
         socket.closeBlocking();
         sandbox.control().setIncrementalUpdates(false);
-        List<String> frames = new ArrayList<>(captured).subList(0, events);
+        List<String> frames = new ArrayList<>(captured);
         Files.write(file, frames, StandardCharsets.UTF_8);
         System.out.printf("recording took %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         return List.copyOf(frames);
