@@ -17,6 +17,19 @@ import org.slf4j.LoggerFactory;
 final class StreamSocket extends WebSocketClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamSocket.class);
+    /**
+     * Java-WebSocket traces whole frames and the upgrade request at TRACE (JUL FINEST): the
+     * {@code Authorization} header and the {@code authentication_challenge} token would land in any
+     * log captured with logging turned up for a bug report. Capped at INFO (the app logs through
+     * slf4j-jdk14); held here because JUL keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger LIBRARY_LOG = capLibraryLogging();
+
+    private static java.util.logging.Logger capLibraryLogging() {
+        java.util.logging.Logger library = java.util.logging.Logger.getLogger("org.java_websocket");
+        library.setLevel(java.util.logging.Level.INFO);
+        return library;
+    }
 
     /** What the stream wants to hear; always called on Java-WebSocket's thread, so it must only enqueue. */
     interface Callbacks {

@@ -40,8 +40,8 @@ public final class RunStore {
         synchronized (runs) {
             runs.clear();
             fresh.forEach(r -> runs.put(r.id(), r));
+            listeners.fire(new RunsChange(List.copyOf(fresh), Set.of(), true));
         }
-        listeners.fire(new RunsChange(List.copyOf(fresh), Set.of(), true));
     }
 
     /**
@@ -60,9 +60,11 @@ public final class RunStore {
                     applied.add(run);
                 }
             }
-        }
-        if (!applied.isEmpty()) {
-            listeners.fire(new RunsChange(applied, Set.of(), false));
+            // Fired under the lock: two writers (an event and a catch-up answer) must notify in the
+            // order they applied, or a view-model replaying `upserted` would end on the older run.
+            if (!applied.isEmpty()) {
+                listeners.fire(new RunsChange(applied, Set.of(), false));
+            }
         }
         return applied;
     }
@@ -72,8 +74,10 @@ public final class RunStore {
     }
 
     public void remove(String id) {
-        if (runs.remove(id) != null) {
-            listeners.fire(new RunsChange(List.of(), Set.of(id), false));
+        synchronized (runs) {
+            if (runs.remove(id) != null) {
+                listeners.fire(new RunsChange(List.of(), Set.of(id), false));
+            }
         }
     }
 }
