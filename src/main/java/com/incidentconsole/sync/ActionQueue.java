@@ -70,8 +70,7 @@ public final class ActionQueue implements RunCommands {
 
     @Override
     public CompletableFuture<Void> setItemState(String runId, String itemId, String newState) {
-        String title = store.get(runId).flatMap(run -> RunAction.ItemPosition.find(run, itemId)
-                        .flatMap(at -> run.item(at.checklist(), at.item())))
+        String title = store.get(runId).flatMap(run -> RunAction.ItemPosition.itemIn(run, itemId))
                 .map(ChecklistItem::title).orElse(itemId);
         return enqueue(new RunAction.SetItemState(runId, itemId, title, newState));
     }

@@ -23,10 +23,6 @@ public final class PendingActions {
         return List.copyOf(actions.values());
     }
 
-    public List<PendingAction> forRun(String runId) {
-        return actions.values().stream().filter(a -> a.target().runId().equals(runId)).toList();
-    }
-
     public Subscription subscribe(Consumer<ActionTarget> listener) {
         return listeners.add(listener);
     }

@@ -65,8 +65,7 @@ sealed interface RunAction permits RunAction.SetItemState, RunAction.ChangeOwner
 
         @Override
         public boolean isSettledIn(PlaybookRun run) {
-            return ItemPosition.find(run, itemId).map(at -> run.item(at.checklist(), at.item()).orElseThrow())
-                    .map(item -> item.state().equals(newState)).orElse(false);
+            return ItemPosition.itemIn(run, itemId).map(item -> item.state().equals(newState)).orElse(false);
         }
 
         /** Items are addressed by index on the wire; resolve it from the freshest run, now. */
@@ -147,6 +146,10 @@ sealed interface RunAction permits RunAction.SetItemState, RunAction.ChangeOwner
     }
 
     record ItemPosition(int checklist, int item) {
+        static Optional<ChecklistItem> itemIn(PlaybookRun run, String itemId) {
+            return find(run, itemId).flatMap(at -> run.item(at.checklist(), at.item()));
+        }
+
         static Optional<ItemPosition> find(PlaybookRun run, String itemId) {
             for (int c = 0; c < run.checklists().size(); c++) {
                 var items = run.checklists().get(c).items();

@@ -38,29 +38,28 @@ final class RunLoader {
         // Only runs held before this load can have vanished; one created meanwhile came by event.
         Set<String> heldBefore = new HashSet<>();
         state.runs().all().forEach(r -> heldBefore.add(r.id()));
-        Set<String> seen = new HashSet<>();
-        int page = 0;
-        RunsPage result;
-        do {
-            result = connection.runs().list(RunQuery.all().sort("create_at", "desc").page(page++, PAGE_SIZE));
-            loadMissingUsers(result.items());
-            state.runs().upsert(result.items());
-            result.items().forEach(r -> seen.add(r.id()));
-        } while (result.hasMore() && !result.items().isEmpty());
+        Set<String> seen = loadRuns(RunQuery.all());
         heldBefore.stream().filter(id -> !seen.contains(id)).forEach(state.runs()::remove);
         loadAllUsers();
     }
 
     /** Runs with any activity (created, updated, finished) since {@code sinceMillis}, by the server's clock. */
     void loadChangedSince(long sinceMillis) {
+        loadRuns(RunQuery.all().since(sinceMillis));
+    }
+
+    /** Every page of {@code query}, newest first, into the store as it arrives; returns the ids seen. */
+    private Set<String> loadRuns(RunQuery query) {
+        Set<String> seen = new HashSet<>();
         int page = 0;
         RunsPage result;
         do {
-            result = connection.runs().list(RunQuery.all().since(sinceMillis).sort("create_at", "desc")
-                    .page(page++, PAGE_SIZE));
+            result = connection.runs().list(query.sort("create_at", "desc").page(page++, PAGE_SIZE));
             loadMissingUsers(result.items());
             state.runs().upsert(result.items());
+            result.items().forEach(r -> seen.add(r.id()));
         } while (result.hasMore() && !result.items().isEmpty());
+        return seen;
     }
 
     void loadPlaybooks() {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,7 +42,7 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
     static final long CATCH_UP_OVERLAP_MS = 5_000;
 
     private volatile boolean loadedOnce;
-    private final java.util.concurrent.atomic.AtomicBoolean syncing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean syncing = new AtomicBoolean();
     private EventStream stream;
 
     /** @param onSynced runs after every completed (re)load, e.g. to replay the outbox against fresh state */
