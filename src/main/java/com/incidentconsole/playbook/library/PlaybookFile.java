@@ -203,6 +203,11 @@ public final class PlaybookFile {
         return edit(root -> TreeEdits.put(itemNode(root, checklist, item), field.key(), toNode(field.kind(), value)));
     }
 
+    /** Removes a field from an item, which is how the export says "none" (it omits zero values). */
+    public PlaybookFile withItemCleared(int checklist, int item, ItemField field) {
+        return edit(root -> itemNode(root, checklist, item).remove(field.key()));
+    }
+
     /** Inserts an item with just a title at {@code index} of {@code checklist}. */
     public PlaybookFile withItemAdded(int checklist, int index, String title) {
         return edit(root -> {
