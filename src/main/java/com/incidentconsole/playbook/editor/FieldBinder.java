@@ -220,7 +220,13 @@ final class FieldBinder {
                 control.getStyleClass().add(error ? ERROR_STYLE : WARNING_STYLE);
             }
             String text = mine.stream().map(FieldBinder::describe).collect(Collectors.joining("\n"));
-            control.setTooltip(text.isEmpty() ? null : new Tooltip(text));
+            // Every keystroke refreshes the marks: keep the tooltip when its text did not change.
+            Tooltip tip = control.getTooltip();
+            if (text.isEmpty()) {
+                control.setTooltip(null);
+            } else if (tip == null || !text.equals(tip.getText())) {
+                control.setTooltip(new Tooltip(text));
+            }
             control.setAccessibleHelp(text.isEmpty() ? null : text);
             Label message = messages.get(control);
             if (message != null) {
