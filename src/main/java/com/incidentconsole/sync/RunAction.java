@@ -117,7 +117,8 @@ sealed interface RunAction permits RunAction.SetItemState, RunAction.ChangeOwner
             String title = item.get().title();
             return changes.stream().filter(e -> modified > 0 && e.eventAt() == modified).findFirst()
                     .or(() -> changes.stream()
-                            .filter(e -> e.summary().contains("**" + title + "**") || e.details().contains(title))
+                            .filter(e -> e.summary().contains("**" + title + "**")
+                                    || e.details().contains("\"task\":\"" + title + "\""))
                             .max(Comparator.comparingLong(TimelineEvent::eventAt)));
         }
 

@@ -29,7 +29,6 @@ public final class FakeRunCommands implements RunCommands {
     private final PendingActions pending;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<ActionTarget, InFlight> inFlight = new ConcurrentHashMap<>();
-
     private final Supplier<Instant> clock;
 
     public FakeRunCommands(RunStore runs, PendingActions pending) {
