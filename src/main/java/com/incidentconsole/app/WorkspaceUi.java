@@ -65,7 +65,7 @@ public final class WorkspaceUi implements AutoCloseable {
                 workspace.commands(), format, checklist, timeline, clock);
         UserPickerViewModel picker = new UserPickerViewModel(users);
         OutboxViewModel outbox = new OutboxViewModel(workspace.pending(), workspace.commands(), workspace.runs(),
-                bundle, zone);
+                users::displayName, bundle, zone);
         StatusBarViewModel statusBar = new StatusBarViewModel(bundle, workspace.pending(), clock,
                 workspace.serverLabel(), workspace.isSandbox(), workspace.me().displayName());
 

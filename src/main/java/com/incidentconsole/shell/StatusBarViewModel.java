@@ -63,6 +63,9 @@ public final class StatusBarViewModel {
         pendingCount.set(all.size() - failed);
         actions.set(all.isEmpty() ? bundle.getString("status.actions.none")
                 : String.format(bundle.getString("status.actions"), all.size() - failed, failed));
+        long conflicts = all.stream().filter(PendingAction::conflicted).count(); // among the failed: named apart
+        actions.set(conflicts == 0 ? actions.get() : String.format(bundle.getString("status.actions.conflicts"),
+                all.size() - failed, failed - conflicts, conflicts));
     }
 
     /** Called every second so "Reconnecting in 4 s" counts down. */
