@@ -9,6 +9,9 @@ import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.WireJson;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +22,9 @@ class CacheKeeperTest {
     @TempDir
     Path dir;
 
+    private static final Instant NOW = Instant.parse("2026-11-23T04:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
     private final JsonMapper mapper = WireJson.newMapper();
 
     @Test
@@ -27,7 +33,8 @@ class CacheKeeperTest {
         PlaybookRun ticked = TestRunsFactory.withItemState(TestRunsFactory.run("run1"), 0, 1, ChecklistItem.CLOSED);
         try (LocalStore local = LocalStore.open(file)) {
             WorkspaceState session = WorkspaceState.empty();
-            CacheKeeper keeper = new CacheKeeper(local.cache("https://chat.example.com"), session, mapper, Runnable::run);
+            CacheKeeper keeper = new CacheKeeper(local.cache("https://chat.example.com"), session, mapper, Runnable::run,
+                    CLOCK);
             keeper.follow();
             session.runs().upsert(List.of(TestRunsFactory.run("run1"), TestRunsFactory.run("run2")));
             session.runs().upsert(ticked);
@@ -36,13 +43,13 @@ class CacheKeeperTest {
 
         try (LocalStore local = LocalStore.open(file)) {
             WorkspaceState next = WorkspaceState.empty();
-            int restored = new CacheKeeper(local.cache("https://chat.example.com"), next, mapper, Runnable::run)
-                    .restore();
+            int restored = new CacheKeeper(local.cache("https://chat.example.com"), next, mapper, Runnable::run, CLOCK)
+                    .restore().runs();
 
             assertEquals(1, restored, "the removed run stays removed");
             assertEquals(ticked, next.runs().get("run1").orElseThrow(), "the newest version of the run");
             assertTrue(new CacheKeeper(local.cache("https://other.example.com"), WorkspaceState.empty(), mapper,
-                    Runnable::run).restore() == 0, "each server has its own cache");
+                    Runnable::run, CLOCK).restore().isEmpty(), "each server has its own cache");
         }
     }
 }
