@@ -29,6 +29,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -170,6 +171,35 @@ class OfflineStartTest {
                 SignInRefused refused = assertInstanceOf(SignInRefused.class, failure.getCause());
                 assertEquals(401, refused.status());
                 assertFalse(refused.getMessage().contains("not-the-password"));
+            }
+        }
+    }
+
+    @Test
+    void aLostConnectionMarksTheDataStaleUntilTheNextLoadCompletes() {
+        try (LocalStore store = LocalStore.open(dir.resolve("store.db")); SyncExecutors executors = SyncExecutors.create()) {
+            SandboxFixture server = SandboxFixture.start(seeded);
+            int port = server.baseUrl().getPort();
+            // The sandbox keeps no sessions across restarts (a real server does): a token minted first
+            // after start is the same in both, as the ids come from the seed.
+            Credentials token = new Credentials.AccessToken(server.control().tokenFor(SeedGenerator.DEFAULT_USERNAME));
+            try (ServerWorkspace workspace = follow(port, token, store, executors)) {
+                await("live", () -> workspace.connection().state() == ConnectionState.LIVE
+                        && !workspace.connection().isStale());
+                Instant beforeTheLoss = Instant.now();
+                server.close();
+
+                await("marked stale while reconnecting", () -> workspace.connection().state()
+                        == ConnectionState.RECONNECTING && workspace.connection().isStale());
+                Instant asOf = workspace.connection().dataAsOf().orElseThrow();
+                assertFalse(asOf.isBefore(beforeTheLoss), "stale from the moment the connection was lost: " + asOf);
+
+                try (SandboxFixture again = SandboxFixture.start(seeded.withPort(port))) {
+                    assertEquals(((Credentials.AccessToken) token).token(),
+                            again.control().tokenFor(SeedGenerator.DEFAULT_USERNAME));
+                    await("caught up and confirmed", () -> workspace.connection().state() == ConnectionState.LIVE
+                            && !workspace.connection().isStale(), () -> workspace.connection().toString());
+                }
             }
         }
     }
