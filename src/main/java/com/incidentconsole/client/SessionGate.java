@@ -41,7 +41,7 @@ final class SessionGate implements Interceptor {
     /** Thrown inside OkHttp's chain, where only an {@link IOException} travels cleanly to the caller. */
     static final class NotSignedIn extends IOException {
         NotSignedIn() {
-            super("not signed in yet, waiting for the server");
+            super("not signed in yet");
         }
     }
 }

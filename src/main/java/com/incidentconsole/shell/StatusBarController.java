@@ -10,6 +10,7 @@ import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 
 /** Binds the status bar and ticks once a second so the retry countdown and the data's age stay true. */
@@ -39,6 +40,9 @@ public final class StatusBarController {
         sandboxBadge.visibleProperty().bind(viewModel.sandboxProperty());
         sandboxBadge.managedProperty().bind(viewModel.sandboxProperty());
         connectionLabel.textProperty().bind(viewModel.connectionProperty());
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(viewModel.connectionDetailProperty());
+        connectionLabel.setTooltip(why);
         syncProgress.visibleProperty().bind(viewModel.syncingProperty());
         syncProgress.managedProperty().bind(viewModel.syncingProperty());
         syncProgress.progressProperty().bind(viewModel.syncProgressProperty());

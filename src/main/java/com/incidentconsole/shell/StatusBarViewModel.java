@@ -40,6 +40,7 @@ public final class StatusBarViewModel {
     private final ReadOnlyStringWrapper user = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(ConnectionState.CONNECTING);
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper connectionDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper pendingCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper failedCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper actions = new ReadOnlyStringWrapper("");
@@ -89,6 +90,7 @@ public final class StatusBarViewModel {
     public void tick() {
         Instant now = clock.get();
         connection.set(words.statusLine(last, now));
+        connectionDetail.set(last.detail().isEmpty() ? connection.get() : connection.get() + "\n" + last.detail());
         stale.set(last.isStale());
         staleNotice.set(words.dataAge(last, now).map(age -> String.format(bundle.getString("stale.banner"), age))
                 .orElse(""));
@@ -115,6 +117,11 @@ public final class StatusBarViewModel {
 
     public ReadOnlyStringProperty connectionProperty() {
         return connection.getReadOnlyProperty();
+    }
+
+    /** The status line plus why (e.g. the connection error), for a tooltip: the bar has room for the gist only. */
+    public ReadOnlyStringProperty connectionDetailProperty() {
+        return connectionDetail.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty pendingCountProperty() {

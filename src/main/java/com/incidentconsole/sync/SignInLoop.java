@@ -15,14 +15,17 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
- * Signs in, and keeps trying while the server cannot be reached — with backoff and jitter, the
- * next attempt's time in the status so the user sees "retrying in 4 s". A server that refuses the
+ * Signs in, and keeps trying while the server cannot be reached — at a steady pace at first, as
+ * most outages are short (a VPN reconnecting, a server restarting), then backing off, always with
+ * jitter; the next attempt's time is in the status so the user sees "retrying in 4 s". A server that refuses the
  * credentials (401/403) ends the loop: retrying the same credentials would only fill the server's
  * log, and the user must be told that the credentials, not the network, are the problem.
  */
 final class SignInLoop implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SignInLoop.class.getName());
+    /** Attempts at the minimum delay before backing off, as the event stream (and the JS client) does. */
+    static final int FLAT_ATTEMPTS = 7;
 
     private final MattermostConnection connection;
     private final ConnectionStatusHolder status;
@@ -88,7 +91,7 @@ final class SignInLoop implements AutoCloseable {
 
     /** Unreachable, a 5xx or 429, or not a Mattermost answer: all may pass, so try again later. */
     private void retryLater(ClientException e) {
-        Duration delay = backoff.delay(++failures);
+        Duration delay = backoff.delay(Math.max(1, ++failures - FLAT_ATTEMPTS));
         if (e instanceof ServerError error) {
             delay = error.retryAfter().filter(r -> r.compareTo(backoff.max()) <= 0).orElse(delay);
         }

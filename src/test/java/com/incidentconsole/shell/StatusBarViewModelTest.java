@@ -41,6 +41,8 @@ class StatusBarViewModelTest {
         model.connectionChanged(List.of(new ConnectionStatus(ConnectionState.RECONNECTING,
                 Optional.of(TestWorkspace.NOW.plusSeconds(4)), "connection refused")));
         assertEquals("Offline — retrying in 4 s", model.connectionProperty().get());
+        assertEquals("Offline — retrying in 4 s\nconnection refused", model.connectionDetailProperty().get(),
+                "the reason is one hover away");
         now.set(TestWorkspace.NOW.plusMillis(1500));
         model.tick();
         assertEquals("Offline — retrying in 3 s", model.connectionProperty().get());
