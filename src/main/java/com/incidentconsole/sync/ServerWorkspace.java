@@ -126,8 +126,11 @@ public final class ServerWorkspace implements Workspace, AutoCloseable {
     }
 
     private void signedIn(User user) {
-        state.identity().me().filter(cached -> !cached.id().equals(user.id())).ifPresent(cached ->
-                LOG.warning(() -> "Signed in as a different user than the cache's; its runs are replaced by the load"));
+        if (state.identity().me().filter(cached -> !cached.id().equals(user.id())).isPresent()) {
+            // The cache shows what another user could see: only a full load removes what this one cannot.
+            LOG.warning("Signed in as another user than the cache's: loading everything again");
+            engine.discardBaseline();
+        }
         state.identity().me(user);
         state.users().putAll(List.of(user));
         ready.complete(this);

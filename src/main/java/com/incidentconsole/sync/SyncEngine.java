@@ -85,6 +85,11 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
         this.loader = new RunLoader(connection, state, this::progressed);
     }
 
+    /** The stores' picture cannot be caught up from (another user's cache): the first load loads everything. */
+    void discardBaseline() {
+        haveBaseline = false;
+    }
+
     /** Opens the event stream; call once signed in (the stream authenticates with the session's token). */
     synchronized void start() {
         if (closed || stream != null) {

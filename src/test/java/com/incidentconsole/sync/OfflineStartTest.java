@@ -204,6 +204,28 @@ class OfflineStartTest {
         }
     }
 
+    @Test
+    void anotherUserOnTheSameServerDoesNotKeepTheFirstUsersRuns() {
+        try (SandboxFixture server = SandboxFixture.start(seeded)) {
+            int port = server.baseUrl().getPort();
+            Map<String, PlaybookRun> alexs = fillTheCache(port, password());
+            Credentials other = server.control().users().stream()
+                    .filter(u -> !u.isBot() && !u.username().equals(SeedGenerator.DEFAULT_USERNAME))
+                    .map(u -> (Credentials) new Credentials.Password(u.username(), SeedGenerator.PASSWORD))
+                    .filter(c -> !visibleTo(port, c).equals(alexs.keySet()))
+                    .findFirst().orElseThrow();
+
+            try (LocalStore store = LocalStore.open(dir.resolve("store.db"));
+                 SyncExecutors executors = SyncExecutors.create();
+                 ServerWorkspace workspace = follow(port, other, store, executors)) {
+                await("loaded for the other user", () -> workspace.connection().state() == ConnectionState.LIVE
+                        && !workspace.connection().isStale());
+                assertEquals(visibleTo(port, other), byId(workspace.runs().all()).keySet(),
+                        "exactly what the signed-in user may see, nothing left from the cache");
+            }
+        }
+    }
+
     /** A whole first session: signs in, loads everything, and closes (which notes "current as of now"). */
     private Map<String, PlaybookRun> fillTheCache(int port, Credentials credentials) {
         try (LocalStore store = LocalStore.open(dir.resolve("store.db")); SyncExecutors executors = SyncExecutors.create();
@@ -220,6 +242,11 @@ class OfflineStartTest {
         return ServerWorkspace.follow("chat.example.com", false, MattermostConnection.create(address(port),
                 credentials, mapper), mapper, executors, store.outbox(key(port)), Optional.of(store.cache(key(port))),
                 Clock.systemUTC(), FAST);
+    }
+
+    private java.util.Set<String> visibleTo(int port, Credentials credentials) {
+        return MattermostConnection.open(address(port), credentials, mapper).runs().listAll(RunQuery.all()).stream()
+                .map(PlaybookRun::id).collect(Collectors.toSet());
     }
 
     private static Credentials password() {
