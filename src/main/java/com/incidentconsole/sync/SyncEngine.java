@@ -56,7 +56,8 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
     private volatile boolean confirmedOnce;
     private final AtomicInteger loadsRunning = new AtomicInteger();
     private boolean closed;
-    private EventStream stream;
+    /** Written under this engine's lock (start, close); read without it, e.g. inside a status update. */
+    private volatile EventStream stream;
 
     /** @param onSynced runs after every completed (re)load, e.g. to replay the outbox against fresh state */
     SyncEngine(MattermostConnection connection, WorkspaceState state, JsonMapper mapper, ExecutorService io,
@@ -143,9 +144,15 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
             haveBaseline = true;
             boolean last = loadsRunning.decrementAndGet() == 0;
             onSynced.run();
-            if (last && currentStream().map(s -> s.state() == StreamState.LIVE).orElse(false)) {
-                confirmedOnce = true;
-                state.status().update(s -> s.moveTo(ConnectionState.LIVE).confirmed());
+            if (last) {
+                // Decided inside the update: a drop reported meanwhile must not be overwritten by "Live".
+                state.status().update(s -> {
+                    if (!currentStream().map(stream -> stream.state() == StreamState.LIVE).orElse(false)) {
+                        return s;
+                    }
+                    confirmedOnce = true;
+                    return s.moveTo(ConnectionState.LIVE).confirmed();
+                });
             }
         } catch (RuntimeException e) {
             loadsRunning.decrementAndGet();
@@ -165,7 +172,7 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
         return confirmedOnce ? status.staleSince(clock.instant()) : status;
     }
 
-    private synchronized Optional<EventStream> currentStream() {
+    private Optional<EventStream> currentStream() {
         return Optional.ofNullable(stream);
     }
 
