@@ -208,6 +208,7 @@ public final class MattermostConnection implements AutoCloseable {
     @Override
     public String toString() {
         User user = me;
-        return "MattermostConnection[" + address.baseUrl() + ", user=" + (user == null ? "(not signed in)" : user.username()) + "]";
+        String who = user == null ? "(not signed in)" : user.username();
+        return "MattermostConnection[" + address.baseUrl() + ", user=" + who + "]";
     }
 }

@@ -17,9 +17,10 @@ import java.util.logging.Logger;
 /**
  * Signs in, and keeps trying while the server cannot be reached — at a steady pace at first, as
  * most outages are short (a VPN reconnecting, a server restarting), then backing off, always with
- * jitter; the next attempt's time is in the status so the user sees "retrying in 4 s". A server that refuses the
- * credentials (401/403) ends the loop: retrying the same credentials would only fill the server's
- * log, and the user must be told that the credentials, not the network, are the problem.
+ * jitter; the next attempt's time is in the status so the user sees "retrying in 4 s". A server
+ * that refuses the credentials (401/403) ends the loop: retrying the same credentials would only
+ * fill the server's log, and the user must be told that the credentials, not the network, are the
+ * problem.
  */
 final class SignInLoop implements AutoCloseable {
 
