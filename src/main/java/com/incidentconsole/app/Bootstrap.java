@@ -7,7 +7,9 @@ import com.incidentconsole.client.ServerAddress;
 import com.incidentconsole.client.StreamSettings;
 import com.incidentconsole.sandbox.SandboxOptions;
 import com.incidentconsole.sandbox.SandboxServer;
+import com.incidentconsole.sync.ConnectionStatus;
 import com.incidentconsole.sync.ServerWorkspace;
+import com.incidentconsole.sync.Subscription;
 import com.incidentconsole.sync.SyncExecutors;
 import com.incidentconsole.sync.Workspace;
 import com.incidentconsole.sync.store.LocalStore;
@@ -16,12 +18,14 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import picocli.CommandLine;
 
 /**
  * The non-UI half of the composition root: builds the one JSON mapper, the executors, starts the
- * embedded sandbox when no server is configured, signs in and starts following the server.
+ * embedded sandbox when no server is configured, and starts following the server — from the local
+ * cache at once, signing in in the background, so a server that is down still opens the window.
  * The JavaFX application asks it for a {@link Workspace} and shows its window meanwhile.
  */
 public final class Bootstrap implements AutoCloseable {
@@ -45,23 +49,45 @@ public final class Bootstrap implements AutoCloseable {
         parser.parseArgs(args);
     }
 
-    /** Connects in the background; completes once signed in (runs keep loading into the workspace). */
+    /** As {@link #start(Consumer)}, for callers that do not show the wait. */
     public CompletableFuture<Workspace> start() {
-        return CompletableFuture.supplyAsync(this::connect, executors.io());
+        return start(status -> { });
     }
 
-    private Workspace connect() {
+    /**
+     * Starts in the background; completes once the workspace knows who is signed in — at once when
+     * the cache does, otherwise at the first successful sign-in. Runs keep loading into it.
+     *
+     * @param whileWaiting hears the connection status until then (any thread), so the window can say
+     *                     why it waits, e.g. "retrying in 4 s: connection refused"
+     * @return fails when the start is impossible (no credentials, unreadable store) or the server
+     *         refuses the credentials with nothing cached ({@link com.incidentconsole.sync.SignInRefused})
+     */
+    public CompletableFuture<Workspace> start(Consumer<ConnectionStatus> whileWaiting) {
+        return CompletableFuture.supplyAsync(this::follow, executors.io()).thenCompose(followed -> {
+            Subscription waiting = followed.subscribeConnection(whileWaiting);
+            whileWaiting.accept(followed.connection());
+            return followed.ready().whenComplete((ready, error) -> waiting.close());
+        });
+    }
+
+    private ServerWorkspace follow() {
+        long started = System.nanoTime();
         Target target = options.server().isPresent() ? configuredServer() : startSandbox();
         // The sandbox's data is generated anew at each start: keeping its outbox would replay actions
         // against runs that no longer exist, so it lives in memory only.
         LocalStore local = target.sandbox() ? LocalStore.inMemory() : LocalStore.open(AppPaths.forCurrentUser().store());
         store.set(local);
-        MattermostConnection connection = MattermostConnection.open(target.address(), target.credentials(), mapper);
+        // Not signed in yet: the workspace signs in, and keeps trying while the server is unreachable.
+        MattermostConnection connection = MattermostConnection.create(target.address(), target.credentials(), mapper);
         String serverKey = target.address().baseUrl().toString();
         ServerWorkspace followed = ServerWorkspace.follow(target.label(), target.sandbox(), connection, mapper,
                 executors, local.outbox(serverKey), Optional.of(local.cache(serverKey)), Clock.systemUTC(),
                 StreamSettings.defaults());
         workspace.set(followed);
+        // Opening from the cache is meant to be instant: measure it, as the first frame is.
+        LOG.info(() -> "Workspace built in " + (System.nanoTime() - started) / 1_000_000 + " ms with "
+                + followed.runs().size() + " runs from the local cache");
         return followed;
     }
 

@@ -37,7 +37,7 @@ public final class IncidentConsoleApp extends Application {
     public void start(Stage stage) {
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE);
         theme.apply();
-        StartupViewModel startup = new StartupViewModel(bundle);
+        StartupViewModel startup = new StartupViewModel(bundle, Instant::now, ZoneId.systemDefault());
         ControllerFactory controllers = new ControllerFactory()
                 .register(StartupController.class, () -> new StartupController(startup));
         StackPane root = new StackPane(new ViewLoader(controllers, bundle).load("/fxml/shell/startup.fxml"));
@@ -55,7 +55,7 @@ public final class IncidentConsoleApp extends Application {
         Platform.runLater(() -> LOG.info(() -> "First frame " + (System.currentTimeMillis()
                 - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms after JVM start"));
 
-        connect().whenComplete((workspace, error) -> Platform.runLater(() -> {
+        connect(startup).whenComplete((workspace, error) -> Platform.runLater(() -> {
             if (error != null) {
                 LOG.log(Level.WARNING, "Could not start the workspace", error);
                 startup.failed(error);
@@ -71,10 +71,11 @@ public final class IncidentConsoleApp extends Application {
         }));
     }
 
-    private CompletableFuture<Workspace> connect() {
+    private CompletableFuture<Workspace> connect(StartupViewModel startup) {
         try {
             bootstrap = new Bootstrap(getParameters().getRaw().toArray(String[]::new));
-            return bootstrap.start();
+            // Rare changes (a retry every few seconds at most): one hop each is fine here.
+            return bootstrap.start(status -> Platform.runLater(() -> startup.connectionChanged(status)));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
