@@ -36,6 +36,7 @@ public final class Bootstrap implements AutoCloseable {
     private final AtomicReference<SandboxServer> sandbox = new AtomicReference<>();
     private final AtomicReference<ServerWorkspace> workspace = new AtomicReference<>();
     private final AtomicReference<LocalStore> store = new AtomicReference<>();
+    private final AtomicReference<MattermostConnection> connection = new AtomicReference<>();
 
     /** @param args the app's command line (see {@link ConnectOptions}); unknown options are ignored here */
     public Bootstrap(String[] args) {
@@ -57,12 +58,23 @@ public final class Bootstrap implements AutoCloseable {
         LocalStore local = target.sandbox() ? LocalStore.inMemory() : LocalStore.open(AppPaths.forCurrentUser().store());
         store.set(local);
         MattermostConnection connection = MattermostConnection.open(target.address(), target.credentials(), mapper);
+        this.connection.set(connection);
         String serverKey = target.address().baseUrl().toString();
         ServerWorkspace followed = ServerWorkspace.follow(target.label(), target.sandbox(), connection, mapper,
                 executors, local.outbox(serverKey), Optional.of(local.cache(serverKey)), Clock.systemUTC(),
                 StreamSettings.defaults());
         workspace.set(followed);
         return followed;
+    }
+
+    /** The signed-in connection once connected (empty before, or when offline), for playbook pull and push. */
+    public Optional<MattermostConnection> connection() {
+        return Optional.ofNullable(connection.get());
+    }
+
+    /** The app's one JSON mapper, which the connection was opened with. */
+    public JsonMapper mapper() {
+        return mapper;
     }
 
     private Target configuredServer() {

@@ -6,6 +6,7 @@ import com.incidentconsole.shell.StartupViewModel;
 import com.incidentconsole.sync.Workspace;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
@@ -32,6 +33,7 @@ public final class IncidentConsoleApp extends Application {
     private final Theme theme = new Theme();
     private Bootstrap bootstrap;
     private WorkspaceUi workspaceUi;
+    private volatile String serverLabel = "";
 
     @Override
     public void start(Stage stage) {
@@ -47,7 +49,7 @@ public final class IncidentConsoleApp extends Application {
         scene.getAccelerators().put(TOGGLE_THEME, theme::toggle);
         scene.getAccelerators().put(PLAYBOOK_LIBRARY, () -> new com.incidentconsole.playbook.editor.PlaybookEditorWindow(
                 com.incidentconsole.playbook.editor.PlaybookEditorWindow.folderFrom(getParameters().getNamed()),
-                scene.getStylesheets()).show(stage));
+                scene.getStylesheets(), this::playbookServers).show(stage));
         stage.setTitle(bundle.getString("app.title"));
         stage.setScene(scene);
         stage.show();
@@ -61,6 +63,7 @@ public final class IncidentConsoleApp extends Application {
                 startup.failed(error);
                 return;
             }
+            serverLabel = workspace.serverLabel();
             try {
                 workspaceUi = new WorkspaceUi(bundle, FxBatcher.onFxThread(), Instant::now, ZoneId.systemDefault());
                 root.getChildren().setAll(workspaceUi.build(workspace));
@@ -69,6 +72,15 @@ public final class IncidentConsoleApp extends Application {
                 startup.failed(e);
             }
         }));
+    }
+
+    /** The playbook window pulls from and pushes to the workspace's signed-in server, once there is one. */
+    private java.util.List<com.incidentconsole.playbook.editor.PlaybookServers.Server> playbookServers() {
+        return Optional.ofNullable(bootstrap).flatMap(Bootstrap::connection).map(c -> java.util.List.of(
+                new com.incidentconsole.playbook.editor.PlaybookServers.Server(serverLabel.isEmpty()
+                        ? c.address().baseUrl().getHost() : serverLabel, c.address().baseUrl().toString(),
+                        () -> new com.incidentconsole.playbook.remote.ConnectionPlaybookRemote(c,
+                                bootstrap.mapper())))).orElse(java.util.List.of());
     }
 
     private CompletableFuture<Workspace> connect() {
