@@ -457,13 +457,29 @@ public final class ServerSyncViewModel {
         return new PlaybookSync(lib, server.remote().get(), server.serverUrl(), parser);
     }
 
-    /** After a file was written by a pull or push: the list, the link status and (if open) the editor follow. */
+    /**
+     * After a pull or push: the list and link status follow, and an editor showing the file reopens it when its
+     * content on disk changed (a pull, a merge, the server's normalisation) — not otherwise, so undo survives.
+     */
     private void reload(PlaybookLibrary lib, String name) {
         library.refresh();
-        if (name.equals(editor.nameProperty().get())) {
-            editor.open(lib, name);
-        }
         fileChanged.accept(name);
+        if (!name.equals(editor.nameProperty().get())) {
+            return;
+        }
+        io.execute(() -> {
+            try {
+                PlaybookFile onDisk = lib.read(name);
+                ui.execute(() -> {
+                    if (name.equals(editor.nameProperty().get()) && editor.isOpen()
+                            && !editor.file().json().equals(onDisk.json())) {
+                        editor.open(lib, name);
+                    }
+                });
+            } catch (IOException | PlaybookFormatException e) {
+                ui.execute(() -> editor.open(lib, name));
+            }
+        });
     }
 
     private void start(String what) {
