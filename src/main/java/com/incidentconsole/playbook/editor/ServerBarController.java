@@ -83,8 +83,13 @@ public final class ServerBarController {
 
     /** The window's server keys; installed as a filter on the window's root so they work from any field. */
     void globalKey(KeyEvent e) {
-        if (overlayShowing.getAsBoolean() || questionBox.isVisible()) {
+        if (overlayShowing.getAsBoolean()) {
             return;
+        }
+        boolean serverKey = PULL.match(e) || PULL_AGAIN.match(e) || PUSH.match(e) || COMPARE.match(e);
+        if (serverKey && questionBox.isVisible()) {
+            // A new request supersedes an unanswered question, which then counts as declined: nothing happens.
+            model.answer(-1);
         }
         if (PULL.match(e)) {
             openPull.run();

@@ -122,7 +122,7 @@ class PlaybookSyncUiTest {
 
     private static void waitUntil(String what, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+            WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
         } catch (Exception e) {
             throw new AssertionError("timed out waiting until " + what, e);
         }
@@ -226,7 +226,7 @@ class PlaybookSyncUiTest {
 
         ctrl(fx, KeyCode.U);
         waitUntil("the merge view shows", () -> ui.sync().mergeProperty().get() != null
-                && fx.lookup("#mergeCard").query().isVisible());
+                && fx.lookup("#mergeLayer").query().isVisible());
         assertEquals("Colleague’s title",
                 app.playbooks().get(playbook.id()).checklists().get(0).items().get(0).title(), "nothing was sent");
         MergeViewModel merge = ui.sync().mergeProperty().get();
