@@ -126,7 +126,7 @@ public final class PlaybookEditorUi {
         libraryController[0].showLinkStatus(links::text, links.states());
         sync.onFileChanged(file -> libraryController[0].selectFile(file));
         // Every list refresh (open, save, pull, push) re-asks the servers in the background whether they moved.
-        library.rows().addListener((ListChangeListener<LibraryRow>) c -> links.check());
+        library.rows().addListener((ListChangeListener<LibraryRow>) c -> checkServers());
         root.addEventHandler(KeyEvent.KEY_TYPED, e -> {
             if ("?".equals(e.getCharacter())) {
                 help[0].toggle();
@@ -165,8 +165,12 @@ public final class PlaybookEditorUi {
         return links;
     }
 
-    /** Asks the servers again whether linked playbooks moved (the window calls it now and then). */
+    /**
+     * Asks the servers again whether linked playbooks moved (the window calls it now and then), and shows which
+     * servers are there now: the app may have connected since the window opened.
+     */
     public void checkServers() {
+        sync.servers();
         links.check();
     }
 

@@ -69,6 +69,12 @@ public final class PlaybookEditorWindow {
         });
         net.scheduleWithFixedDelay(() -> Platform.runLater(ui::checkServers), CHECK_EVERY_SECONDS,
                 CHECK_EVERY_SECONDS, TimeUnit.SECONDS);
+        // Coming back to the window is when a stale "in sync" would mislead: look again.
+        stage.focusedProperty().addListener((obs, was, focused) -> {
+            if (focused) {
+                ui.checkServers();
+            }
+        });
         stage.show();
         // Keyboard first: the file list has the focus, so Enter opens the selected playbook at once.
         java.util.Optional.ofNullable(scene.lookup("#fileList")).ifPresent(javafx.scene.Node::requestFocus);

@@ -109,6 +109,7 @@ public final class ServerSyncViewModel {
         this.fileChanged = listener;
     }
 
+    /** The servers usable now; also updates {@link #connectionProperty()}. */
     List<PlaybookServers.Server> servers() {
         List<PlaybookServers.Server> now = servers.current();
         connection.set(now.isEmpty() ? text("sync.notConnected")
