@@ -40,6 +40,7 @@ public final class Bootstrap implements AutoCloseable {
     private final AtomicReference<SandboxServer> sandbox = new AtomicReference<>();
     private final AtomicReference<ServerWorkspace> workspace = new AtomicReference<>();
     private final AtomicReference<LocalStore> store = new AtomicReference<>();
+    private final AtomicReference<MattermostConnection> connection = new AtomicReference<>();
 
     /** @param args the app's command line (see {@link ConnectOptions}); unknown options are ignored here */
     public Bootstrap(String[] args) {
@@ -80,6 +81,7 @@ public final class Bootstrap implements AutoCloseable {
         store.set(local);
         // Not signed in yet: the workspace signs in, and keeps trying while the server is unreachable.
         MattermostConnection connection = MattermostConnection.create(target.address(), target.credentials(), mapper);
+        this.connection.set(connection);
         String serverKey = target.address().baseUrl().toString();
         ServerWorkspace followed = ServerWorkspace.follow(target.label(), target.sandbox(), connection, mapper,
                 executors, local.outbox(serverKey), Optional.of(local.cache(serverKey)), Clock.systemUTC(),
@@ -89,6 +91,16 @@ public final class Bootstrap implements AutoCloseable {
         LOG.info(() -> "Workspace built in " + (System.nanoTime() - started) / 1_000_000 + " ms with "
                 + followed.runs().size() + " runs from the local cache");
         return followed;
+    }
+
+    /** The server connection once the workspace is being built (it may still be signing in), for playbook pull and push. */
+    public Optional<MattermostConnection> connection() {
+        return Optional.ofNullable(connection.get());
+    }
+
+    /** The app's one JSON mapper, which the connection was opened with. */
+    public JsonMapper mapper() {
+        return mapper;
     }
 
     private Target configuredServer() {

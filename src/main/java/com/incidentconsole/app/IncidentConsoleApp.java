@@ -1,11 +1,15 @@
 package com.incidentconsole.app;
 
+import com.incidentconsole.playbook.editor.PlaybookServers;
+import com.incidentconsole.playbook.remote.ConnectionPlaybookRemote;
 import com.incidentconsole.shell.FxBatcher;
 import com.incidentconsole.shell.StartupController;
 import com.incidentconsole.shell.StartupViewModel;
 import com.incidentconsole.sync.Workspace;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
@@ -32,6 +36,7 @@ public final class IncidentConsoleApp extends Application {
     private final Theme theme = new Theme();
     private Bootstrap bootstrap;
     private WorkspaceUi workspaceUi;
+    private volatile String serverLabel = "";
 
     @Override
     public void start(Stage stage) {
@@ -47,7 +52,7 @@ public final class IncidentConsoleApp extends Application {
         scene.getAccelerators().put(TOGGLE_THEME, theme::toggle);
         scene.getAccelerators().put(PLAYBOOK_LIBRARY, () -> new com.incidentconsole.playbook.editor.PlaybookEditorWindow(
                 com.incidentconsole.playbook.editor.PlaybookEditorWindow.folderFrom(getParameters().getNamed()),
-                scene.getStylesheets()).show(stage));
+                scene.getStylesheets(), this::playbookServers).show(stage));
         stage.setTitle(bundle.getString("app.title"));
         stage.setScene(scene);
         stage.show();
@@ -61,6 +66,7 @@ public final class IncidentConsoleApp extends Application {
                 startup.failed(error);
                 return;
             }
+            serverLabel = workspace.serverLabel();
             try {
                 workspaceUi = new WorkspaceUi(bundle, FxBatcher.onFxThread(), Instant::now, ZoneId.systemDefault());
                 root.getChildren().setAll(workspaceUi.build(workspace));
@@ -69,6 +75,15 @@ public final class IncidentConsoleApp extends Application {
                 startup.failed(e);
             }
         }));
+    }
+
+    /** The playbook window pulls from and pushes to the workspace's signed-in server, once there is one. */
+    private List<PlaybookServers.Server> playbookServers() {
+        return Optional.ofNullable(bootstrap).flatMap(Bootstrap::connection).map(c -> List.of(
+                new PlaybookServers.Server(serverLabel.isEmpty()
+                        ? c.address().baseUrl().getHost() : serverLabel, c.address().baseUrl().toString(),
+                        () -> new ConnectionPlaybookRemote(c,
+                                bootstrap.mapper())))).orElse(List.of());
     }
 
     private CompletableFuture<Workspace> connect(StartupViewModel startup) {

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "pull", mixinStandardHelpOptions = true,
         description = {"Save a server playbook as a library file (export format) and link it for push.",
+            "Pulling again into a linked file refuses to replace local changes unless --force.",
             "Token: environment variable " + PlaybookPullCommand.TOKEN_VARIABLE + "."})
 public final class PlaybookPullCommand implements Callable<Integer> {
 
@@ -47,6 +48,9 @@ public final class PlaybookPullCommand implements Callable<Integer> {
 
     @Option(names = "--as", description = "File name in the library (default: from the title).")
     private String as;
+
+    @Option(names = "--force", description = "Pull again over a linked file's local changes (they are lost).")
+    private boolean force;
 
     private final UnaryOperator<String> environment;
 
@@ -70,19 +74,43 @@ public final class PlaybookPullCommand implements Callable<Integer> {
         }
         JsonMapper mapper = WireJson.newMapper();
         PlaybookParser parser = new PlaybookParser();
-        try (MattermostConnection connection = MattermostConnection.open(ServerAddress.of(server),
+        ServerAddress address;
+        try {
+            address = ServerAddress.of(server);
+        } catch (IllegalArgumentException e) {
+            err.println("error: --server: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        try (MattermostConnection connection = MattermostConnection.open(address,
                 new Credentials.AccessToken(token), mapper)) {
-            ConnectionPlaybookRemote remote = new ConnectionPlaybookRemote(connection.playbooks(), mapper);
+            ConnectionPlaybookRemote remote = new ConnectionPlaybookRemote(connection, mapper);
             String name = as != null ? as : fileName(remote.get(playbookId).path("title").asText());
             PlaybookLibrary lib = new PlaybookLibrary(library, parser, mapper);
-            new PlaybookSync(lib, remote, server, parser).pull(name, playbookId);
+            // The sidecar keeps the normalised URL, so push finds the same server however it was typed.
+            PlaybookSync sync = new PlaybookSync(lib, remote, address.baseUrl().toString(), parser);
+            switch (sync.pullTarget(name, playbookId)) {
+                case PlaybookSync.PullTarget.Taken taken -> {
+                    err.println("error: " + taken.reason() + " (--as NAME)");
+                    return 1;
+                }
+                case PlaybookSync.PullTarget.Refresh refresh when refresh.localChanges() && !force -> {
+                    err.println("error: " + name + " has local changes since the pull; push them first, or pull "
+                            + "with --force to replace them");
+                    return 1;
+                }
+                default -> {
+                }
+            }
+            sync.pull(name, playbookId, force);
             out.println("pulled " + playbookId + " into " + library.resolve(name));
-            out.flush();
             return 0;
         } catch (IOException | PlaybookFormatException | ClientException e) {
             err.println("error: " + e.getMessage());
-            err.flush();
             return 1;
+        } finally {
+            out.flush();
+            err.flush();
         }
     }
 

@@ -119,6 +119,10 @@ final class SpecDivergences {
                     "",
                     "the handler decodes a whole ChecklistItem (playbooks-api.md §2.5, §5.3), so a client may send "
                             + "every item field; the spec lists only title/command/description"),
+            new Divergence("PUT", ROOT + "/playbooks/" + ID, "validation.request.body.schema.additionalProperties",
+                    "",
+                    "PUT /playbooks/{id} decodes and stores a whole Playbook, every field, as a full replace "
+                            + "(playbooks-api.md §3, §9); the spec's closed request schema lists only a few fields"),
             new Divergence("POST", RUN + "/status", "validation.request.body.schema.required", "'description'",
                     "StatusUpdateOptions is {message, reminder, finish_run} (playbooks-api.md §2.3, §5.5); the spec "
                             + "also requires a 'description' the handler never reads"),

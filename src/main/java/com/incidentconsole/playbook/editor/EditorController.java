@@ -409,6 +409,12 @@ public final class EditorController {
         diffTable.requestFocus();
     }
 
+    /** Shows the compare tab with the view-model's latest comparison (e.g. with the server's copy). */
+    public void showComparison() {
+        tabs.getSelectionModel().select(diffTab);
+        diffTable.requestFocus();
+    }
+
     @FXML
     private void recover() {
         model.recoverDraft();

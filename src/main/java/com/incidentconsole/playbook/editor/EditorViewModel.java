@@ -291,6 +291,14 @@ public final class EditorViewModel {
         });
     }
 
+    /** Shows the diff from {@code before} (fetched elsewhere, e.g. the server's current copy) to the open file. */
+    public void compareWith(PlaybookFile before) {
+        if (file.get() != null) {
+            changes.setAll(PlaybookDiff.between(before, file.get()).stream()
+                    .sorted(Comparator.comparing((Change c) -> c.checklist() == null ? "" : c.checklist())).toList());
+        }
+    }
+
     private PlaybookFile pulledBase(PlaybookLibrary lib, String fileName) throws IOException, PlaybookFormatException {
         var record = lib.syncRecord(fileName)
                 .orElseThrow(() -> new IOException(fileName + " was not pulled from a server"));

@@ -43,6 +43,7 @@ public final class LibraryController {
     private final Consumer<String> compareWithOpen;
     private Prompt prompt;
     private String promptTarget;
+    private java.util.function.Function<LibraryRow, String> linkStatus = row -> "";
 
     @FXML private VBox libraryRoot;
     @FXML private TextField folderField;
@@ -90,6 +91,17 @@ public final class LibraryController {
 
     public void focusList() {
         fileList.requestFocus();
+    }
+
+    /** Each row shows {@code status} for its server link (instead of the bare URL); redrawn when {@code changed}. */
+    public void showLinkStatus(java.util.function.Function<LibraryRow, String> status,
+            javafx.beans.Observable changed) {
+        linkStatus = status;
+        changed.addListener(o -> fileList.refresh());
+    }
+
+    public void selectFile(String file) {
+        select(file);
     }
 
     private LibraryRow selected() {
@@ -228,7 +240,10 @@ public final class LibraryController {
                 text.append("  ").append(String.format(bundle.getString("library.status"), row.errors(),
                         row.warnings()));
             }
-            if (!row.server().isEmpty()) {
+            String link = linkStatus.apply(row);
+            if (!link.isEmpty()) {
+                text.append("  ").append(link);
+            } else if (!row.server().isEmpty()) {
                 text.append("  ⇅ ").append(row.server());
                 if (row.changedSincePull()) {
                     text.append(" ").append(bundle.getString("library.changed"));

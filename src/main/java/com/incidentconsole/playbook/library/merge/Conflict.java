@@ -2,7 +2,7 @@ package com.incidentconsole.playbook.library.merge;
 
 /**
  * Something both sides changed differently since the merge base. The merged document holds the value named by
- * {@link #kept()}; the UI lets the user pick the other one.
+ * {@link #kept()}; the user picks the other one by merging again with a {@link Resolution}.
  *
  * @param path machine path in the merged document's terms, e.g. {@code checklists[1].items[3].command}
  * @param location the same for people: {@code checklist “Triage” › item “Page DBA” › command}
@@ -15,4 +15,9 @@ public record Conflict(String path, String location, String description, String 
 
     /** Which side's value the merged document holds. */
     public enum Side { MINE, THEIRS }
+
+    /** Names this conflict among those of one merge, for {@link Resolution#of}; stable when merging again. */
+    public String key() {
+        return path + " " + location + " " + description;
+    }
 }

@@ -76,12 +76,15 @@ final class ListMerge {
             JsonNode survivor = mineDeleted ? theirs : mine;
             if (base.isMissingNode() || !base.equals(survivor)) {
                 if (!base.isMissingNode()) {
-                    Side kept = mineDeleted ? Side.THEIRS : Side.MINE;
+                    Side edited = mineDeleted ? Side.THEIRS : Side.MINE;
                     Conflict conflict = merge.conflict(at, noun + (mineDeleted
                             ? " deleted here but edited on the server" : " deleted on the server but edited here"),
-                            base, mine, theirs, kept);
+                            base, mine, theirs, edited);
                     if (noun.equals("item")) {
-                        merge.orphan(new PlaybookMerge.Orphan(survivor, base, kept, conflict, at));
+                        merge.orphan(new PlaybookMerge.Orphan(survivor, base, edited, conflict, at));
+                    }
+                    if (conflict.kept() != edited) {
+                        merge.delete(new PlaybookMerge.Deletion(survivor, conflict));
                     }
                 }
                 return survivor;
@@ -115,11 +118,13 @@ final class ListMerge {
     private List<String> order(int baseSize, List<String> mineIds, List<String> theirsIds, Location at) {
         boolean mineReordered = reordered(mineIds);
         boolean theirsReordered = reordered(theirsIds);
+        boolean takeTheirOrder = theirsReordered && !mineReordered;
         if (mineReordered && theirsReordered && !baseOrder(mineIds).equals(baseOrder(theirsIds))) {
-            merge.conflict(at, noun + "s were reordered differently on both sides; kept the local order",
+            Conflict conflict = merge.conflict(at, noun + "s were reordered differently on both sides",
                     MissingNode.getInstance(), MissingNode.getInstance(), MissingNode.getInstance(), Side.MINE);
+            takeTheirOrder = conflict.kept() == Side.THEIRS;
         }
-        List<String> skeleton = theirsReordered && !mineReordered ? theirsIds : mineIds;
+        List<String> skeleton = takeTheirOrder ? theirsIds : mineIds;
         List<String> other = skeleton == mineIds ? theirsIds : mineIds;
         List<String> order = new ArrayList<>(skeleton);
         for (int k = 0; k < other.size(); k++) {

@@ -30,14 +30,24 @@ public final class PlaybookMerge {
 
     private final List<Conflict> conflicts = new ArrayList<>();
     private final List<Orphan> orphans = new ArrayList<>();
+    private final List<Deletion> deletions = new ArrayList<>();
+    private final Resolution resolution;
 
-    private PlaybookMerge() {
+    private PlaybookMerge(Resolution resolution) {
+        this.resolution = resolution;
     }
 
+    /** Merges with the default resolution: mine where both changed a value, edits win over deletions. */
     public static MergeResult merge(PlaybookFile base, PlaybookFile mine, PlaybookFile theirs) {
-        PlaybookMerge merge = new PlaybookMerge();
+        return merge(base, mine, theirs, Resolution.defaults());
+    }
+
+    /** Merges, letting {@code resolution} pick the side of each conflict; the result reports the side it chose. */
+    public static MergeResult merge(PlaybookFile base, PlaybookFile mine, PlaybookFile theirs, Resolution resolution) {
+        PlaybookMerge merge = new PlaybookMerge(resolution);
         ObjectNode merged = merge.object(base.json(), mine.json(), theirs.json(), Location.ROOT, Level.DOCUMENT);
         merge.followMoves(merged);
+        merge.applyDeletions(merged);
         return new MergeResult(mine.withJson(merged), merge.conflicts);
     }
 
@@ -90,15 +100,54 @@ public final class PlaybookMerge {
         if (base.equals(mine)) {
             return theirs;
         }
-        conflict(at, "changed on both sides", base, mine, theirs, Side.MINE);
-        return mine;
+        Conflict conflict = conflict(at, "changed on both sides", base, mine, theirs, Side.MINE);
+        // A missing node drops the key: taking "theirs" where the server removed the field removes it here too.
+        return conflict.kept() == Side.MINE ? mine : theirs;
     }
 
-    Conflict conflict(Location at, String description, JsonNode base, JsonNode mine, JsonNode theirs, Side kept) {
-        Conflict conflict = new Conflict(at.path(), at.readable(), description, text(base), text(mine),
-                text(theirs), kept);
+    /** Records a conflict with the side the resolution chose ({@code byDefault} unless it says otherwise). */
+    Conflict conflict(Location at, String description, JsonNode base, JsonNode mine, JsonNode theirs,
+            Side byDefault) {
+        Conflict found = new Conflict(at.path(), at.readable(), description, text(base), text(mine), text(theirs),
+                byDefault);
+        Side chosen = resolution.choose(found);
+        Conflict conflict = chosen == byDefault ? found : new Conflict(found.path(), found.location(),
+                found.description(), found.base(), found.mine(), found.theirs(), chosen);
         conflicts.add(conflict);
         return conflict;
+    }
+
+    /**
+     * An element edited on one side and deleted on the other, where the user chose the deletion. It stays in the
+     * tree until the end, so a move ({@link #followMoves}) can still fold the edit into the moved copy; then it goes.
+     */
+    record Deletion(JsonNode element, Conflict conflict) {
+    }
+
+    void delete(Deletion deletion) {
+        deletions.add(deletion);
+    }
+
+    private void applyDeletions(ObjectNode merged) {
+        for (Deletion deletion : deletions) {
+            if (!conflicts.contains(deletion.conflict())) {
+                continue;
+            }
+            List<JsonNode> lists = new ArrayList<>();
+            lists.add(merged.path("checklists"));
+            lists.add(merged.path("metrics"));
+            merged.path("checklists").forEach(checklist -> lists.add(checklist.path("items")));
+            for (JsonNode list : lists) {
+                if (list instanceof ArrayNode array) {
+                    for (int i = 0; i < array.size(); i++) {
+                        if (array.get(i) == deletion.element()) {
+                            array.remove(i);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** An item kept because it was edited on one side although the other side removed it from its checklist. */

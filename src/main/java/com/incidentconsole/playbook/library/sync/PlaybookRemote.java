@@ -2,11 +2,12 @@ package com.incidentconsole.playbook.library.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.List;
 
 /**
- * The four server calls pull and push need, for the REST client to implement (one server, one session).
+ * The server calls pull and push need, for the REST client to implement (one server, one session).
  * Kept this small so the library does not depend on the client and tests can use an in-memory fake.
- * Failures are {@link IOException}s (the client's typed API exception is expected to extend it or be wrapped).
+ * Failures are {@link IOException}s, preferably {@link PlaybookRemoteException} so callers can tell why.
  */
 public interface PlaybookRemote {
 
@@ -21,4 +22,10 @@ public interface PlaybookRemote {
 
     /** {@code POST /playbooks/import?team_id=}: creates a playbook from export text, returns its id. */
     String importPlaybook(String teamId, String exportText) throws IOException;
+
+    /** The playbooks the user can see (not archived), in every team, for picking one to pull. */
+    List<RemotePlaybook> list() throws IOException;
+
+    /** The user's teams, for choosing where a new playbook is created. */
+    List<RemoteTeam> teams() throws IOException;
 }

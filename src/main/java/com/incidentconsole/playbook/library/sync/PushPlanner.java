@@ -38,6 +38,6 @@ public final class PushPlanner {
         if (!mineChanged) {
             return new PushPlan.TakeTheirs(theirs, serverUpdateAt);
         }
-        return new PushPlan.Merge(PlaybookMerge.merge(base, mine, theirs), theirs, serverUpdateAt);
+        return new PushPlan.Merge(base, mine, theirs, serverUpdateAt, PlaybookMerge.merge(base, mine, theirs));
     }
 }

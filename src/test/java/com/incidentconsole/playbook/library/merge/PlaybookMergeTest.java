@@ -112,6 +112,66 @@ class PlaybookMergeTest {
     }
 
     @Test
+    void choosingTheirsForOneConflictKeepsEveryOtherChangeFromBothSides() {
+        PlaybookFile mine = base.withItem(0, 1, ItemField.COMMAND, "/meet start").withTitle("Sev incidents")
+                .withItem(0, 2, ItemField.DESCRIPTION, "Local description");
+        PlaybookFile theirs = base.withItem(0, 1, ItemField.COMMAND, "/teams call")
+                .withItem(0, 2, ItemField.DESCRIPTION, "Server description")
+                .with(PlaybookSetting.REMINDER_TIMER_DEFAULT_SECONDS, 1800L);
+        MergeResult first = PlaybookMerge.merge(base, mine, theirs);
+        assertEquals(2, first.conflicts().size());
+        Conflict command = first.conflicts().stream().filter(c -> c.path().endsWith("command")).findFirst()
+                .orElseThrow();
+
+        MergeResult resolved = PlaybookMerge.merge(base, mine, theirs,
+                Resolution.of(java.util.Map.of(command.key(), Side.THEIRS)));
+
+        assertEquals(List.of(Side.THEIRS, Side.MINE), resolved.conflicts().stream().map(Conflict::kept).toList());
+        ItemView bridge = resolved.merged().checklists().get(0).items().get(1);
+        assertEquals("/teams call", bridge.command());
+        assertEquals("Local description", resolved.merged().checklists().get(0).items().get(2).description());
+        assertEquals("Sev incidents", resolved.merged().title());
+        assertEquals(1800, resolved.merged().number(PlaybookSetting.REMINDER_TIMER_DEFAULT_SECONDS));
+    }
+
+    @Test
+    void takingTheirsWhereTheServerDeletedAnEditedItemDeletesIt() {
+        PlaybookFile mine = base.withItem(2, 0, ItemField.DESCRIPTION, "Ask the reporter to confirm");
+        PlaybookFile theirs = base.withItemRemoved(2, 0);
+
+        MergeResult kept = PlaybookMerge.merge(base, mine, theirs);
+        assertEquals(3, kept.merged().checklists().get(2).items().size(), "by default the edit survives");
+
+        MergeResult deleted = PlaybookMerge.merge(base, mine, theirs, Resolution.all(Side.THEIRS));
+        assertEquals(Side.THEIRS, deleted.conflicts().get(0).kept());
+        assertEquals(base.checklists().get(2).items().subList(1, 3), deleted.merged().checklists().get(2).items());
+    }
+
+    @Test
+    void aValueTheServerRemovedIsRemovedWhenTakingTheirs() {
+        PlaybookFile mine = base.withItem(0, 1, ItemField.COMMAND, "/meet start");
+        PlaybookFile theirs = base.withItem(0, 1, ItemField.COMMAND, "");
+        MergeResult result = PlaybookMerge.merge(base, mine, theirs, Resolution.all(Side.THEIRS));
+        assertEquals("", result.merged().checklists().get(0).items().get(1).command());
+    }
+
+    @Test
+    void differentReorderingsTakeTheServerOrderWhenChosen() {
+        PlaybookFile mine = base.withChecklistMoved(3, 0);
+        PlaybookFile theirs = base.withChecklistMoved(0, 3);
+        MergeResult byDefault = PlaybookMerge.merge(base, mine, theirs);
+        assertEquals(1, byDefault.conflicts().size());
+        assertEquals(titles(mine), titles(byDefault.merged()));
+
+        MergeResult server = PlaybookMerge.merge(base, mine, theirs, Resolution.all(Side.THEIRS));
+        assertEquals(titles(theirs), titles(server.merged()));
+    }
+
+    private static List<String> titles(PlaybookFile file) {
+        return file.checklists().stream().map(ChecklistView::title).toList();
+    }
+
+    @Test
     void mergingUnchangedSidesGivesTheSameBytes() {
         PlaybookFile mine = Fixtures.file(Fixtures.RELEASE);
         MergeResult result = PlaybookMerge.merge(mine, mine, mine);

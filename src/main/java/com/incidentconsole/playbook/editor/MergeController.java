@@ -1,0 +1,233 @@
+package com.incidentconsole.playbook.editor;
+
+import com.incidentconsole.playbook.library.diff.Change;
+import com.incidentconsole.playbook.library.merge.Conflict;
+import com.incidentconsole.playbook.library.merge.Conflict.Side;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The three-way merge of a refused push, a layer over the window: each side's changes since the pull next to each
+ * other, then every conflict with base, mine and theirs and the side kept — {@code m}/{@code t}/Space choose.
+ * Ctrl+Enter saves the merge into the file; Ctrl+Shift+F asks to force push, naming what it would overwrite.
+ */
+public final class MergeController {
+
+    private static final KeyCombination SAVE = KeyCombination.keyCombination("Shortcut+Enter");
+    private static final KeyCombination FORCE = KeyCombination.keyCombination("Shortcut+Shift+F");
+
+    private final ServerSyncViewModel sync;
+    private final ResourceBundle bundle;
+    private MergeViewModel shown;
+    private Node returnFocusTo;
+
+    @FXML private StackPane mergeLayer;
+    @FXML private Label mergeTitle;
+    @FXML private Label mineLabel;
+    @FXML private Label theirsLabel;
+    @FXML private TableView<Change> mineTable;
+    @FXML private TableColumn<Change, String> mineGroupColumn;
+    @FXML private TableColumn<Change, String> mineWhatColumn;
+    @FXML private TableColumn<Change, String> mineBeforeColumn;
+    @FXML private TableColumn<Change, String> mineAfterColumn;
+    @FXML private TableView<Change> theirsTable;
+    @FXML private TableColumn<Change, String> theirsGroupColumn;
+    @FXML private TableColumn<Change, String> theirsWhatColumn;
+    @FXML private TableColumn<Change, String> theirsBeforeColumn;
+    @FXML private TableColumn<Change, String> theirsAfterColumn;
+    @FXML private Label conflictsLabel;
+    @FXML private TableView<MergeViewModel.ConflictRow> conflictTable;
+    @FXML private TableColumn<MergeViewModel.ConflictRow, String> whereColumn;
+    @FXML private TableColumn<MergeViewModel.ConflictRow, String> baseColumn;
+    @FXML private TableColumn<MergeViewModel.ConflictRow, String> mineColumn;
+    @FXML private TableColumn<MergeViewModel.ConflictRow, String> theirsColumn;
+    @FXML private TableColumn<MergeViewModel.ConflictRow, String> keepColumn;
+    @FXML private VBox forceBox;
+    @FXML private Label forceText;
+    @FXML private Label forceChanges;
+
+    public MergeController(ServerSyncViewModel sync, ResourceBundle bundle) {
+        this.sync = sync;
+        this.bundle = bundle;
+    }
+
+    @FXML
+    private void initialize() {
+        mergeLayer.managedProperty().bind(mergeLayer.visibleProperty());
+        mergeLayer.setVisible(false);
+        forceBox.managedProperty().bind(forceBox.visibleProperty());
+        forceBox.setVisible(false);
+        changeColumns(mineGroupColumn, mineWhatColumn, mineBeforeColumn, mineAfterColumn);
+        changeColumns(theirsGroupColumn, theirsWhatColumn, theirsBeforeColumn, theirsAfterColumn);
+        mineTable.setPlaceholder(new Label(bundle.getString("diff.none")));
+        theirsTable.setPlaceholder(new Label(bundle.getString("diff.none")));
+        whereColumn.setCellValueFactory(c -> constant(c.getValue().conflict().location() + " — "
+                + c.getValue().conflict().description()));
+        baseColumn.setCellValueFactory(c -> constant(value(c.getValue().conflict().base(), null, null)));
+        mineColumn.setCellValueFactory(c -> constant(value(c.getValue().conflict().mine(), c.getValue().conflict(),
+                "merge.order.mine")));
+        theirsColumn.setCellValueFactory(c -> constant(value(c.getValue().conflict().theirs(),
+                c.getValue().conflict(), "merge.order.theirs")));
+        keepColumn.setCellValueFactory(c -> constant(bundle.getString("merge.keep." + c.getValue().chosen())));
+        conflictTable.setRowFactory(table -> new ChoiceRow());
+        conflictTable.setPlaceholder(new Label(bundle.getString("merge.noConflicts")));
+        conflictTable.addEventFilter(KeyEvent.KEY_TYPED, this::choiceKey);
+        mergeLayer.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+        sync.mergeProperty().addListener((obs, old, merge) -> show(merge));
+    }
+
+    /** The compare tab's rendering: the checklist, what changed, and the values before and after. */
+    private void changeColumns(TableColumn<Change, String> group, TableColumn<Change, String> what,
+            TableColumn<Change, String> before, TableColumn<Change, String> after) {
+        group.setCellValueFactory(c -> constant(c.getValue().checklist() == null
+                ? bundle.getString("diff.settings") : c.getValue().checklist()));
+        what.setCellValueFactory(c -> {
+            Change ch = c.getValue();
+            return constant(ch.kind().name().toLowerCase(Locale.ROOT) + " " + ch.target().name()
+                    .toLowerCase(Locale.ROOT) + " “" + ch.name() + "”" + (ch.field() == null ? "" : " · " + ch.field()));
+        });
+        before.setCellValueFactory(c -> constant(c.getValue().before()));
+        after.setCellValueFactory(c -> constant(c.getValue().after()));
+    }
+
+    private String value(String json, Conflict conflict, String orderKey) {
+        if (json != null) {
+            return json;
+        }
+        boolean order = conflict != null && conflict.base() == null && conflict.mine() == null
+                && conflict.theirs() == null;
+        return bundle.getString(order ? orderKey : "merge.absent");
+    }
+
+    private static ObservableValue<String> constant(String text) {
+        return new ReadOnlyStringWrapper(text == null ? "" : text);
+    }
+
+    public boolean isShowing() {
+        return mergeLayer.isVisible();
+    }
+
+    private void show(MergeViewModel merge) {
+        shown = merge;
+        forceBox.setVisible(false);
+        if (merge == null) {
+            conflictTable.setItems(null);
+            mergeLayer.setVisible(false);
+            if (returnFocusTo != null && returnFocusTo.getScene() != null) {
+                returnFocusTo.requestFocus();
+            }
+            return;
+        }
+        if (!mergeLayer.isVisible()) {
+            returnFocusTo = mergeLayer.getScene() == null ? null : mergeLayer.getScene().getFocusOwner();
+        }
+        mergeTitle.setText(format("merge.title", merge.file(), merge.server().label()));
+        mineLabel.setText(format("merge.mine", merge.mineChanges().size()));
+        theirsLabel.setText(format("merge.theirs", merge.theirsChanges().size()));
+        mineTable.getItems().setAll(merge.mineChanges());
+        theirsTable.getItems().setAll(merge.theirsChanges());
+        conflictTable.setItems(merge.conflicts());
+        conflictsLabel.setText(format("merge.conflicts", merge.conflicts().size()));
+        mergeLayer.setVisible(true);
+        if (merge.conflicts().isEmpty()) {
+            mineTable.requestFocus();
+        } else {
+            conflictTable.requestFocus();
+            conflictTable.getSelectionModel().selectFirst();
+            conflictTable.getFocusModel().focus(0);
+        }
+    }
+
+    private void choiceKey(KeyEvent e) {
+        int row = conflictTable.getSelectionModel().getSelectedIndex();
+        if (shown == null || row < 0) {
+            return;
+        }
+        switch (e.getCharacter()) {
+            case "m" -> shown.choose(row, Side.MINE);
+            case "t" -> shown.choose(row, Side.THEIRS);
+            case " " -> shown.toggle(row);
+            default -> {
+                return;
+            }
+        }
+        conflictTable.getSelectionModel().select(row);
+        e.consume();
+    }
+
+    private void key(KeyEvent e) {
+        if (forceBox.isVisible()) {
+            if (e.getCode() == KeyCode.ENTER) {
+                forceBox.setVisible(false);
+                sync.forcePush();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                forceBox.setVisible(false);
+                conflictTable.requestFocus();
+            } else {
+                return;
+            }
+        } else if (SAVE.match(e)) {
+            save();
+        } else if (FORCE.match(e)) {
+            askForce();
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            cancel();
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    @FXML
+    private void save() {
+        sync.saveMerged();
+    }
+
+    @FXML
+    private void askForce() {
+        if (shown == null) {
+            return;
+        }
+        String changes = shown.overwrittenText();
+        forceText.setText(format(changes.isBlank() ? "merge.force.confirm.none" : "merge.force.confirm",
+                shown.file(), shown.server().label()));
+        forceChanges.setText(changes.strip());
+        forceBox.setVisible(true);
+        forceBox.requestFocus();
+    }
+
+    @FXML
+    private void cancel() {
+        sync.cancelMerge();
+    }
+
+    private String format(String key, Object... args) {
+        return MessageFormat.format(bundle.getString(key), args);
+    }
+
+    /** Marks a row by the side it keeps, so the choices read at a glance. */
+    private static final class ChoiceRow extends TableRow<MergeViewModel.ConflictRow> {
+        @Override
+        protected void updateItem(MergeViewModel.ConflictRow row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().removeAll("keeps-mine", "keeps-theirs");
+            if (!empty && row != null) {
+                getStyleClass().add(row.chosen() == Side.MINE ? "keeps-mine" : "keeps-theirs");
+            }
+        }
+    }
+}
