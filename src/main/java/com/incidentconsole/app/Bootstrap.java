@@ -98,11 +98,6 @@ public final class Bootstrap implements AutoCloseable {
         return Optional.ofNullable(connection.get());
     }
 
-    /** The app's one JSON mapper, which the connection was opened with. */
-    public JsonMapper mapper() {
-        return mapper;
-    }
-
     private Target configuredServer() {
         ServerAddress address = new ServerAddress(options.server().orElseThrow());
         String host = Optional.ofNullable(address.baseUrl().getHost()).orElse(address.baseUrl().toString());

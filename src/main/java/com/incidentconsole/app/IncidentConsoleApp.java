@@ -82,8 +82,7 @@ public final class IncidentConsoleApp extends Application {
         return Optional.ofNullable(bootstrap).flatMap(Bootstrap::connection).map(c -> List.of(
                 new PlaybookServers.Server(serverLabel.isEmpty()
                         ? c.address().baseUrl().getHost() : serverLabel, c.address().baseUrl().toString(),
-                        () -> new ConnectionPlaybookRemote(c,
-                                bootstrap.mapper())))).orElse(List.of());
+                        () -> new ConnectionPlaybookRemote(c)))).orElse(List.of());
     }
 
     private CompletableFuture<Workspace> connect(StartupViewModel startup) {

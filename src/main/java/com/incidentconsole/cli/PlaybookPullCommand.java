@@ -84,7 +84,7 @@ public final class PlaybookPullCommand implements Callable<Integer> {
         }
         try (MattermostConnection connection = MattermostConnection.open(address,
                 new Credentials.AccessToken(token), mapper)) {
-            ConnectionPlaybookRemote remote = new ConnectionPlaybookRemote(connection, mapper);
+            ConnectionPlaybookRemote remote = new ConnectionPlaybookRemote(connection);
             String name = as != null ? as : fileName(remote.get(playbookId).path("title").asText());
             PlaybookLibrary lib = new PlaybookLibrary(library, parser, mapper);
             // The sidecar keeps the normalised URL, so push finds the same server however it was typed.

@@ -149,7 +149,7 @@ public final class PlaybookPushCommand implements Callable<Integer> {
         }
         try (MattermostConnection connection = MattermostConnection.open(ServerAddress.of(url),
                 new Credentials.AccessToken(token), mapper)) {
-            PlaybookSync sync = new PlaybookSync(lib, new ConnectionPlaybookRemote(connection, mapper), url, parser);
+            PlaybookSync sync = new PlaybookSync(lib, new ConnectionPlaybookRemote(connection), url, parser);
             if (record.isEmpty()) {
                 String id = sync.create(name, team);
                 out.println("created playbook " + id + " on " + url + " from " + name + "; it is linked now, so the "

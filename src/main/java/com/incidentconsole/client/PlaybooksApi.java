@@ -1,6 +1,7 @@
 package com.incidentconsole.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.incidentconsole.wire.Playbook;
 import com.incidentconsole.wire.PlaybooksPage;
 import java.util.ArrayList;
@@ -50,6 +51,19 @@ public final class PlaybooksApi {
 
     public Playbook get(String id) {
         return rest.get(playbook(id), rest.type(Playbook.class));
+    }
+
+    /**
+     * The playbook as the server sent it, every field included: for a read-modify-write ({@link #replace})
+     * that must not drop fields a newer server has and {@link Playbook} does not model.
+     */
+    public ObjectNode getDocument(String id) {
+        return rest.get(playbook(id), rest.type(ObjectNode.class));
+    }
+
+    /** Replaces the playbook whole with {@code document} as given (last writer wins, as for {@link #update}). */
+    public void replace(String id, ObjectNode document) {
+        rest.send("PUT", playbook(id), new Rest.RawJson(document.toString()));
     }
 
     /** Returns the new playbook's id. */

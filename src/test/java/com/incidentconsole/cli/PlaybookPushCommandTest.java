@@ -52,7 +52,7 @@ class PlaybookPushCommandTest {
         token = sandbox.control().credentials().token();
         JsonMapper mapper = WireJson.newMapper();
         other = MattermostConnection.open(ServerAddress.of(url), new Credentials.AccessToken(token), mapper);
-        otherRemote = new ConnectionPlaybookRemote(other, mapper);
+        otherRemote = new ConnectionPlaybookRemote(other);
     }
 
     @AfterAll

@@ -1,7 +1,6 @@
 package com.incidentconsole.playbook.remote;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.incidentconsole.client.ClientException;
 import com.incidentconsole.client.MattermostConnection;
@@ -22,24 +21,21 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * {@link PlaybookRemote} over the REST client. The client speaks typed {@link Playbook} records; the sync
- * works on trees, so this converts with the client's own mapper (same naming) and turns the client's
+ * {@link PlaybookRemote} over the REST client. Playbooks travel as whole JSON documents (never through the
+ * {@link Playbook} record, which would drop fields it does not model on a full replace), and the client's
  * unchecked errors into {@link PlaybookRemoteException}s that say what happened in the user's terms.
  */
 public final class ConnectionPlaybookRemote implements PlaybookRemote {
 
     private final MattermostConnection connection;
-    private final JsonMapper mapper;
-
-    /** {@code mapper} must be the one the connection was opened with ({@code WireJson.newMapper()}). */
-    public ConnectionPlaybookRemote(MattermostConnection connection, JsonMapper mapper) {
+    public ConnectionPlaybookRemote(MattermostConnection connection) {
         this.connection = connection;
-        this.mapper = mapper;
     }
 
     @Override
     public ObjectNode get(String playbookId) throws IOException {
-        return call(() -> mapper.valueToTree(connection.playbooks().get(playbookId)));
+        // The document, not the record: a full replace built from it must carry every field back.
+        return call(() -> connection.playbooks().getDocument(playbookId));
     }
 
     @Override
@@ -49,12 +45,12 @@ public final class ConnectionPlaybookRemote implements PlaybookRemote {
 
     @Override
     public void replace(String playbookId, ObjectNode fullPlaybook) throws IOException {
-        Playbook playbook = mapper.treeToValue(fullPlaybook, Playbook.class);
-        if (!playbookId.equals(playbook.id())) {
-            throw new IOException("refusing to PUT playbook " + playbook.id() + " as " + playbookId);
+        String id = fullPlaybook.path("id").asText("");
+        if (!playbookId.equals(id)) {
+            throw new IOException("refusing to PUT playbook " + id + " as " + playbookId);
         }
         call(() -> {
-            connection.playbooks().update(playbook);
+            connection.playbooks().replace(playbookId, fullPlaybook);
             return null;
         });
     }

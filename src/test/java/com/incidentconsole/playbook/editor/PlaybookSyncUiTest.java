@@ -92,7 +92,7 @@ class PlaybookSyncUiTest {
 
     private PlaybookServers.Server server(String label, MattermostConnection connection) {
         return new PlaybookServers.Server(label, connection.address().baseUrl().toString(),
-                () -> new ConnectionPlaybookRemote(connection, mapper));
+                () -> new ConnectionPlaybookRemote(connection));
     }
 
     @Start
@@ -192,7 +192,7 @@ class PlaybookSyncUiTest {
     }
 
     private void colleagueEdits(String id, java.util.function.Consumer<ObjectNode> edit) throws Exception {
-        ConnectionPlaybookRemote remote = new ConnectionPlaybookRemote(colleague, mapper);
+        ConnectionPlaybookRemote remote = new ConnectionPlaybookRemote(colleague);
         ObjectNode current = remote.get(id);
         edit.accept(current);
         remote.replace(id, current);

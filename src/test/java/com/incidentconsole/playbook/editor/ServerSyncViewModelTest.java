@@ -60,7 +60,7 @@ class ServerSyncViewModelTest {
     @BeforeEach
     void window() {
         server = new PlaybookServers.Server("Sandbox", connection.address().baseUrl().toString(),
-                () -> new ConnectionPlaybookRemote(connection, MAPPER));
+                () -> new ConnectionPlaybookRemote(connection));
         library = new LibraryViewModel(DIRECT, DIRECT, parser, MAPPER, new TemplateCatalog(MAPPER));
         library.open(folder);
         editor = new EditorViewModel(DIRECT, DIRECT, parser);
