@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.incidentconsole.playbook.library.Fixtures;
 import com.incidentconsole.playbook.library.PlaybookParser;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.incidentconsole.wire.WireJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,15 @@ class PlaybookLibraryTest {
         assertTrue(sidecar.contains("\"server_url\" : \"https://chat.example.com\""), sidecar);
         assertTrue(sidecar.contains("\"update_at\" : 42"), sidecar);
         assertEquals(List.of("a.json"), library.list(), "the sidecar folder is not a playbook");
+    }
+
+    @Test
+    void aSidecarWrittenByTheCommandLineIsReadByTheAppWhateverItsMapper() throws Exception {
+        library().putSyncRecord("a.json", new SyncRecord("https://chat.example.com", "pb1", 42, "base text"));
+        PlaybookLibrary withPlainMapper = new PlaybookLibrary(folder, new PlaybookParser(),
+                JsonMapper.builder().build());
+        assertEquals(Optional.of(new SyncRecord("https://chat.example.com", "pb1", 42, "base text")),
+                withPlainMapper.syncRecord("a.json"));
     }
 
     @Test
