@@ -30,9 +30,11 @@ public final class MattermostConnection implements AutoCloseable {
     private final RunsApi runs;
     private final ChecklistApi checklists;
     private final PlaybooksApi playbooks;
+    private final ServerTrust trust;
 
     private MattermostConnection(ServerAddress address, JsonMapper mapper, OkHttpClient http, AuthHeaders auth,
-                                 Rest rest, User me) {
+                                 Rest rest, User me, ServerTrust trust) {
+        this.trust = trust;
         this.address = address;
         this.mapper = mapper;
         this.http = http;
@@ -55,15 +57,30 @@ public final class MattermostConnection implements AutoCloseable {
      * @throws TransportError when the server cannot be reached or is not a Mattermost server
      */
     public static MattermostConnection open(ServerAddress address, Credentials credentials, JsonMapper mapper) {
+        return open(address, credentials, mapper, ServerTrust.system());
+    }
+
+    /**
+     * Signs in like {@link #open(ServerAddress, Credentials, JsonMapper)}, trusting {@code trust}'s certificate
+     * authorities for REST and the event stream alike. A certificate that fails the checks ends in a
+     * {@link TransportError} whose message says so in plain words and how to add a CA.
+     */
+    public static MattermostConnection open(ServerAddress address, Credentials credentials, JsonMapper mapper,
+                                            ServerTrust trust) {
         AuthHeaders auth = new AuthHeaders();
-        OkHttpClient http = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .readTimeout(READ_TIMEOUT)
                 .writeTimeout(READ_TIMEOUT)
-                .addInterceptor(auth)
-                .build();
+                .addInterceptor(auth);
+        trust.configure(builder);
+        OkHttpClient http = builder.build();
         try {
-            return open(address, credentials, mapper, http, auth);
+            return open(address, credentials, mapper, http, auth, trust);
+        } catch (TransportError e) {
+            shutdown(http);
+            String host = String.valueOf(address.baseUrl().getHost());
+            throw TlsFailure.explain(e, host).map(words -> new TransportError(words, e)).orElse(e);
         } catch (RuntimeException e) {
             shutdown(http);
             throw e;
@@ -72,6 +89,11 @@ public final class MattermostConnection implements AutoCloseable {
 
     static MattermostConnection open(ServerAddress address, Credentials credentials, JsonMapper mapper,
                                      OkHttpClient http, AuthHeaders auth) {
+        return open(address, credentials, mapper, http, auth, ServerTrust.system());
+    }
+
+    private static MattermostConnection open(ServerAddress address, Credentials credentials, JsonMapper mapper,
+                                             OkHttpClient http, AuthHeaders auth, ServerTrust trust) {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(mapper, "mapper");
@@ -83,7 +105,7 @@ public final class MattermostConnection implements AutoCloseable {
             }
             case Credentials.Password password -> login(rest, auth, password);
         };
-        return new MattermostConnection(address, mapper, http, auth, rest, me);
+        return new MattermostConnection(address, mapper, http, auth, rest, me, trust);
     }
 
     private static User login(Rest rest, AuthHeaders auth, Credentials.Password password) {
@@ -148,7 +170,15 @@ public final class MattermostConnection implements AutoCloseable {
 
     /** A stream with tuned timings (tests shrink them); created, not started. */
     public EventStream events(EventStream.Listener listener, StreamSettings settings) {
-        return new EventStream(address.websocketUri(), auth.token(), mapper, listener, settings);
+        return new EventStream(address.websocketUri(), auth.token(), mapper, listener, settings, trust);
+    }
+
+    /**
+     * Ends this session on the server ({@code POST /api/v4/users/logout}), so a copy of its token is worthless.
+     * For a personal access token the server ends only the session, not the token: revoke that in the web app.
+     */
+    public void logout() {
+        users.logout();
     }
 
     /** Releases the HTTP threads and pooled sockets; streams created from this connection are closed separately. */
