@@ -94,6 +94,11 @@ public final class ServerTrust {
         return !added.isEmpty();
     }
 
+    /** Every trust anchor of the merged trust manager (tests check that no system CA went missing). */
+    X509Certificate[] acceptedIssuers() throws GeneralSecurityException {
+        return trustManager != null ? trustManager.getAcceptedIssuers() : systemTrustManager().getAcceptedIssuers();
+    }
+
     /** For OkHttp: only touched when certificates were added, so the default keeps OkHttp's own platform setup. */
     void configure(OkHttpClient.Builder http) {
         if (context != null) {
