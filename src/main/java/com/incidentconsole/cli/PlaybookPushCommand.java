@@ -2,9 +2,9 @@ package com.incidentconsole.cli;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.incidentconsole.client.ClientException;
-import com.incidentconsole.client.Credentials;
 import com.incidentconsole.client.MattermostConnection;
-import com.incidentconsole.client.ServerAddress;
+import com.incidentconsole.credentials.CredentialException;
+import com.incidentconsole.credentials.CredentialVault;
 import com.incidentconsole.playbook.library.PlaybookFormatException;
 import com.incidentconsole.playbook.library.PlaybookParser;
 import com.incidentconsole.playbook.library.diff.DiffRenderer;
@@ -20,8 +20,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "push", mixinStandardHelpOptions = true,
         description = {"Send a pulled library file back to its server playbook.",
             "Refuses with exit 1 when the server copy changed since the pull (unless --force).",
-            "Token: environment variable " + PlaybookPullCommand.TOKEN_VARIABLE + "."})
+            "Token: environment variable " + PlaybookPullCommand.TOKEN_VARIABLE + ", else the stored sign-in "
+                + "(incident-console login)."})
 public final class PlaybookPushCommand implements Callable<Integer> {
 
     @Spec
@@ -52,14 +55,21 @@ public final class PlaybookPushCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite the server's changes with the local file.")
     private boolean force;
 
-    private final UnaryOperator<String> environment;
+    @Mixin
+    private CaCertOption ca;
+
+    private final ServerLogin login;
 
     public PlaybookPushCommand() {
         this(System::getenv);
     }
 
     PlaybookPushCommand(UnaryOperator<String> environment) {
-        this.environment = environment;
+        this(environment, ServerLogin.userVault());
+    }
+
+    PlaybookPushCommand(UnaryOperator<String> environment, Function<JsonMapper, CredentialVault> vaults) {
+        this.login = new ServerLogin(environment, vaults);
     }
 
     @Override
@@ -68,9 +78,12 @@ public final class PlaybookPushCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             return push(out, err);
-        } catch (IOException | PlaybookFormatException | ClientException e) {
+        } catch (IOException | PlaybookFormatException | ClientException | CredentialException e) {
             err.println("error: " + e.getMessage());
             return 1;
+        } catch (ServerLogin.NoToken | IllegalArgumentException e) { // also a bad --ca-cert file
+            err.println("error: " + e.getMessage());
+            return 2;
         } finally {
             out.flush();
             err.flush();
@@ -78,11 +91,6 @@ public final class PlaybookPushCommand implements Callable<Integer> {
     }
 
     private int push(PrintWriter out, PrintWriter err) throws IOException, PlaybookFormatException {
-        String token = environment.apply(PlaybookPullCommand.TOKEN_VARIABLE);
-        if (token == null || token.isBlank()) {
-            err.println("error: set " + PlaybookPullCommand.TOKEN_VARIABLE + " to a personal access token");
-            return 2;
-        }
         Path folder = library != null ? library : file.toAbsolutePath().getParent();
         String name = file.getFileName().toString();
         JsonMapper mapper = WireJson.newMapper();
@@ -92,8 +100,7 @@ public final class PlaybookPushCommand implements Callable<Integer> {
                 .orElseThrow(() -> new LibraryException(name + " was not pulled from a server (no sync record in "
                         + folder + ")"));
         String url = server != null ? server : record.serverUrl();
-        try (MattermostConnection connection = MattermostConnection.open(ServerAddress.of(url),
-                new Credentials.AccessToken(token), mapper)) {
+        try (MattermostConnection connection = login.open(url, ca.trust(), mapper)) {
             PlaybookSync sync = new PlaybookSync(lib, new ConnectionPlaybookRemote(connection.playbooks(), mapper),
                     url, parser);
             PushPlan plan = sync.push(name, force);

@@ -65,16 +65,27 @@ public final class CredentialVault implements AutoCloseable {
      * {@code file}. Nothing is touched until the first call: starting the sandbox never wakes a keyring.
      */
     public static CredentialVault inDataDir(Path dataDir, JsonMapper mapper) {
-        boolean fileOnly = "file".equalsIgnoreCase(System.getProperty(STORE_PROPERTY, ""));
-        Supplier<OsKeyring.Probe> keyring = fileOnly
-                ? () -> OsKeyring.Probe.unavailable("turned off with -D" + STORE_PROPERTY + "=file")
-                : () -> OsKeyring.connect(System.getProperty("os.name", ""), System::getenv);
-        return new CredentialVault(dataDir.resolve(FOLDER), keyring, KEYRING_LIMIT,
+        if ("file".equalsIgnoreCase(System.getProperty(STORE_PROPERTY, ""))) {
+            return fileOnly(dataDir, mapper);
+        }
+        return new CredentialVault(dataDir.resolve(FOLDER),
+                () -> OsKeyring.connect(System.getProperty("os.name", ""), System::getenv), KEYRING_LIMIT,
                 new OwnerOnlyFiles(FileSystems.getDefault()), mapper, Clock.systemUTC());
     }
 
-    /** Remembers {@code token}, replacing any earlier one for the same server and user. */
-    public void save(StoredToken token) {
+    /** The vault in {@code dataDir/credentials} that never asks a keyring: the encrypted file only. */
+    public static CredentialVault fileOnly(Path dataDir, JsonMapper mapper) {
+        return new CredentialVault(dataDir.resolve(FOLDER),
+                () -> OsKeyring.Probe.unavailable("the keyring is turned off (-D" + STORE_PROPERTY + "=file)"),
+                KEYRING_LIMIT, new OwnerOnlyFiles(FileSystems.getDefault()), mapper, Clock.systemUTC());
+    }
+
+    /**
+     * Remembers {@code token}, replacing any earlier one for the same server and user.
+     *
+     * @return where it went, for the user: "the macOS Keychain", "the encrypted file …"
+     */
+    public String save(StoredToken token) {
         String service = service(token.server());
         SecretStore store = keyring().orElse(file);
         try {
@@ -95,6 +106,7 @@ public final class CredentialVault implements AutoCloseable {
         accounts.add(new AccountIndex.Account(key(token.server()), token.user(), token.kind(), usedStore,
                 token.savedAt().toEpochMilli()));
         index.write(accounts);
+        return store.description();
     }
 
     /**

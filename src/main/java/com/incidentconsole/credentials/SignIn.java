@@ -24,10 +24,11 @@ public final class SignIn {
     }
 
     /**
-     * A sign-in the server accepted. {@code notStored} holds why the token could not be remembered, if so: the
-     * session works all the same, the next start will ask again.
+     * A sign-in the server accepted: {@code storedIn} says where the token went, or {@code notStored} why it could
+     * not be remembered — the session works all the same, the next start will ask again.
      */
-    public record SignedIn(MattermostConnection connection, StoredToken token, Optional<String> notStored) {
+    public record SignedIn(MattermostConnection connection, StoredToken token, Optional<String> storedIn,
+                           Optional<String> notStored) {
     }
 
     private static final Logger LOG = Logger.getLogger(SignIn.class.getName());
@@ -53,11 +54,10 @@ public final class SignIn {
         StoredToken token = new StoredToken(server, connection.me().username(), kind, connection.token(),
                 clock.instant());
         try {
-            vault.save(token);
-            return new SignedIn(connection, token, Optional.empty());
+            return new SignedIn(connection, token, Optional.of(vault.save(token)), Optional.empty());
         } catch (CredentialException e) {
             LOG.warning(() -> "Signed in as " + token.user() + " but the token was not stored: " + e.getMessage());
-            return new SignedIn(connection, token, Optional.of(e.getMessage()));
+            return new SignedIn(connection, token, Optional.empty(), Optional.of(e.getMessage()));
         }
     }
 
