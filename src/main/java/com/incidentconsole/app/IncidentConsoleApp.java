@@ -1,5 +1,6 @@
 package com.incidentconsole.app;
 
+import com.incidentconsole.credentials.CredentialPrompt;
 import com.incidentconsole.shell.FxBatcher;
 import com.incidentconsole.shell.StartupController;
 import com.incidentconsole.shell.StartupViewModel;
@@ -8,6 +9,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
@@ -31,6 +34,12 @@ public final class IncidentConsoleApp extends Application {
 
     private final Theme theme = new Theme();
     private Bootstrap bootstrap;
+    /** Sign-in attempts wait on the network: their own daemon thread, never the FX thread or the bootstrap's. */
+    private final ExecutorService signInThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "Sign-in");
+        t.setDaemon(true);
+        return t;
+    });
     private WorkspaceUi workspaceUi;
 
     @Override
@@ -55,7 +64,8 @@ public final class IncidentConsoleApp extends Application {
         Platform.runLater(() -> LOG.info(() -> "First frame " + (System.currentTimeMillis()
                 - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms after JVM start"));
 
-        connect().whenComplete((workspace, error) -> Platform.runLater(() -> {
+        CredentialPrompt signIn = new SignInOverlay(root, bundle, Platform::runLater, signInThread);
+        connect(signIn).whenComplete((workspace, error) -> Platform.runLater(() -> {
             if (error != null) {
                 LOG.log(Level.WARNING, "Could not start the workspace", error);
                 startup.failed(error);
@@ -71,9 +81,9 @@ public final class IncidentConsoleApp extends Application {
         }));
     }
 
-    private CompletableFuture<Workspace> connect() {
+    private CompletableFuture<Workspace> connect(CredentialPrompt signIn) {
         try {
-            bootstrap = new Bootstrap(getParameters().getRaw().toArray(String[]::new));
+            bootstrap = new Bootstrap(getParameters().getRaw().toArray(String[]::new), signIn);
             return bootstrap.start();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
@@ -88,5 +98,6 @@ public final class IncidentConsoleApp extends Application {
         if (bootstrap != null) {
             bootstrap.close();
         }
+        signInThread.shutdownNow();
     }
 }
