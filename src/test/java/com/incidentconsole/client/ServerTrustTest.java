@@ -112,10 +112,14 @@ class ServerTrustTest {
         stream = new EventStream(https("127.0.0.1", door).websocketUri(), sandbox.control().credentials().token(),
                 mapper, recorder, FAST, trust);
         stream.start();
-        String reason = Recorder.next(recorder.reasons);
-        assertTrue(reason.contains("No subject alternative names matching IP address 127.0.0.1"),
-                "the stream refused the name mismatch: " + reason);
-        assertTrue(recorder.hellos.isEmpty(), "no hello through a certificate for another name");
+        // Three attempts, each refused before the upgrade (with the right name the first one says hello, see
+        // above). Java-WebSocket reports the refusal either as the SSL error or, when its writer thread loses
+        // the race, as a bare close -1: either way no session.
+        List<String> reasons = List.of(Recorder.next(recorder.reasons), Recorder.next(recorder.reasons),
+                Recorder.next(recorder.reasons));
+        assertTrue(recorder.hellos.isEmpty(), "no hello through a certificate for another name: " + reasons);
+        assertTrue(reasons.stream().allMatch(r -> r.contains("No subject alternative names matching IP address "
+                + "127.0.0.1") || r.startsWith("closed -1")), reasons.toString());
     }
 
     @Test
