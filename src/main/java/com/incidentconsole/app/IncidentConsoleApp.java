@@ -46,7 +46,7 @@ public final class IncidentConsoleApp extends Application {
     public void start(Stage stage) {
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE);
         theme.apply();
-        StartupViewModel startup = new StartupViewModel(bundle);
+        StartupViewModel startup = new StartupViewModel(bundle, Instant::now, ZoneId.systemDefault());
         ControllerFactory controllers = new ControllerFactory()
                 .register(StartupController.class, () -> new StartupController(startup));
         StackPane root = new StackPane(new ViewLoader(controllers, bundle).load("/fxml/shell/startup.fxml"));
@@ -65,7 +65,7 @@ public final class IncidentConsoleApp extends Application {
                 - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms after JVM start"));
 
         CredentialPrompt signIn = new SignInOverlay(root, bundle, Platform::runLater, signInThread);
-        connect(signIn).whenComplete((workspace, error) -> Platform.runLater(() -> {
+        connect(startup, signIn).whenComplete((workspace, error) -> Platform.runLater(() -> {
             if (error != null) {
                 LOG.log(Level.WARNING, "Could not start the workspace", error);
                 startup.failed(error);
@@ -81,10 +81,11 @@ public final class IncidentConsoleApp extends Application {
         }));
     }
 
-    private CompletableFuture<Workspace> connect(CredentialPrompt signIn) {
+    private CompletableFuture<Workspace> connect(StartupViewModel startup, CredentialPrompt signIn) {
         try {
             bootstrap = new Bootstrap(getParameters().getRaw().toArray(String[]::new), signIn);
-            return bootstrap.start();
+            // Rare changes (a retry every few seconds at most): one hop each is fine here.
+            return bootstrap.start(status -> Platform.runLater(() -> startup.connectionChanged(status)));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -16,6 +16,7 @@ import com.incidentconsole.shell.MainController;
 import com.incidentconsole.shell.Navigation;
 import com.incidentconsole.shell.OutboxController;
 import com.incidentconsole.shell.OutboxViewModel;
+import com.incidentconsole.shell.StaleBannerController;
 import com.incidentconsole.shell.StatusBarController;
 import com.incidentconsole.shell.StatusBarViewModel;
 import com.incidentconsole.sync.Subscription;
@@ -65,8 +66,8 @@ public final class WorkspaceUi implements AutoCloseable {
                 workspace.commands(), format, checklist, timeline, clock);
         UserPickerViewModel picker = new UserPickerViewModel(users);
         OutboxViewModel outbox = new OutboxViewModel(workspace.pending(), workspace.commands(), workspace.runs(),
-                bundle, zone);
-        StatusBarViewModel statusBar = new StatusBarViewModel(bundle, workspace.pending(), clock,
+                users::displayName, bundle, zone);
+        StatusBarViewModel statusBar = new StatusBarViewModel(bundle, workspace.pending(), clock, zone,
                 workspace.serverLabel(), workspace.isSandbox(), workspace.me().displayName());
 
         subscriptions.add(workspace.runs().subscribe(batcher.collecting(changes -> {
@@ -99,6 +100,7 @@ public final class WorkspaceUi implements AutoCloseable {
         ControllerFactory controllers = new ControllerFactory()
                 .register(MainController.class, () -> new MainController(navigation))
                 .register(StatusBarController.class, () -> new StatusBarController(statusBar, bundle))
+                .register(StaleBannerController.class, () -> new StaleBannerController(statusBar))
                 .register(KeysHelpController.class, () -> new KeysHelpController(bundle, keys))
                 .register(OutboxController.class, () -> new OutboxController(outbox, bundle))
                 .register(RunListController.class, () -> new RunListController(runList, navigation, bundle))

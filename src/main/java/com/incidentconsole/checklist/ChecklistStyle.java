@@ -13,6 +13,8 @@ public final class ChecklistStyle {
     public static final String PENDING = "pending";
     /** The server refused the change; the row keeps the wanted state and shows {@link #ITEM_ERROR}. */
     public static final String FAILED = "failed";
+    /** Not sent: the server changed the item meanwhile; the row keeps the wanted state and says what the server shows. */
+    public static final String CONFLICT = "conflict";
     public static final String DONE = "done";
     public static final String SKIPPED = "skipped";
     public static final String IN_PROGRESS = "in-progress";

@@ -1,5 +1,6 @@
 package com.incidentconsole.checklist;
 
+import com.incidentconsole.sync.ActionConflict;
 import com.incidentconsole.sync.ActionTarget;
 import com.incidentconsole.sync.PendingAction;
 import com.incidentconsole.sync.PendingActions;
@@ -31,7 +32,8 @@ import javafx.collections.ObservableList;
 /**
  * The stage checklists of the open run and the keyboard cursor over their items. Ticking is
  * optimistic: the item shows the wanted state at once, marked pending, until the server confirms;
- * a refusal stays on the item with the server's words until the user retries or dismisses it.
+ * a refusal stays on the item with the server's words until the user retries or dismisses it; a
+ * conflict (the server changed the item meanwhile) is marked on the item with the server's version.
  * FX thread only.
  */
 public final class ChecklistViewModel {
@@ -145,7 +147,8 @@ public final class ChecklistViewModel {
             Unsent unsent = unrecorded.get(item.target());
             if (unsent != null) {
                 send(item, unsent.desired());
-            } else if (item.failedProperty().get()) {
+            } else if (item.failedProperty().get() || conflictOn(item).map(ActionConflict::canApplyMine).orElse(false)) {
+                // On a conflict this is "apply mine anyway", against the server's version the row names.
                 commands.retry(item.target());
                 refresh(item);
             }
@@ -269,9 +272,13 @@ public final class ChecklistViewModel {
         Unsent unsent = action.isPresent() ? null : unrecorded.get(row.target());
         String state = action.map(PendingAction::desiredValue)
                 .orElse(unsent != null ? unsent.desired() : item.state());
-        boolean failed = action.map(PendingAction::failed).orElse(unsent != null);
+        Optional<ActionConflict> conflict = action.filter(PendingAction::conflicted).flatMap(PendingAction::conflict);
+        boolean failed = conflict.isEmpty() && action.map(PendingAction::failed).orElse(unsent != null);
         String error;
-        if (failed) {
+        if (conflict.isPresent()) {
+            error = String.format(bundle.getString(conflict.get().canApplyMine() ? "item.conflict" : "item.conflict.final"),
+                    serverNow(conflict.get()));
+        } else if (failed) {
             error = String.format(bundle.getString("item.failed"),
                     action.map(PendingAction::error).orElseGet(() -> unsent.message()));
         } else {
@@ -285,8 +292,24 @@ public final class ChecklistViewModel {
         String due = dueAt <= 0 ? "" : String.format(bundle.getString(overdue ? "item.overdue" : "item.due"),
                 DUE.format(Instant.ofEpochMilli(dueAt).atZone(zone)));
         String assignee = item.assigneeId().isEmpty() ? "" : userNames.apply(item.assigneeId());
-        row.show(new ItemRow.ItemView(item.title(), state, action.isPresent() && !failed, failed, error,
-                assignee, due, overdue, item.command()));
+        row.show(new ItemRow.ItemView(item.title(), state, action.isPresent() && !failed && conflict.isEmpty(), failed,
+                error, assignee, due, overdue, item.command(), conflict.isPresent()));
+    }
+
+    private Optional<ActionConflict> conflictOn(ItemRow row) {
+        return pending.get(row.target()).filter(PendingAction::conflicted).flatMap(PendingAction::conflict);
+    }
+
+    /** What the server shows instead of the user's change, with who did it when the timeline says so. */
+    private String serverNow(ActionConflict conflict) {
+        String what = switch (conflict.kind()) {
+            case CHANGED -> bundle.getString("item.state." + (conflict.serverValue().isEmpty() ? "open" : conflict.serverValue()));
+            case RUN_FINISHED -> bundle.getString("outbox.conflict.finished");
+            case RUN_RESTORED -> bundle.getString("outbox.conflict.restored");
+            case ITEM_GONE -> bundle.getString("outbox.conflict.gone");
+        };
+        return conflict.byUserId().isEmpty() ? what
+                : what + " " + String.format(bundle.getString("outbox.conflict.by"), userNames.apply(conflict.byUserId()));
     }
 
     /** A change the command layer refused before recording it: what the user wanted, and why it failed. */

@@ -1,5 +1,6 @@
 package com.incidentconsole.checklist;
 
+import static com.incidentconsole.checklist.ChecklistStyle.CONFLICT;
 import static com.incidentconsole.checklist.ChecklistStyle.DONE;
 import static com.incidentconsole.checklist.ChecklistStyle.FAILED;
 import static com.incidentconsole.checklist.ChecklistStyle.IN_PROGRESS;
@@ -40,6 +41,8 @@ final class ItemNode extends VBox {
     private final Label command = new Label();
     private final Label pendingMarker = new Label();
     private final Label error = new Label();
+    private final FontIcon failureGlyph = new FontIcon("mdi2a-alert-circle");
+    private final FontIcon conflictGlyph = new FontIcon("mdi2s-source-branch");
 
     ItemNode(ItemRow row, ResourceBundle bundle) {
         this.row = row;
@@ -61,7 +64,8 @@ final class ItemNode extends VBox {
         pendingMarker.setText(bundle.getString("item.pending"));
         error.getStyleClass().add(ITEM_ERROR);
         error.setWrapText(true);
-        error.setGraphic(new FontIcon("mdi2a-alert-circle"));
+        error.setGraphic(failureGlyph);
+        conflictGlyph.getStyleClass().add("item-conflict-glyph");
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -74,6 +78,7 @@ final class ItemNode extends VBox {
         row.stateProperty().addListener(repaint);
         row.pendingProperty().addListener(repaint);
         row.failedProperty().addListener(repaint);
+        row.conflictProperty().addListener(repaint);
         row.errorProperty().addListener(repaint);
         row.titleProperty().addListener(repaint);
         row.assigneeProperty().addListener(repaint);
@@ -92,7 +97,7 @@ final class ItemNode extends VBox {
 
     private void repaint() {
         String state = row.state();
-        getStyleClass().removeAll(PENDING, FAILED, DONE, SKIPPED, IN_PROGRESS, OVERDUE);
+        getStyleClass().removeAll(PENDING, FAILED, CONFLICT, DONE, SKIPPED, IN_PROGRESS, OVERDUE);
         if (ChecklistItem.CLOSED.equals(state)) {
             getStyleClass().add(DONE);
         } else if (ChecklistItem.SKIPPED.equals(state)) {
@@ -105,6 +110,9 @@ final class ItemNode extends VBox {
         }
         if (row.failedProperty().get()) {
             getStyleClass().add(FAILED);
+        }
+        if (row.conflictProperty().get()) {
+            getStyleClass().add(CONFLICT);
         }
         if (row.overdueProperty().get()) {
             getStyleClass().add(OVERDUE);
@@ -120,6 +128,8 @@ final class ItemNode extends VBox {
         show(due, row.dueProperty().get());
         show(command, row.commandProperty().get());
         show(error, row.errorProperty().get());
+        // Two versions of one item: a distinct mark, so a conflict is not read as a plain failure.
+        error.setGraphic(row.conflictProperty().get() ? conflictGlyph : failureGlyph);
         // Only a shown error carries the id, so "#item-error" finds the failure, not a hidden empty label.
         error.setId(error.isVisible() ? ITEM_ERROR : null);
         pendingMarker.setVisible(row.pendingProperty().get());
@@ -130,7 +140,7 @@ final class ItemNode extends VBox {
         if (row.pendingProperty().get()) {
             spoken.append(", ").append(bundle.getString("item.pending"));
         }
-        if (row.failedProperty().get()) {
+        if (row.failedProperty().get() || row.conflictProperty().get()) {
             spoken.append(", ").append(row.errorProperty().get());
         }
         setAccessibleText(spoken.toString());

@@ -8,7 +8,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * One checklist item as the user should see it right now: the state they asked for while the server
- * has not confirmed it, with that fact ({@code pending}) or the server's refusal ({@code error}) visible.
+ * has not confirmed it, with that fact ({@code pending}), the server's refusal or a conflict with the
+ * server's newer state ({@code error}) visible.
  */
 public final class ItemRow {
 
@@ -19,6 +20,7 @@ public final class ItemRow {
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper pending = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper conflict = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper assignee = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper due = new ReadOnlyStringWrapper("");
@@ -39,6 +41,7 @@ public final class ItemRow {
         command.set(view.command());
         error.set(view.error());
         failed.set(view.failed());
+        conflict.set(view.conflict());
         pending.set(view.pending());
         // Last: listeners of the state repaint the whole row and should see the markers already set.
         state.set(view.state());
@@ -46,7 +49,7 @@ public final class ItemRow {
 
     /** Everything an item row shows, computed in one place from the server item and any pending action. */
     record ItemView(String title, String state, boolean pending, boolean failed, String error, String assignee,
-                    String due, boolean overdue, String command) {
+                    String due, boolean overdue, String command, boolean conflict) {
     }
 
     public ActionTarget target() {
@@ -79,6 +82,11 @@ public final class ItemRow {
 
     public ReadOnlyBooleanProperty failedProperty() {
         return failed.getReadOnlyProperty();
+    }
+
+    /** The server changed this item while the user's change waited; {@code error} says to what. */
+    public ReadOnlyBooleanProperty conflictProperty() {
+        return conflict.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {

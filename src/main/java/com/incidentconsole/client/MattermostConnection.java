@@ -9,9 +9,13 @@ import java.util.Objects;
 import okhttp3.OkHttpClient;
 
 /**
- * A signed-in session with one Mattermost server: the entry point to every REST area and to the
- * event stream. Opening it proves the credentials work (login, or {@code users/me} for a token),
- * so a connection that exists is a connection that worked at least once.
+ * A session with one Mattermost server: the entry point to every REST area and to the event stream.
+ *
+ * <p>Two ways in. {@link #open} signs in at once and fails when it cannot, for callers that have
+ * nothing to do without the server (the command line). {@link #create} only prepares the session
+ * and leaves {@link #signIn()} to the caller, so the desktop app can show its cached data while the
+ * server is unreachable and keep trying. Until signed in, every other request is held back with a
+ * {@link TransportError} (see {@link SessionGate}), never sent without credentials.
  */
 public final class MattermostConnection implements AutoCloseable {
 
@@ -19,10 +23,13 @@ public final class MattermostConnection implements AutoCloseable {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final ServerAddress address;
+    private final Credentials credentials;
     private final JsonMapper mapper;
     private final OkHttpClient http;
     private final AuthHeaders auth;
-    private final User me;
+    private final SessionGate gate;
+    private final Rest rest;
+    private volatile User me;
     private final UsersApi users;
     private final TeamsApi teams;
     private final ChannelsApi channels;
@@ -32,14 +39,16 @@ public final class MattermostConnection implements AutoCloseable {
     private final PlaybooksApi playbooks;
     private final ServerTrust trust;
 
-    private MattermostConnection(ServerAddress address, JsonMapper mapper, OkHttpClient http, AuthHeaders auth,
-                                 Rest rest, User me, ServerTrust trust) {
-        this.trust = trust;
-        this.address = address;
-        this.mapper = mapper;
+    private MattermostConnection(ServerAddress address, Credentials credentials, JsonMapper mapper, OkHttpClient http,
+                                 AuthHeaders auth, SessionGate gate, ServerTrust trust) {
+        this.trust = Objects.requireNonNull(trust, "trust");
+        this.address = Objects.requireNonNull(address, "address");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.http = http;
         this.auth = auth;
-        this.me = me;
+        this.gate = gate;
+        this.rest = new Rest(http, address, mapper);
         this.users = new UsersApi(rest);
         this.teams = new TeamsApi(rest);
         this.channels = new ChannelsApi(rest);
@@ -47,11 +56,13 @@ public final class MattermostConnection implements AutoCloseable {
         this.runs = new RunsApi(rest);
         this.checklists = new ChecklistApi(rest);
         this.playbooks = new PlaybooksApi(rest);
+        if (credentials instanceof Credentials.AccessToken token) {
+            auth.token(token.token());
+        }
     }
 
     /**
-     * Signs in, blocking. A password is exchanged for a session token ({@code Token} response
-     * header of {@code POST /users/login}); an access token is checked with {@code GET /users/me}.
+     * Signs in, blocking: {@link #create} then {@link #signIn()}.
      *
      * @throws ServerError 401 for bad credentials (AppError id tells which), or any other answer
      * @throws TransportError when the server cannot be reached or is not a Mattermost server
@@ -61,54 +72,78 @@ public final class MattermostConnection implements AutoCloseable {
     }
 
     /**
-     * Signs in like {@link #open(ServerAddress, Credentials, JsonMapper)}, trusting {@code trust}'s certificate
-     * authorities for REST and the event stream alike. A certificate that fails the checks ends in a
-     * {@link TransportError} whose message says so in plain words and how to add a CA.
+     * As {@link #open(ServerAddress, Credentials, JsonMapper)}, trusting {@code trust}'s certificate authorities
+     * for REST and the event stream alike.
      */
     public static MattermostConnection open(ServerAddress address, Credentials credentials, JsonMapper mapper,
                                             ServerTrust trust) {
-        AuthHeaders auth = new AuthHeaders();
-        OkHttpClient.Builder builder = new OkHttpClient.Builder()
-                .connectTimeout(CONNECT_TIMEOUT)
-                .readTimeout(READ_TIMEOUT)
-                .writeTimeout(READ_TIMEOUT)
-                .addInterceptor(auth);
-        trust.configure(builder);
-        OkHttpClient http = builder.build();
+        MattermostConnection connection = create(address, credentials, mapper, trust);
         try {
-            return open(address, credentials, mapper, http, auth, trust);
-        } catch (TransportError e) {
-            shutdown(http);
-            String host = String.valueOf(address.baseUrl().getHost());
-            throw TlsFailure.explain(e, host).map(words -> new TransportError(words, e)).orElse(e);
+            connection.signIn();
+            return connection;
         } catch (RuntimeException e) {
-            shutdown(http);
+            connection.close();
             throw e;
         }
     }
 
-    static MattermostConnection open(ServerAddress address, Credentials credentials, JsonMapper mapper,
-                                     OkHttpClient http, AuthHeaders auth) {
-        return open(address, credentials, mapper, http, auth, ServerTrust.system());
+    /** A session that has not talked to the server yet; no network here. Call {@link #signIn()} next. */
+    public static MattermostConnection create(ServerAddress address, Credentials credentials, JsonMapper mapper) {
+        return create(address, credentials, mapper, ServerTrust.system());
     }
 
-    private static MattermostConnection open(ServerAddress address, Credentials credentials, JsonMapper mapper,
-                                             OkHttpClient http, AuthHeaders auth, ServerTrust trust) {
-        Objects.requireNonNull(address, "address");
-        Objects.requireNonNull(credentials, "credentials");
-        Objects.requireNonNull(mapper, "mapper");
-        Rest rest = new Rest(http, address, mapper);
-        User me = switch (credentials) {
-            case Credentials.AccessToken token -> {
-                auth.token(token.token());
-                yield new UsersApi(rest).me();
-            }
-            case Credentials.Password password -> login(rest, auth, password);
-        };
-        return new MattermostConnection(address, mapper, http, auth, rest, me, trust);
+    /** As {@link #create(ServerAddress, Credentials, JsonMapper)}, trusting {@code trust}'s certificate authorities. */
+    public static MattermostConnection create(ServerAddress address, Credentials credentials, JsonMapper mapper,
+                                              ServerTrust trust) {
+        AuthHeaders auth = new AuthHeaders();
+        SessionGate gate = new SessionGate();
+        return new MattermostConnection(address, credentials, mapper, httpClient(auth, gate, trust), auth, gate, trust);
     }
 
-    private static User login(Rest rest, AuthHeaders auth, Credentials.Password password) {
+    /** The one HTTP client of a connection: every cross-cutting concern is an interceptor added here. */
+    private static OkHttpClient httpClient(AuthHeaders auth, SessionGate gate, ServerTrust trust) {
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .readTimeout(READ_TIMEOUT)
+                .writeTimeout(READ_TIMEOUT)
+                .addInterceptor(gate)
+                .addInterceptor(auth);
+        trust.configure(builder);
+        return builder.build();
+    }
+
+    /**
+     * Proves the credentials, blocking: a password is exchanged for a session token ({@code Token}
+     * response header of {@code POST /users/login}); an access token is checked with
+     * {@code GET /users/me}. Safe to call again, e.g. to retry after the server was unreachable.
+     *
+     * @return the signed-in user
+     * @throws ServerError 401 for bad credentials (AppError id tells which), or any other answer
+     * @throws TransportError when the server cannot be reached or is not a Mattermost server; for a certificate
+     *         that fails the checks, with a message that says so in plain words and how to add a CA
+     */
+    public synchronized User signIn() {
+        User user;
+        try {
+            user = switch (credentials) {
+                case Credentials.AccessToken token -> users.me();
+                case Credentials.Password password -> login(password);
+            };
+        } catch (TransportError e) {
+            String host = String.valueOf(address.baseUrl().getHost());
+            throw TlsFailure.explain(e, host).map(words -> new TransportError(words, e)).orElse(e);
+        }
+        me = user;
+        gate.open();
+        return user;
+    }
+
+    /** True once {@link #signIn()} succeeded; requests other than signing in are held back until then. */
+    public boolean isSignedIn() {
+        return gate.isOpen();
+    }
+
+    private User login(Credentials.Password password) {
         String path = Rest.V4 + "/users/login";
         Rest.Answer answer = rest.exchange("POST", path, List.of(),
                 LoginRequest.of(password.loginId(), password.password()));
@@ -121,9 +156,17 @@ public final class MattermostConnection implements AutoCloseable {
         return user;
     }
 
-    /** The signed-in user as of opening. */
+    /**
+     * The signed-in user as of the last {@link #signIn()}.
+     *
+     * @throws IllegalStateException before the first successful sign-in
+     */
     public User me() {
-        return me;
+        User user = me;
+        if (user == null) {
+            throw new IllegalStateException("not signed in to " + address.baseUrl() + " yet");
+        }
+        return user;
     }
 
     /** The session or access token, for the event stream. Never log it. */
@@ -163,7 +206,10 @@ public final class MattermostConnection implements AutoCloseable {
         return playbooks;
     }
 
-    /** A stream of this server's events with the JS client's timings; created, not started. */
+    /**
+     * A stream of this server's events with the JS client's timings; created, not started. Create it
+     * after {@link #signIn()}: a password session has no token before that.
+     */
     public EventStream events(EventStream.Listener listener) {
         return events(listener, StreamSettings.defaults());
     }
@@ -194,6 +240,8 @@ public final class MattermostConnection implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "MattermostConnection[" + address.baseUrl() + ", user=" + me.username() + "]";
+        User user = me;
+        String who = user == null ? "(not signed in)" : user.username();
+        return "MattermostConnection[" + address.baseUrl() + ", user=" + who + "]";
     }
 }

@@ -152,6 +152,9 @@ final class Rest {
                 throw errors.toError(response.code(), text, response::header, method, path);
             }
             return new Answer(response.code(), text, response.headers().toMultimap());
+        } catch (SessionGate.NotSignedIn e) {
+            // Not a network failure worth a path and an exception name: the user reads this on a pending item.
+            throw new TransportError(e.getMessage(), e);
         } catch (InterruptedIOException e) {
             throw new TransportError(method + " " + path + " timed out or was interrupted", e);
         } catch (IOException e) {

@@ -82,20 +82,40 @@ public final class SignIn {
                     if (!e.isUnauthorized()) {
                         throw e;
                     }
-                    reason = "The saved sign-in of " + stored.get().user() + " has expired or was revoked.";
+                    reason = storedRejected(stored.get().user());
                 }
             } else {
-                reason = "No saved sign-in for " + user.map(u -> u + " on ").orElse("") + server.baseUrl() + ".";
+                reason = nothingStored(server, user);
             }
         } catch (CredentialException e) {
             reason = e.getMessage();
         }
-        String why = reason;
-        LOG.info(() -> "Asking to sign in: " + why);
+        return ask(server, who, reason, prompt);
+    }
+
+    /** Why the prompt is shown when nothing is stored: the text {@link #connect} and the app's start use. */
+    public static String nothingStored(ServerAddress server, Optional<String> user) {
+        return "No saved sign-in for " + user.map(u -> u + " on ").orElse("") + server.baseUrl() + ".";
+    }
+
+    /** Why the prompt is shown when the server refused the stored token of {@code user}. */
+    public static String storedRejected(String user) {
+        return "The saved sign-in of " + user + " has expired or was revoked.";
+    }
+
+    /**
+     * Asks the prompt until the user signs in (each attempt verified and stored, see {@link #signIn}) or gives up.
+     *
+     * @return a signed-in connection
+     * @throws SignInCancelled when the user closed the prompt
+     */
+    public MattermostConnection ask(ServerAddress server, Optional<String> user, String reason,
+                                    CredentialPrompt prompt) {
+        LOG.info(() -> "Asking to sign in: " + reason);
         AtomicReference<MattermostConnection> opened = new AtomicReference<>();
         CredentialPrompt.Outcome outcome;
         try {
-            outcome = prompt.signIn(new SignInRequest(server, who, reason), credentials -> {
+            outcome = prompt.signIn(new SignInRequest(server, user, reason), credentials -> {
                 MattermostConnection previous = opened.getAndSet(signIn(server, credentials).connection());
                 if (previous != null) {
                     previous.close();

@@ -1,28 +1,67 @@
 package com.incidentconsole.shell;
 
+import com.incidentconsole.sync.ConnectionState;
+import com.incidentconsole.sync.ConnectionStatus;
+import com.incidentconsole.sync.SignInRefused;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * What the window says before the workspace is ready: "Connecting…", or, when that failed, what
- * failed, why and what to do — in words, never a stack trace.
+ * What the window says before the workspace is ready: "Connecting…"; while a server with nothing
+ * cached cannot be reached, that it keeps trying, when, and why; or, when that failed for good,
+ * what failed, why and what to do — in words, never a stack trace.
  */
 public final class StartupViewModel {
 
     private final ResourceBundle bundle;
+    private final Supplier<Instant> clock;
+    private final ConnectionText words;
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper waiting = new ReadOnlyBooleanWrapper();
+    private ConnectionStatus last = ConnectionStatus.of(ConnectionState.CONNECTING);
 
     public StartupViewModel(ResourceBundle bundle) {
+        this(bundle, Instant::now, ZoneId.systemDefault());
+    }
+
+    public StartupViewModel(ResourceBundle bundle, Supplier<Instant> clock, ZoneId zone) {
         this.bundle = bundle;
-        headline.set(bundle.getString("startup.connecting"));
-        detail.set(bundle.getString("startup.connectingDetail"));
+        this.clock = clock;
+        this.words = new ConnectionText(bundle, zone);
+        tick();
+    }
+
+    /** The workspace's connection while it is not ready to show; only the latest matters. */
+    public void connectionChanged(ConnectionStatus status) {
+        last = status;
+        tick();
+    }
+
+    /** Called every second so "retrying in 4 s" counts down. */
+    public void tick() {
+        if (failed.get()) {
+            return;
+        }
+        boolean retrying = last.state() == ConnectionState.RECONNECTING;
+        waiting.set(retrying);
+        if (retrying) {
+            headline.set(bundle.getString("startup.waiting"));
+            detail.set(String.format(bundle.getString("startup.waitingDetail"), words.state(last, clock.get()),
+                    last.detail().isEmpty() ? "—" : last.detail()));
+        } else {
+            headline.set(bundle.getString("startup.connecting"));
+            detail.set(bundle.getString("startup.connectingDetail"));
+        }
     }
 
     public void failed(Throwable error) {
@@ -33,11 +72,13 @@ public final class StartupViewModel {
         }
         String why = cause.getMessage() == null || cause.getMessage().isBlank()
                 ? cause.getClass().getSimpleName() : cause.getMessage();
+        boolean refused = cause instanceof SignInRefused;
         headline.set(bundle.getString("startup.failed"));
         detail.set(String.join("\n\n",
-                bundle.getString("startup.failedWhat"),
+                bundle.getString(refused ? "startup.refusedWhat" : "startup.failedWhat"),
                 String.format(bundle.getString("startup.failedWhy"), why),
-                bundle.getString("startup.failedDo")));
+                bundle.getString(refused ? "startup.refusedDo" : "startup.failedDo")));
+        waiting.set(false);
         failed.set(true);
     }
 
@@ -51,5 +92,10 @@ public final class StartupViewModel {
 
     public ReadOnlyBooleanProperty failedProperty() {
         return failed.getReadOnlyProperty();
+    }
+
+    /** True while the server cannot be reached and nothing is cached: the console keeps trying. */
+    public ReadOnlyBooleanProperty waitingProperty() {
+        return waiting.getReadOnlyProperty();
     }
 }

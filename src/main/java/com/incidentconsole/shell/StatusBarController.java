@@ -9,9 +9,11 @@ import javafx.animation.Timeline;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 
-/** Binds the status bar and ticks once a second so the reconnect countdown stays true. */
+/** Binds the status bar and ticks once a second so the retry countdown and the data's age stay true. */
 public final class StatusBarController {
 
     private static final PseudoClass ATTENTION = PseudoClass.getPseudoClass("attention");
@@ -23,6 +25,7 @@ public final class StatusBarController {
     @FXML private Label serverLabel;
     @FXML private Label sandboxBadge;
     @FXML private Label connectionLabel;
+    @FXML private ProgressBar syncProgress;
     @FXML private Label userLabel;
     @FXML private Label actionsLabel;
 
@@ -37,6 +40,12 @@ public final class StatusBarController {
         sandboxBadge.visibleProperty().bind(viewModel.sandboxProperty());
         sandboxBadge.managedProperty().bind(viewModel.sandboxProperty());
         connectionLabel.textProperty().bind(viewModel.connectionProperty());
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(viewModel.connectionDetailProperty());
+        connectionLabel.setTooltip(why);
+        syncProgress.visibleProperty().bind(viewModel.syncingProperty());
+        syncProgress.managedProperty().bind(viewModel.syncingProperty());
+        syncProgress.progressProperty().bind(viewModel.syncProgressProperty());
         viewModel.stateProperty().addListener((obs, was, is) -> showState(is));
         showState(viewModel.stateProperty().get());
         userLabel.textProperty().bind(viewModel.userProperty().map(name -> String.format(bundle.getString("status.signedInAs"), name)));
@@ -51,7 +60,8 @@ public final class StatusBarController {
 
     private void showState(ConnectionState state) {
         connectionLabel.getStyleClass().removeIf(s -> s.startsWith("connection-"));
-        connectionLabel.getStyleClass().add("connection-" + state.name().toLowerCase(Locale.ROOT));
-        connectionLabel.pseudoClassStateChanged(ATTENTION, state == ConnectionState.RECONNECTING || state == ConnectionState.OFFLINE);
+        connectionLabel.getStyleClass().add("connection-" + state.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        connectionLabel.pseudoClassStateChanged(ATTENTION, state == ConnectionState.RECONNECTING
+                || state == ConnectionState.OFFLINE || state == ConnectionState.SIGN_IN_REFUSED);
     }
 }

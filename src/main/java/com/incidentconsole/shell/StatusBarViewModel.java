@@ -4,13 +4,16 @@ import com.incidentconsole.sync.ConnectionState;
 import com.incidentconsole.sync.ConnectionStatus;
 import com.incidentconsole.sync.PendingAction;
 import com.incidentconsole.sync.PendingActions;
-import java.time.Duration;
+import com.incidentconsole.sync.SyncProgress;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -19,10 +22,15 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The bottom bar: which server, whether it is the sandbox, whether we are live, who is signed in,
- * and how many actions wait for the server or failed. FX thread only.
+ * The bottom bar: which server, whether it is the sandbox, whether we are live (or how far a sync
+ * has come), who is signed in, and how many actions wait for the server or failed. Also whether
+ * the data on screen is a copy the server has not confirmed, and how old — for the status bar and
+ * the banner above the runs. FX thread only.
  */
 public final class StatusBarViewModel {
+
+    /** ProgressIndicator's value for "busy, amount unknown"; spelled out so the model needs no control class. */
+    public static final double INDETERMINATE = -1;
 
     private final ResourceBundle bundle;
     private final PendingActions pending;
@@ -32,16 +40,29 @@ public final class StatusBarViewModel {
     private final ReadOnlyStringWrapper user = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(ConnectionState.CONNECTING);
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper connectionDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper pendingCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper failedCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper actions = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper staleNotice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper syncProgress = new ReadOnlyDoubleWrapper(INDETERMINATE);
+    private final ConnectionText words;
     private ConnectionStatus last = ConnectionStatus.of(ConnectionState.CONNECTING);
 
+    /** Times in the system's zone. */
     public StatusBarViewModel(ResourceBundle bundle, PendingActions pending, Supplier<Instant> clock,
+                              String serverLabel, boolean isSandbox, String userName) {
+        this(bundle, pending, clock, ZoneId.systemDefault(), serverLabel, isSandbox, userName);
+    }
+
+    public StatusBarViewModel(ResourceBundle bundle, PendingActions pending, Supplier<Instant> clock, ZoneId zone,
                               String serverLabel, boolean isSandbox, String userName) {
         this.bundle = bundle;
         this.pending = pending;
         this.clock = clock;
+        this.words = new ConnectionText(bundle, zone);
         server.set(serverLabel);
         sandbox.set(isSandbox);
         user.set(userName);
@@ -63,25 +84,22 @@ public final class StatusBarViewModel {
         pendingCount.set(all.size() - failed);
         actions.set(all.isEmpty() ? bundle.getString("status.actions.none")
                 : String.format(bundle.getString("status.actions"), all.size() - failed, failed));
+        long conflicts = all.stream().filter(PendingAction::conflicted).count(); // among the failed: named apart
+        actions.set(conflicts == 0 ? actions.get() : String.format(bundle.getString("status.actions.conflicts"),
+                all.size() - failed, failed - conflicts, conflicts));
     }
 
-    /** Called every second so "Reconnecting in 4 s" counts down. */
+    /** Called every second so "retrying in 4 s" counts down and "41 min ago" stays true. */
     public void tick() {
-        connection.set(describe(last, clock.get()));
-    }
-
-    String describe(ConnectionStatus status, Instant now) {
-        return switch (status.state()) {
-            case CONNECTING -> bundle.getString("connection.connecting");
-            case SYNCING -> bundle.getString("connection.syncing");
-            case LIVE -> bundle.getString("connection.live");
-            case RECONNECTING -> status.nextAttemptAt()
-                    .map(at -> String.format(bundle.getString("connection.reconnectingIn"),
-                            Math.max(0, (Duration.between(now, at).toMillis() + 999) / 1000)))
-                    .orElse(bundle.getString("connection.reconnecting"));
-            case OFFLINE -> status.detail().isEmpty() ? bundle.getString("connection.offline")
-                    : String.format(bundle.getString("connection.offlineWhy"), status.detail());
-        };
+        Instant now = clock.get();
+        connection.set(words.statusLine(last, now));
+        connectionDetail.set(last.detail().isEmpty() ? connection.get() : connection.get() + "\n" + last.detail());
+        stale.set(last.isStale());
+        staleNotice.set(words.dataAge(last, now).map(age -> String.format(bundle.getString("stale.banner"), age))
+                .orElse(""));
+        syncing.set(last.state() == ConnectionState.SYNCING);
+        syncProgress.set(last.progress().filter(SyncProgress::hasTotal).map(SyncProgress::fraction)
+                .orElse(INDETERMINATE));
     }
 
     public ReadOnlyStringProperty serverProperty() {
@@ -104,6 +122,11 @@ public final class StatusBarViewModel {
         return connection.getReadOnlyProperty();
     }
 
+    /** The status line plus why (e.g. the connection error), for a tooltip: the bar has room for the gist only. */
+    public ReadOnlyStringProperty connectionDetailProperty() {
+        return connectionDetail.getReadOnlyProperty();
+    }
+
     public ReadOnlyIntegerProperty pendingCountProperty() {
         return pendingCount.getReadOnlyProperty();
     }
@@ -114,5 +137,24 @@ public final class StatusBarViewModel {
 
     public ReadOnlyStringProperty actionsProperty() {
         return actions.getReadOnlyProperty();
+    }
+
+    /** True while the data shown is not confirmed by the server (from the cache, or since the connection dropped). */
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
+    /** The banner's sentence while {@link #staleProperty() stale}: how old the data is and what happens to actions. */
+    public ReadOnlyStringProperty staleNoticeProperty() {
+        return staleNotice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty syncingProperty() {
+        return syncing.getReadOnlyProperty();
+    }
+
+    /** 0..1 while the server said how much there is to load; indeterminate (-1) otherwise. */
+    public ReadOnlyDoubleProperty syncProgressProperty() {
+        return syncProgress.getReadOnlyProperty();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.incidentconsole.client.ServerError;
 import com.incidentconsole.client.TransportError;
+import com.incidentconsole.sync.ReplayCheck.Verdict;
 import com.incidentconsole.sync.store.Outbox;
 import com.incidentconsole.sync.store.OutboxEntry;
 import com.incidentconsole.wire.ChecklistItem;
@@ -22,12 +23,19 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The outbox in motion: every user action is written to the durable {@link Outbox}, sent in the
- * order the user acted, and kept visible as a {@link PendingAction} until the run we hold shows it.
+ * The outbox in motion: every user action is written to the durable {@link Outbox} with what the
+ * user saw when acting (its {@link ActionBase}), sent in the order the user acted, and kept visible
+ * as a {@link PendingAction} until the run we hold shows it.
  *
  * <p>What happens on trouble: no answer (offline) or 5xx/429 → the action stays pending and the
  * queue pauses (honouring {@code Retry-After}) so later actions keep their order; 4xx or an action
  * that no longer makes sense → the action fails visibly with the reason and the queue moves on.
+ *
+ * <p>An action that has waited (offline, after a restart, after a retry) is compared with the
+ * server's current run before it is sent ({@link ReplayCheck}): already there → done without
+ * sending; someone else changed the same thing, or the run was finished or restored meanwhile →
+ * {@link OutboxEntry.State#CONFLICT}, nothing sent, both versions kept for the user to choose. A
+ * 4xx whose cause shows in the run (finished, item gone) becomes such a conflict too.
  * All sending and outbox writes happen on the single {@code worker} thread.
  */
 public final class ActionQueue implements RunCommands {
@@ -64,7 +72,7 @@ public final class ActionQueue implements RunCommands {
         this.backoff = backoff;
         this.mapper = mapper;
         store.subscribe(change -> change.upserted().forEach(run -> worker.execute(() -> confirmSettled(run))));
-        // The UI dismisses a failed action through PendingActions; the outbox follows.
+        // The UI dismisses a failed action (or keeps the server's side of a conflict) through PendingActions; the outbox follows.
         pending.subscribe(target -> worker.execute(() -> dropDismissed(target)));
     }
 
@@ -80,23 +88,32 @@ public final class ActionQueue implements RunCommands {
         return enqueue(new RunAction.ChangeOwner(runId, newOwnerUserId, users.displayName(newOwnerUserId)));
     }
 
+    /**
+     * Sends a failed action again. For a conflict this is "apply mine anyway": the server's version
+     * the user was shown becomes the new base, so a change made after they chose is still caught.
+     */
     @Override
     public CompletableFuture<Void> retry(ActionTarget target) {
         CompletableFuture<Void> accepted = new CompletableFuture<>();
         worker.execute(() -> {
             Optional<Tracked> failed = tracked.values().stream()
-                    .filter(t -> t.action.target().equals(target) && t.state != OutboxEntry.State.PENDING
-                            && t.state != OutboxEntry.State.SENT)
+                    .filter(t -> t.action.target().equals(target) && isGivenUp(t))
                     .max(Comparator.comparingLong(t -> t.seq));
             if (failed.isEmpty()) {
                 accepted.complete(null);
                 return;
             }
             Tracked t = failed.get();
+            if (t.state == OutboxEntry.State.CONFLICT && t.serverBase != null) {
+                t.base = Optional.of(t.serverBase);
+                outbox.rebase(t.seq, t.serverBase.toJson(mapper));
+            }
+            t.serverBase = null;
             t.accepted = accepted;
             t.state = OutboxEntry.State.PENDING;
+            t.waited = true;
             outbox.update(t.seq, OutboxEntry.State.PENDING, "", false);
-            t.shown = newPending(t.action);
+            t.shown = newPending(t.action, clock.instant());
             pending.put(t.shown);
             pausedUntil = Instant.MIN;
             drain();
@@ -104,14 +121,13 @@ public final class ActionQueue implements RunCommands {
         return accepted;
     }
 
-    /** The user gave up on a failed action (it left {@link PendingActions}): it leaves the outbox too. */
+    /** The user gave up on a failed action or kept the server's version (it left {@link PendingActions}): it leaves the outbox too. */
     private void dropDismissed(ActionTarget target) {
         if (pending.get(target).isPresent()) {
             return;
         }
         tracked.values().removeIf(t -> {
-            boolean dismissed = t.action.target().equals(target)
-                    && (t.state == OutboxEntry.State.FAILED || t.state == OutboxEntry.State.CONFLICT);
+            boolean dismissed = t.action.target().equals(target) && isGivenUp(t);
             if (dismissed) {
                 outbox.remove(t.seq);
             }
@@ -121,7 +137,8 @@ public final class ActionQueue implements RunCommands {
 
     /**
      * Loads what the outbox held when the app last stopped (crash or quit). Pending and sent actions
-     * show as pending again and are sent by {@link #resume()} once runs are loaded.
+     * show as pending again and are checked against the server, then sent, by {@link #resume()}
+     * once runs are loaded; failures and conflicts show as they were left.
      */
     void restore() {
         worker.execute(() -> {
@@ -134,10 +151,16 @@ public final class ActionQueue implements RunCommands {
                 Tracked t = new Tracked(entry.seq(), action.get(), new CompletableFuture<>());
                 t.state = entry.state();
                 t.attempts = entry.attempts();
-                t.shown = newPending(action.get());
+                t.base = ActionBase.fromJson(entry.base(), mapper);
+                t.waited = true;
+                t.shown = newPending(action.get(), Instant.ofEpochMilli(entry.createdAt()));
                 tracked.put(entry.seq(), t);
                 pending.put(t.shown);
-                if (t.state == OutboxEntry.State.FAILED || t.state == OutboxEntry.State.CONFLICT) {
+                Optional<ActionConflict.Stored> conflict = ActionConflict.fromJson(entry.conflict(), mapper);
+                if (t.state == OutboxEntry.State.CONFLICT && conflict.isPresent()) {
+                    t.serverBase = conflict.get().serverBase();
+                    pending.conflict(t.shown, entry.error(), conflict.get().conflict());
+                } else if (isGivenUp(t)) {
                     pending.fail(t.shown, entry.error());
                 }
             }
@@ -145,9 +168,10 @@ public final class ActionQueue implements RunCommands {
     }
 
     /**
-     * The server is reachable and runs are loaded: settle what the server already shows, send the rest.
-     * Actions sent before a crash whose effect is not visible are sent again — safely, as both kinds
-     * are idempotent on the server.
+     * The server is reachable and runs are loaded: every waiting action is compared with the
+     * server (done, conflict or send). Actions sent before a crash whose effect is not visible are
+     * compared too: if the server shows them they are done, otherwise they are sent again — safely,
+     * as both kinds are idempotent on the server.
      */
     void resume() {
         worker.execute(() -> {
@@ -155,7 +179,9 @@ public final class ActionQueue implements RunCommands {
                 if (t.state == OutboxEntry.State.SENT) {
                     t.state = OutboxEntry.State.PENDING;
                 }
-                store.get(t.action.runId()).ifPresent(this::confirmSettled);
+                if (t.state == OutboxEntry.State.PENDING) {
+                    t.waited = true;
+                }
             }
             pausedUntil = Instant.MIN;
             drain();
@@ -164,14 +190,20 @@ public final class ActionQueue implements RunCommands {
 
     private CompletableFuture<Void> enqueue(RunAction action) {
         Tracked t = new Tracked(-1, action, new CompletableFuture<>());
+        Instant now = clock.instant();
+        // What the user saw when acting: a pending action's wanted value shows in place of the server's.
+        t.base = store.get(action.runId()).map(run -> ActionBase.seen(action, run, pending.get(action.target())
+                .map(PendingAction::desiredValue).orElseGet(() -> action.valueIn(run).orElse(""))));
         // Shown at once: the user sees the intended value before the disk or the network answer.
-        t.shown = newPending(action);
+        t.shown = newPending(action, now);
         pending.put(t.shown);
         worker.execute(() -> {
-            supersedeUnsent(action.target());
+            supersede(t);
+            t.waited = clock.instant().isBefore(pausedUntil);
             try {
                 OutboxEntry entry = outbox.append(action.kind(), action.runId(), action.target().subject(),
-                        mapper.writeValueAsString(action.payload()), action.description(), clock.millis());
+                        mapper.writeValueAsString(action.payload()), action.description(), now.toEpochMilli(),
+                        t.base.map(b -> b.toJson(mapper)).orElse(""));
                 t.seq = entry.seq();
                 tracked.put(t.seq, t);
                 drain();
@@ -186,20 +218,23 @@ public final class ActionQueue implements RunCommands {
 
     /**
      * A newer action on the same target replaces one that was never sent or that failed: only the
-     * user's last intent goes out.
+     * user's last intent goes out. It inherits the replaced one's base — the user's chain of intent
+     * started from what that one saw (or, after a conflict, from the server's version they were shown).
      */
-    private void supersedeUnsent(ActionTarget target) {
+    private void supersede(Tracked newer) {
+        ActionTarget target = newer.action.target();
         tracked.values().removeIf(t -> {
+            if (!t.action.target().equals(target)) {
+                return false;
+            }
             boolean unsent = t.state == OutboxEntry.State.PENDING && t.attempts == 0;
-            boolean givenUp = t.state == OutboxEntry.State.FAILED || t.state == OutboxEntry.State.CONFLICT;
-            if (t.action.target().equals(target) && (unsent || givenUp)) {
+            if (unsent || isGivenUp(t)) {
+                newer.base = t.serverBase != null ? Optional.of(t.serverBase) : t.base;
                 outbox.remove(t.seq);
                 t.accepted.complete(null);
                 return true;
             }
-            if (t.action.target().equals(target)) {
-                t.superseded = true;
-            }
+            t.superseded = true;
             return false;
         });
     }
@@ -220,28 +255,36 @@ public final class ActionQueue implements RunCommands {
 
     /** @return false when the queue must pause (offline, server busy) to keep the order */
     private boolean sendOne(Tracked t) {
-        t.attempts++;
+        boolean sent = false;
         try {
-            PlaybookRun current = store.get(t.action.runId()).orElseGet(() -> transport.fetchRun(t.action.runId()));
+            PlaybookRun current = mustAskServer(t) ? fetchFresh(t.action.runId())
+                    : store.get(t.action.runId()).orElseGet(() -> fetchFresh(t.action.runId()));
+            Verdict verdict = ReplayCheck.judge(t.action, current, t.base);
+            if (verdict instanceof Verdict.Done) {
+                consecutiveRetries = 0;
+                settledWithoutSending(t);
+                return true;
+            }
+            if (verdict instanceof Verdict.Conflicted conflicted) {
+                consecutiveRetries = 0;
+                conflict(t, conflicted, false);
+                return true;
+            }
+            sent = true;
+            t.attempts++;
             t.action.send(transport, current);
         } catch (TransportError offline) {
-            String note = "Waiting for the server: " + offline.getMessage();
-            outbox.update(t.seq, OutboxEntry.State.PENDING, note, true);
-            showNote(t, note);
-            pauseFor(backoff.delay(++consecutiveRetries));
+            waitForServer(t, "Waiting for the server: " + offline.getMessage(), sent, Optional.empty());
             return false;
         } catch (ServerError error) {
             if (error.isRetryable()) {
-                outbox.update(t.seq, OutboxEntry.State.PENDING, ActionFailure.describe(error), true);
-                showNote(t, ActionFailure.describe(error));
-                Duration wait = backoff.delay(++consecutiveRetries);
-                pauseFor(error.retryAfter().filter(r -> r.compareTo(wait) > 0).orElse(wait));
+                waitForServer(t, ActionFailure.describe(error), sent, error.retryAfter());
                 return false;
             }
-            failVisibly(t, OutboxEntry.State.FAILED, ActionFailure.describe(error));
+            refused(t, error, sent);
             return true;
         } catch (RuntimeException rejected) {
-            failVisibly(t, OutboxEntry.State.FAILED, ActionFailure.describe(rejected));
+            failVisibly(t, ActionFailure.describe(rejected), sent);
             return true;
         }
         consecutiveRetries = 0;
@@ -259,7 +302,62 @@ public final class ActionQueue implements RunCommands {
         return true;
     }
 
+    /**
+     * The run we hold is good enough to judge a fresh action by (it is what the user just saw). Not
+     * after waiting — the server may have moved on — nor while an earlier action of ours on the same
+     * target is accepted but not yet visible in the run we hold.
+     */
+    private boolean mustAskServer(Tracked t) {
+        return t.waited || !t.action.idempotent() || tracked.values().stream()
+                .anyMatch(o -> o.seq < t.seq && o.action.target().equals(t.action.target())
+                        && o.state == OutboxEntry.State.SENT);
+    }
+
+    private PlaybookRun fetchFresh(String runId) {
+        PlaybookRun fresh = transport.fetchRun(runId);
+        store.upsert(fresh);
+        return fresh;
+    }
+
     /** The action is still on its way, but the user sees why it is taking long (and that it is retried). */
+    private void waitForServer(Tracked t, String note, boolean sent, Optional<Duration> advised) {
+        t.waited = true;
+        outbox.update(t.seq, OutboxEntry.State.PENDING, note, sent);
+        showNote(t, note);
+        Duration wait = backoff.delay(++consecutiveRetries);
+        pauseFor(advised.filter(r -> r.compareTo(wait) > 0).orElse(wait));
+    }
+
+    /**
+     * A 4xx. When the run shows why — finished meanwhile, the item gone, someone else's change —
+     * it is a conflict carrying the server's words; otherwise a plain, visible refusal.
+     */
+    private void refused(Tracked t, ServerError error, boolean sent) {
+        String reason = ActionFailure.describe(error);
+        if (!sent) {
+            failVisibly(t, reason, false); // the run itself could not be read: nothing to compare with
+            return;
+        }
+        Optional<PlaybookRun> fresh;
+        try {
+            fresh = Optional.of(fetchFresh(t.action.runId()));
+        } catch (RuntimeException unreadable) {
+            fresh = Optional.empty();
+        }
+        Verdict verdict = fresh.map(run -> ReplayCheck.judge(t.action, run, t.base))
+                .orElse(new Verdict.Send());
+        if (verdict instanceof Verdict.Done) {
+            settledWithoutSending(t);
+        } else if (verdict instanceof Verdict.Conflicted conflicted) {
+            String said = error.serverMessage().isBlank() ? String.valueOf(error.status())
+                    : error.serverMessage().strip() + " (" + error.status() + ")";
+            conflict(t, new Verdict.Conflicted(conflicted.conflict().withServerMessage(said),
+                    conflicted.serverBase()), true);
+        } else {
+            failVisibly(t, reason, true);
+        }
+    }
+
     private void showNote(Tracked t, String note) {
         if (pending.get(t.action.target()).filter(shown -> shown == t.shown).isPresent()) {
             t.shown = new PendingAction(t.shown.target(), t.shown.description(), t.shown.desiredValue(),
@@ -270,6 +368,8 @@ public final class ActionQueue implements RunCommands {
 
     private void pauseFor(Duration wait) {
         pausedUntil = clock.instant().plus(wait);
+        // Whatever waits behind the pause is compared with the server before it goes out.
+        tracked.values().stream().filter(t -> t.state == OutboxEntry.State.PENDING).forEach(t -> t.waited = true);
         worker.schedule(this::drain, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -300,16 +400,57 @@ public final class ActionQueue implements RunCommands {
         store.upsert(fresh);
         confirmSettled(fresh);
         if (tracked.containsKey(t.seq)) {
-            failVisibly(t, OutboxEntry.State.CONFLICT,
-                    "The server accepted this, but now shows a different value — someone else changed it");
+            // Accepted, then changed by someone else (or undone): theirs is the newer word, but not silently.
+            conflict(t, ReplayCheck.changedAfterSending(t.action, fresh, t.base), false);
         }
     }
 
-    private void failVisibly(Tracked t, OutboxEntry.State state, String reason) {
-        t.state = state;
-        outbox.update(t.seq, state, reason, false);
+    private void settledWithoutSending(Tracked t) {
+        forget(t);
+        pending.confirm(t.shown);
+        t.accepted.complete(null);
+    }
+
+    private void conflict(Tracked t, Verdict.Conflicted verdict, boolean sent) {
+        if (t.superseded) {
+            handOver(t);
+            return;
+        }
+        String sentence = ActionFailure.describe(verdict.conflict(), t.action, users::displayName);
+        t.state = OutboxEntry.State.CONFLICT;
+        t.serverBase = verdict.serverBase();
+        outbox.markConflict(t.seq, sentence, verdict.conflict().toJson(mapper, verdict.serverBase()), sent);
+        pending.conflict(t.shown, sentence, verdict.conflict());
+        LOG.info(() -> "Not sent, in conflict with the server: " + t.action.description() + " — " + sentence);
+        t.accepted.completeExceptionally(new ActionFailure.ActionRejected(sentence));
+    }
+
+    private void failVisibly(Tracked t, String reason, boolean sent) {
+        if (t.superseded) {
+            handOver(t);
+            return;
+        }
+        t.state = OutboxEntry.State.FAILED;
+        outbox.update(t.seq, OutboxEntry.State.FAILED, reason, sent);
         pending.fail(t.shown, reason);
         t.accepted.completeExceptionally(new ActionFailure.ActionRejected(reason));
+    }
+
+    /**
+     * An action the user already replaced on the same target did not go through: the newer one
+     * decides, judged from what this one saw (it never reached the server, so the screen's value the
+     * newer one was based on is not on the server either).
+     */
+    private void handOver(Tracked older) {
+        tracked.values().stream()
+                .filter(t -> t.seq > older.seq && t.action.target().equals(older.action.target()))
+                .min(Comparator.comparingLong(t -> t.seq))
+                .ifPresent(newer -> {
+                    newer.base = older.base;
+                    outbox.rebase(newer.seq, older.base.map(b -> b.toJson(mapper)).orElse(""));
+                });
+        forget(older);
+        older.accepted.complete(null);
     }
 
     private void forget(Tracked t) {
@@ -317,9 +458,13 @@ public final class ActionQueue implements RunCommands {
         outbox.remove(t.seq);
     }
 
-    private PendingAction newPending(RunAction action) {
+    private static boolean isGivenUp(Tracked t) {
+        return t.state == OutboxEntry.State.FAILED || t.state == OutboxEntry.State.CONFLICT;
+    }
+
+    private PendingAction newPending(RunAction action, Instant startedAt) {
         return new PendingAction(action.target(), action.description(), action.desiredValue(),
-                PendingAction.Status.PENDING, "", clock.instant());
+                PendingAction.Status.PENDING, "", startedAt);
     }
 
     /** Worker-thread bookkeeping for one outbox entry. */
@@ -331,6 +476,12 @@ public final class ActionQueue implements RunCommands {
         int attempts;
         boolean superseded;
         PendingAction shown;
+        /** What the user saw when acting; empty for entries from a build that did not record it. */
+        Optional<ActionBase> base = Optional.empty();
+        /** The server's version while in conflict: the base "apply mine" sends against. */
+        ActionBase serverBase;
+        /** Offline, restarted, retried or queued behind a pause: compare with the server before sending. */
+        boolean waited;
 
         Tracked(long seq, RunAction action, CompletableFuture<Void> accepted) {
             this.seq = seq;

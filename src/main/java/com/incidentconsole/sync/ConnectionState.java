@@ -1,6 +1,6 @@
 package com.incidentconsole.sync;
 
-/** Where the live event stream of a server stands, as the status bar shows it. */
+/** Where the connection to a server stands, as the status bar shows it. */
 public enum ConnectionState {
     /** First connection attempt, nothing loaded yet. */
     CONNECTING,
@@ -8,8 +8,10 @@ public enum ConnectionState {
     SYNCING,
     /** Connected and up to date: events arrive as they happen. */
     LIVE,
-    /** Lost the connection; a new attempt is scheduled. */
+    /** Not reachable (never reached since start, or lost); a new attempt is scheduled. */
     RECONNECTING,
-    /** Not connected and not trying (stopped, or credentials rejected). */
-    OFFLINE
+    /** Not connected and not trying (stopped, or loading failed). */
+    OFFLINE,
+    /** The server refused the credentials (401/403): not retried, as only new credentials can help. */
+    SIGN_IN_REFUSED
 }

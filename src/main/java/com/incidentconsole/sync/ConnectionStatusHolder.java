@@ -2,6 +2,7 @@ package com.incidentconsole.sync;
 
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /** The one place the connection state changes; listeners hear every change, on the changing thread. */
 final class ConnectionStatusHolder {
@@ -15,9 +16,20 @@ final class ConnectionStatusHolder {
     }
 
     void set(ConnectionStatus status) {
-        ConnectionStatus previous = current.getAndSet(status);
-        if (!status.equals(previous)) {
-            listeners.fire(status);
+        update(previous -> status);
+    }
+
+    /**
+     * Changes the status from what it is now: several writers (sign-in, stream, loader) each change
+     * their part, and none may undo another's (say, a stale mark) by writing a status built earlier.
+     * Listeners are told under the lock, so they hear the changes in the order they were made.
+     */
+    synchronized void update(UnaryOperator<ConnectionStatus> change) {
+        ConnectionStatus previous = current.get();
+        ConnectionStatus next = change.apply(previous);
+        current.set(next);
+        if (!next.equals(previous)) {
+            listeners.fire(next);
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 
 /**
  * Every action the user took that the server has not confirmed, by target. Listeners receive the
- * target whose entry changed (added, failed, confirmed or dismissed).
+ * target whose entry changed (added, failed, in conflict, confirmed or dismissed).
  */
 public final class PendingActions {
 
@@ -39,6 +39,13 @@ public final class PendingActions {
         }
     }
 
+    /** Marks the action as in conflict with the server's version, unless a newer action replaced it. */
+    void conflict(PendingAction action, String message, ActionConflict serverVersion) {
+        if (actions.replace(action.target(), action, action.conflictedWith(message, serverVersion))) {
+            listeners.fire(action.target());
+        }
+    }
+
     /** Removes the action once the server's state shows it, unless a newer one replaced it. */
     boolean confirm(PendingAction action) {
         boolean removed = actions.remove(action.target(), action);
@@ -48,7 +55,10 @@ public final class PendingActions {
         return removed;
     }
 
-    /** The user chose to drop a failed action: the screen goes back to the server's value, visibly by their hand. */
+    /**
+     * The user chose to drop a failed action, or to keep the server's version in a conflict: the
+     * screen goes back to the server's value, visibly by their hand.
+     */
     public void dismiss(ActionTarget target) {
         PendingAction held = actions.get(target);
         if (held != null && held.failed() && actions.remove(target, held)) {

@@ -5,14 +5,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.PlaybookRun;
+import com.incidentconsole.wire.TimelineEvent;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * A user action on a run, in the form the outbox stores and replays. Each action knows the target
- * it changes, the value it sets, how to send itself, and how to recognise its effect in a run.
+ * it changes, the value it sets, how to send itself, how to recognise its effect in a run, and
+ * where in a run's timeline the last change to its target is recorded (to say who changed it).
  * Both actions here are idempotent on the server (setting a state or an owner it already has is a
- * no-op), so replaying one after a crash cannot apply it twice.
+ * no-op), so replaying one after a crash cannot apply it twice; they are still compared with the
+ * server before a replay ({@link ReplayCheck}), as the server is last-writer-wins.
  */
 sealed interface RunAction permits RunAction.SetItemState, RunAction.ChangeOwner {
 
@@ -28,6 +33,23 @@ sealed interface RunAction permits RunAction.SetItemState, RunAction.ChangeOwner
     String description();
 
     boolean isSettledIn(PlaybookRun run);
+
+    /** The value this action sets, as {@code run} shows it; empty when the item is gone. */
+    Optional<String> valueIn(PlaybookRun run);
+
+    /** The assignee of the item this action changes; {@code ""} for run-level actions. */
+    String assigneeIn(PlaybookRun run);
+
+    /** The timeline event that recorded the last change of this action's value, when the run carries one. */
+    Optional<TimelineEvent> lastChangeIn(PlaybookRun run);
+
+    /**
+     * Whether sending twice has the same effect as sending once. An action that is not is always
+     * compared with the server before it is sent, even when sent at once.
+     */
+    default boolean idempotent() {
+        return true;
+    }
 
     void send(ActionTransport transport, PlaybookRun current);
 
@@ -66,6 +88,38 @@ sealed interface RunAction permits RunAction.SetItemState, RunAction.ChangeOwner
         @Override
         public boolean isSettledIn(PlaybookRun run) {
             return ItemPosition.itemIn(run, itemId).map(item -> item.state().equals(newState)).orElse(false);
+        }
+
+        @Override
+        public Optional<String> valueIn(PlaybookRun run) {
+            return ItemPosition.itemIn(run, itemId).map(ChecklistItem::state);
+        }
+
+        @Override
+        public String assigneeIn(PlaybookRun run) {
+            return ItemPosition.itemIn(run, itemId).map(ChecklistItem::assigneeId).orElse("");
+        }
+
+        /**
+         * The server stamps the event with the item's {@code state_modified}, so that match is exact;
+         * otherwise (an older server, a clock tick apart) the latest event naming the item's title.
+         */
+        @Override
+        public Optional<TimelineEvent> lastChangeIn(PlaybookRun run) {
+            Optional<ChecklistItem> item = ItemPosition.itemIn(run, itemId);
+            if (item.isEmpty()) {
+                return Optional.empty();
+            }
+            List<TimelineEvent> changes = run.timelineEvents().stream()
+                    .filter(e -> e.deleteAt() == 0 && TimelineEvent.TASK_STATE_MODIFIED.equals(e.eventType()))
+                    .toList();
+            long modified = item.get().stateModified();
+            String title = item.get().title();
+            return changes.stream().filter(e -> modified > 0 && e.eventAt() == modified).findFirst()
+                    .or(() -> changes.stream()
+                            .filter(e -> e.summary().contains("**" + title + "**")
+                                    || e.details().contains("\"task\":\"" + title + "\""))
+                            .max(Comparator.comparingLong(TimelineEvent::eventAt)));
         }
 
         /** Items are addressed by index on the wire; resolve it from the freshest run, now. */
@@ -112,6 +166,23 @@ sealed interface RunAction permits RunAction.SetItemState, RunAction.ChangeOwner
         @Override
         public boolean isSettledIn(PlaybookRun run) {
             return run.ownerUserId().equals(ownerId);
+        }
+
+        @Override
+        public Optional<String> valueIn(PlaybookRun run) {
+            return Optional.of(run.ownerUserId());
+        }
+
+        @Override
+        public String assigneeIn(PlaybookRun run) {
+            return "";
+        }
+
+        @Override
+        public Optional<TimelineEvent> lastChangeIn(PlaybookRun run) {
+            return run.timelineEvents().stream()
+                    .filter(e -> e.deleteAt() == 0 && TimelineEvent.OWNER_CHANGED.equals(e.eventType()))
+                    .max(Comparator.comparingLong(TimelineEvent::eventAt));
         }
 
         @Override

@@ -13,23 +13,33 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * REST loading for the stores: runs page by page (so the list fills while it loads), the playbooks
- * of the user's teams, and the users runs refer to. Blocking; runs on the engine's I/O executor.
+ * REST loading for the stores: runs page by page (so the list fills while it loads), the user's
+ * teams and their playbooks, and the users runs refer to. Blocking; runs on the engine's I/O
+ * executor. Says how far it has come after every page, so a long load is visibly moving.
  */
 final class RunLoader {
 
     /** Runs are full objects with timelines; small pages keep each answer quick on a real server. */
     static final int PAGE_SIZE = 100;
     private static final int USERS_PER_REQUEST = 100;
+    private static final int USERS_PER_PAGE = 200;
 
     private final MattermostConnection connection;
     private final WorkspaceState state;
+    private final Consumer<SyncProgress> progress;
 
     RunLoader(MattermostConnection connection, WorkspaceState state) {
+        this(connection, state, p -> { });
+    }
+
+    /** @param progress told after each page; called on the loading thread */
+    RunLoader(MattermostConnection connection, WorkspaceState state, Consumer<SyncProgress> progress) {
         this.connection = connection;
         this.state = state;
+        this.progress = progress;
     }
 
     /** Teams, playbooks, every visible run and the users they mention; runs that vanished are removed. */
@@ -58,12 +68,17 @@ final class RunLoader {
             loadMissingUsers(result.items());
             state.runs().upsert(result.items());
             result.items().forEach(r -> seen.add(r.id()));
+            progress.accept(new SyncProgress(SyncProgress.Phase.RUNS, seen.size(), Math.max(0, result.totalCount())));
         } while (result.hasMore() && !result.items().isEmpty());
         return seen;
     }
 
+    /** The user's teams (kept, so an offline start knows them) and each team's playbooks. */
     void loadPlaybooks() {
-        for (Team team : connection.teams().mine()) {
+        progress.accept(new SyncProgress(SyncProgress.Phase.PLAYBOOKS, 0, 0));
+        List<Team> teams = connection.teams().mine();
+        state.identity().teams(teams);
+        for (Team team : teams) {
             state.playbooks().putAll(connection.playbooks().listAll(team.id()));
         }
     }
@@ -77,11 +92,15 @@ final class RunLoader {
     /** Everyone the picker may offer; loaded after the runs so the list shows first. */
     private void loadAllUsers() {
         int page = 0;
+        int loaded = 0;
         List<User> batch;
         do {
-            batch = connection.users().list(page++, 200);
+            batch = connection.users().list(page++, USERS_PER_PAGE);
             state.users().putAll(batch);
-        } while (batch.size() == 200 && page < 50);
+            loaded += batch.size();
+            // Mattermost gives no count for this list: the bar says how many so far.
+            progress.accept(new SyncProgress(SyncProgress.Phase.USERS, loaded, 0));
+        } while (batch.size() == USERS_PER_PAGE && page < 50);
     }
 
     void loadMissingUsers(Collection<PlaybookRun> runs) {

@@ -8,37 +8,58 @@ import com.incidentconsole.sync.store.Outbox;
 import com.incidentconsole.wire.Team;
 import com.incidentconsole.wire.User;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
-/** A {@link Workspace} backed by a live server connection: REST for loading and actions, events for changes. */
+/**
+ * A {@link Workspace} backed by a server: REST for loading and actions, events for changes, and —
+ * with a cache — the last known state while the server cannot be reached.
+ *
+ * <p>Building one never waits for the network. The stores are filled from the cache, actions go
+ * to the durable outbox at once, and sign-in, the event stream and the first load follow in the
+ * background, retrying with backoff while the server is unreachable. When it answers: sign in, load
+ * what changed since the cache, replay the outbox in order.
+ */
 public final class ServerWorkspace implements Workspace, AutoCloseable {
+
+    /**
+     * How old the last full load may be for a start from the cache to load only what changed since.
+     * A catch-up cannot see runs the user lost access to meanwhile, nor new colleagues for the
+     * picker; a daily full load bounds how long those can be out of date.
+     */
+    static final Duration FULL_LOAD_MAX_AGE = Duration.ofHours(24);
+    private static final Logger LOG = Logger.getLogger(ServerWorkspace.class.getName());
 
     private final String label;
     private final boolean sandbox;
     private final MattermostConnection connection;
-    private final List<Team> teams;
     private final WorkspaceState state;
-    private final RunCommands commands;
+    private final Optional<CacheKeeper> keeper;
+    private final CompletableFuture<Workspace> ready = new CompletableFuture<>();
+    private final ActionQueue commands;
     private final SyncEngine engine;
+    private final SignInLoop signIn;
 
-    private ServerWorkspace(String label, boolean sandbox, MattermostConnection connection, List<Team> teams,
-                            WorkspaceState state, RunCommands commands, SyncEngine engine) {
+    private ServerWorkspace(String label, boolean sandbox, WorkspaceState state, Optional<CacheKeeper> keeper,
+                            ActionQueue commands, SyncEngine engine, MattermostConnection connection,
+                            Backoff signInBackoff, Clock clock, SyncExecutors executors) {
         this.label = label;
         this.sandbox = sandbox;
         this.connection = connection;
-        this.teams = List.copyOf(teams);
         this.state = state;
+        this.keeper = keeper;
         this.commands = commands;
         this.engine = engine;
+        this.signIn = new SignInLoop(connection, state.status(), signInBackoff, clock, executors.io(), this::signedIn,
+                this::refused);
     }
 
-    /**
-     * Builds the workspace for a signed-in connection and starts following the server. Blocking only
-     * for the teams request; runs load in the background once the event stream says hello.
-     */
+    /** Follows the server without a cache: the window fills as the first load arrives. */
     public static ServerWorkspace follow(String label, boolean sandbox, MattermostConnection connection,
                                          JsonMapper mapper, SyncExecutors executors, Outbox outbox, Clock clock) {
         return follow(label, sandbox, connection, mapper, executors, outbox, clock, StreamSettings.defaults());
@@ -52,33 +73,72 @@ public final class ServerWorkspace implements Workspace, AutoCloseable {
     }
 
     /**
-     * The full form: with a cache, the stores are filled from it before the first network answer
-     * (so the window shows the last known runs at once) and every change is written back to it.
+     * The full form. Returns at once; see {@link #ready()} for when the workspace can be shown.
+     *
+     * @param connection signed in already ({@link MattermostConnection#open}) or not yet
+     *                   ({@link MattermostConnection#create}): then sign-in is retried with the
+     *                   stream's backoff ({@code streamSettings}) until the server answers
+     * @param cache      with one, the stores are filled from it before any network answer and every
+     *               change is written back to it
      */
     public static ServerWorkspace follow(String label, boolean sandbox, MattermostConnection connection,
                                          JsonMapper mapper, SyncExecutors executors, Outbox outbox,
                                          Optional<ObjectCache> cache, Clock clock, StreamSettings streamSettings) {
         WorkspaceState state = WorkspaceState.empty();
-        cache.ifPresent(c -> {
-            CacheKeeper keeper = new CacheKeeper(c, state, mapper, executors.io());
-            int cached = keeper.restore();
-            if (cached > 0) {
-                state.status().set(new ConnectionStatus(ConnectionState.CONNECTING, Optional.empty(),
-                        "showing " + cached + " cached runs until the server answers"));
-            }
-            keeper.follow();
-        });
-        state.users().putAll(List.of(connection.me()));
-        List<Team> teams = connection.teams().mine();
+        Optional<CacheKeeper> keeper = cache.map(c -> new CacheKeeper(c, state, mapper, executors.io(), clock));
+        CacheKeeper.Restored restored = keeper.map(CacheKeeper::restore)
+                .orElse(new CacheKeeper.Restored(0, Optional.empty(), Optional.empty()));
+        restored.dataAsOf().ifPresent(at -> state.status().update(s -> s.staleSince(at)));
+        keeper.ifPresent(CacheKeeper::follow);
+        boolean recentCache = restored.runs() > 0 && restored.fullLoadAt()
+                .filter(at -> at.isAfter(clock.instant().minus(FULL_LOAD_MAX_AGE))).isPresent();
+
         ActionQueue commands = new ActionQueue(outbox, new ClientActionTransport(connection.runs(),
                 connection.checklists()), state.runs(), state.pending(), state.users(), executors.actions(), clock,
                 Backoff.forActions(new SplittableRandom()), mapper, ActionQueue.CONFIRM_FETCH_DELAY);
         commands.restore();
         SyncEngine engine = new SyncEngine(connection, state, mapper, executors.io(), clock, streamSettings,
-                commands::resume);
-        ServerWorkspace workspace = new ServerWorkspace(label, sandbox, connection, teams, state, commands, engine);
-        engine.start();
+                commands::resume, recentCache, at -> keeper.ifPresent(k -> k.fullLoadCompleted(at)));
+        // Sign-in retries as the event stream reconnects: same timings, so one setting tunes both.
+        Backoff signInBackoff = new Backoff(streamSettings.minRetry(), streamSettings.maxRetry(),
+                streamSettings.jitter(), new SplittableRandom());
+        ServerWorkspace workspace = new ServerWorkspace(label, sandbox, state, keeper, commands, engine, connection,
+                signInBackoff, clock, executors);
+        if (state.identity().me().isPresent()) {
+            workspace.ready.complete(workspace);
+        }
+        if (connection.isSignedIn()) {
+            workspace.signedIn(connection.me());
+        } else {
+            workspace.signIn.start();
+        }
         return workspace;
+    }
+
+    /**
+     * Completes when the workspace knows who is signed in — at once from the cache, otherwise at the
+     * first successful sign-in — and fails with {@link SignInRefused} when the server refuses the
+     * credentials and nothing is cached. While the server cannot be reached it simply waits; the
+     * status says why and when the next attempt is.
+     */
+    public CompletableFuture<Workspace> ready() {
+        return ready.copy();
+    }
+
+    private void signedIn(User user) {
+        if (state.identity().me().filter(cached -> !cached.id().equals(user.id())).isPresent()) {
+            // The cache shows what another user could see: only a full load removes what this one cannot.
+            LOG.warning("Signed in as another user than the cache's: loading everything again");
+            engine.discardBaseline();
+        }
+        state.identity().me(user);
+        state.users().putAll(List.of(user));
+        ready.complete(this);
+        engine.start();
+    }
+
+    private void refused(SignInRefused refusal) {
+        ready.completeExceptionally(refusal);
     }
 
     @Override
@@ -91,14 +151,15 @@ public final class ServerWorkspace implements Workspace, AutoCloseable {
         return sandbox;
     }
 
+    /** @throws IllegalStateException before {@link #ready()} completed */
     @Override
     public User me() {
-        return connection.me();
+        return state.identity().me().orElseThrow(() -> new IllegalStateException("not signed in yet"));
     }
 
     @Override
     public List<Team> teams() {
-        return teams;
+        return state.identity().teams();
     }
 
     @Override
@@ -138,6 +199,9 @@ public final class ServerWorkspace implements Workspace, AutoCloseable {
 
     @Override
     public void close() {
+        signIn.close();
+        // Before the stream closes: the cache notes "current as of now" only while still live.
+        keeper.ifPresent(CacheKeeper::close);
         engine.close();
     }
 }

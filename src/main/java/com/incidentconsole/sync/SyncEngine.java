@@ -14,10 +14,12 @@ import com.incidentconsole.wire.RunCreatedPayload;
 import com.incidentconsole.wire.WebSocketEvent;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,10 +27,15 @@ import java.util.logging.Logger;
  * Keeps the stores equal to the server: an initial load over REST, then the event stream applied in
  * order. Whenever the stream could have missed something (first connect, or a resume the server
  * could not serve and answered with a new {@code connection_id}), runs are loaded again.
+ *
+ * <p>It also decides what the status says about the data: stale while it is a copy the server has
+ * not confirmed (restored from the cache, or kept since the connection was lost), confirmed when a
+ * load completes with the stream live.
  */
 final class SyncEngine implements EventStream.Listener, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SyncEngine.class.getName());
+    static final long CATCH_UP_OVERLAP_MS = 5_000;
 
     private final MattermostConnection connection;
     private final WorkspaceState state;
@@ -38,28 +45,57 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
     private final ExecutorService io;
     private final Clock clock;
     private final Runnable onSynced;
+    private final Consumer<Instant> onFullLoad;
     private final StreamSettings streamSettings;
-    static final long CATCH_UP_OVERLAP_MS = 5_000;
 
-    private volatile boolean loadedOnce;
-    private final AtomicBoolean syncing = new AtomicBoolean();
-    private EventStream stream;
+    /** The stores hold a whole picture (a load completed, or a recent cache): a new connection only catches up. */
+    private volatile boolean haveBaseline;
+    /** Teams and playbooks were loaded in this session (a cache's copy may be old). */
+    private volatile boolean directoriesLoaded;
+    /** A load completed with the stream live at least once in this session. */
+    private volatile boolean confirmedOnce;
+    private final AtomicInteger loadsRunning = new AtomicInteger();
+    private boolean closed;
+    /** Written under this engine's lock (start, close); read without it, e.g. inside a status update. */
+    private volatile EventStream stream;
 
     /** @param onSynced runs after every completed (re)load, e.g. to replay the outbox against fresh state */
     SyncEngine(MattermostConnection connection, WorkspaceState state, JsonMapper mapper, ExecutorService io,
                Clock clock, StreamSettings streamSettings, Runnable onSynced) {
+        this(connection, state, mapper, io, clock, streamSettings, onSynced, false, at -> { });
+    }
+
+    /**
+     * @param fromCache  the stores were filled from a cache recent enough that the first connection
+     *                   may load only the runs changed since (see {@link ServerWorkspace})
+     * @param onFullLoad told when a full load completed, so the cache can say how old its picture is
+     */
+    SyncEngine(MattermostConnection connection, WorkspaceState state, JsonMapper mapper, ExecutorService io,
+               Clock clock, StreamSettings streamSettings, Runnable onSynced, boolean fromCache,
+               Consumer<Instant> onFullLoad) {
         this.streamSettings = streamSettings;
         this.onSynced = onSynced;
+        this.onFullLoad = onFullLoad;
         this.connection = connection;
         this.state = state;
         this.mapper = mapper;
         this.io = io;
         this.clock = clock;
+        this.haveBaseline = fromCache;
         this.incremental = new IncrementalUpdate(mapper);
-        this.loader = new RunLoader(connection, state);
+        this.loader = new RunLoader(connection, state, this::progressed);
     }
 
-    void start() {
+    /** The stores' picture cannot be caught up from (another user's cache): the first load loads everything. */
+    void discardBaseline() {
+        haveBaseline = false;
+    }
+
+    /** Opens the event stream; call once signed in (the stream authenticates with the session's token). */
+    synchronized void start() {
+        if (closed || stream != null) {
+            return;
+        }
         stream = connection.events(this, streamSettings);
         stream.start();
     }
@@ -67,41 +103,77 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
     /**
      * Every (re)connection may have missed something: a resume replays only what was sent while the
      * socket died, not what happened while no socket existed. So the first connection loads
-     * everything, and every later one asks for the runs changed since the newest change we hold.
+     * everything, and every later one — or the first after a start from a recent cache — asks for the
+     * runs changed since the newest change we hold.
      */
     @Override
     public void onHello(HelloData hello, boolean newConnectionId) {
-        io.execute(loadedOnce ? this::catchUp : this::resync);
+        // Counted before the stream reports LIVE (right after this call), so the status goes straight
+        // to SYNCING instead of showing a short, false "Live" over data not yet caught up.
+        loadsRunning.incrementAndGet();
+        state.status().update(s -> s.moveTo(ConnectionState.SYNCING));
+        io.execute(haveBaseline ? this::catchUp : this::resync);
     }
 
     private void resync() {
-        sync(loader::loadEverything);
+        sync(() -> {
+            loader.loadEverything();
+            directoriesLoaded = true;
+        }, true);
     }
 
     private void catchUp() {
         long newest = state.runs().all().stream().mapToLong(PlaybookRun::updateAt).max().orElse(0);
-        // A small overlap: changes committed in the same millisecond as the newest one we saw.
-        sync(() -> loader.loadChangedSince(Math.max(0, newest - CATCH_UP_OVERLAP_MS)));
+        sync(() -> {
+            if (!directoriesLoaded) {
+                // First contact after a start from the cache: teams and playbooks may have changed too.
+                loader.loadPlaybooks();
+                directoriesLoaded = true;
+            }
+            // A small overlap: changes committed in the same millisecond as the newest one we saw.
+            loader.loadChangedSince(Math.max(0, newest - CATCH_UP_OVERLAP_MS));
+        }, false);
     }
 
-    private void sync(Runnable load) {
-        syncing.set(true);
-        state.status().set(ConnectionStatus.of(ConnectionState.SYNCING));
+    private void sync(Runnable load, boolean full) {
         try {
             load.run();
-            loadedOnce = true;
-            syncing.set(false);
+            if (full) {
+                onFullLoad.accept(clock.instant());
+            }
+            haveBaseline = true;
+            boolean last = loadsRunning.decrementAndGet() == 0;
             onSynced.run();
-            if (stream != null && stream.state() == StreamState.LIVE) {
-                state.status().set(ConnectionStatus.of(ConnectionState.LIVE));
+            if (last) {
+                // Decided inside the update: a drop reported meanwhile must not be overwritten by "Live".
+                state.status().update(s -> {
+                    if (!currentStream().map(stream -> stream.state() == StreamState.LIVE).orElse(false)) {
+                        return s;
+                    }
+                    confirmedOnce = true;
+                    return s.moveTo(ConnectionState.LIVE).confirmed();
+                });
             }
         } catch (RuntimeException e) {
-            syncing.set(false);
+            loadsRunning.decrementAndGet();
             String why = ActionFailure.describe(e);
             LOG.log(Level.WARNING, "Loading runs failed: {0}", why);
-            state.status().set(new ConnectionStatus(ConnectionState.OFFLINE, Optional.empty(),
-                    "Loading runs failed — " + why));
+            state.status().update(s -> markStale(s.moveTo(ConnectionState.OFFLINE, Optional.empty(),
+                    "Loading runs failed — " + why)));
         }
+    }
+
+    private void progressed(SyncProgress progress) {
+        state.status().update(s -> s.state() == ConnectionState.SYNCING ? s.withProgress(progress) : s);
+    }
+
+    /** From the moment the server stops confirming it, what we show is a copy as of now. */
+    private ConnectionStatus markStale(ConnectionStatus status) {
+        return confirmedOnce ? status.staleSince(clock.instant()) : status;
+    }
+
+    private Optional<EventStream> currentStream() {
+        return Optional.ofNullable(stream);
     }
 
     @Override
@@ -151,12 +223,16 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
     public void onStateChanged(StreamState streamState, Optional<Duration> nextAttemptIn, Optional<String> reason) {
         ConnectionState mapped = switch (streamState) {
             case CONNECTING -> ConnectionState.CONNECTING;
-            case LIVE -> syncing.get() ? ConnectionState.SYNCING : ConnectionState.LIVE;
+            case LIVE -> loadsRunning.get() > 0 ? ConnectionState.SYNCING : ConnectionState.LIVE;
             case RECONNECTING -> ConnectionState.RECONNECTING;
             case CLOSED -> ConnectionState.OFFLINE;
         };
-        state.status().set(new ConnectionStatus(mapped, nextAttemptIn.map(d -> clock.instant().plus(d)),
-                reason.orElse("")));
+        Optional<Instant> nextAttemptAt = nextAttemptIn.map(d -> clock.instant().plus(d));
+        state.status().update(s -> {
+            ConnectionStatus next = s.moveTo(mapped, nextAttemptAt, reason.orElse(""));
+            // LIVE alone confirms nothing: only a completed load does (see sync).
+            return streamState == StreamState.LIVE ? next : markStale(next);
+        });
     }
 
     @Override
@@ -165,7 +241,8 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         if (stream != null) {
             stream.close();
         }

@@ -136,6 +136,29 @@ class SignInAtStartTest {
     }
 
     @Test
+    void aRevokedStoredTokenBringsTheDialogBackWithTheUserFilledIn() throws Exception {
+        String username = sandbox.control().credentials().username();
+        String revoked = sandbox.control().tokenFor(username);
+        try (CredentialVault vault = CredentialVault.fileOnly(home, WireJson.newMapper())) {
+            vault.save(new StoredToken(new ServerAddress(sandbox.baseUrl()), username, TokenKind.ACCESS_TOKEN, revoked,
+                    java.time.Instant.now()));
+        }
+        sandbox.control().revokeToken(revoked);
+
+        startApp();
+        user.waitUntil("the sign-in dialog shows", () -> fx.lookup("#signInUser").tryQuery().isPresent());
+        assertEquals("The saved sign-in of " + username + " has expired or was revoked.", text("#signInReason"));
+        assertEquals("signInSecret", user.focusOwner().getId(), "the user is known: typing starts at the password");
+
+        user.keys(sandbox.control().credentials().password()).press(KeyCode.ENTER);
+        user.waitUntil("the workspace shows", () -> fx.lookup("#mainRoot").tryQuery().isPresent());
+        try (CredentialVault vault = CredentialVault.fileOnly(home, WireJson.newMapper())) {
+            assertEquals(TokenKind.SESSION, vault.find(new ServerAddress(sandbox.baseUrl()), Optional.empty())
+                    .orElseThrow().kind(), "the revoked token was replaced");
+        }
+    }
+
+    @Test
     void escapeCancelsAndTheWindowSaysSignInWasCancelled() throws Exception {
         startApp();
         user.waitUntil("the sign-in dialog shows", () -> fx.lookup("#signInUser").tryQuery().isPresent());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.incidentconsole.sync.ActionConflict;
 import com.incidentconsole.sync.ActionTarget;
 import com.incidentconsole.sync.FakeRunCommands.Call;
 import com.incidentconsole.uitest.TestWorkspace;
@@ -136,5 +137,46 @@ class ChecklistViewModelTest {
 
     private String focused() {
         return model.focusedProperty().get().itemId();
+    }
+
+    @Test
+    void aConflictMarksTheItemWithTheServersVersionAndShiftRAppliesMine() {
+        focus("i-channel");
+        model.toggleDone();
+        ActionTarget target = ActionTarget.item(DB, "i-channel");
+        workspace.fakeCommands().conflict(target, new ActionConflict(ActionConflict.Kind.CHANGED, ChecklistItem.OPEN,
+                ChecklistItem.SKIPPED, "u-bob", 0, ""));
+        model.pendingChanged(List.of(target));
+
+        ItemRow item = model.focusedProperty().get();
+        assertTrue(item.conflictProperty().get());
+        assertFalse(item.failedProperty().get(), "a conflict is not a refusal");
+        assertFalse(item.pendingProperty().get(), "nothing is on its way");
+        assertEquals(ChecklistItem.CLOSED, item.state(), "my intent stays visible until I choose");
+        assertEquals("Conflict — server now: skipped by Bob Baker — Shift+R apply mine · Backspace keep the server's"
+                + " · Ctrl+Shift+O compare", item.errorProperty().get());
+
+        model.retryFocused();
+        assertEquals(new Call("retry", DB, "item:i-channel", ChecklistItem.CLOSED), workspace.fakeCommands().calls().get(1));
+    }
+
+    @Test
+    void aConflictOnAFinishedRunOffersOnlyKeepingTheServersVersion() {
+        focus("i-channel");
+        model.toggleDone();
+        ActionTarget target = ActionTarget.item(DB, "i-channel");
+        workspace.fakeCommands().conflict(target, new ActionConflict(ActionConflict.Kind.RUN_FINISHED,
+                ChecklistItem.OPEN, ChecklistItem.OPEN, "u-bob", 0, ""));
+        model.pendingChanged(List.of(target));
+        ItemRow item = model.focusedProperty().get();
+        assertEquals("Conflict — server now: the run was finished by Bob Baker — Backspace keep the server's"
+                + " · Ctrl+Shift+O compare", item.errorProperty().get());
+
+        model.retryFocused();
+        assertEquals(1, workspace.fakeCommands().calls().size(), "apply mine cannot work on a finished run");
+
+        model.dismissFocused();
+        assertFalse(item.conflictProperty().get());
+        assertEquals(ChecklistItem.OPEN, item.state(), "the server's state again, by my hand");
     }
 }

@@ -1,12 +1,17 @@
 package com.incidentconsole.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.incidentconsole.sync.ConnectionState;
 import com.incidentconsole.sync.ConnectionStatus;
 import com.incidentconsole.sync.PendingActions;
+import com.incidentconsole.sync.SyncProgress;
 import com.incidentconsole.uitest.TestWorkspace;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -15,9 +20,12 @@ import org.junit.jupiter.api.Test;
 
 class StatusBarViewModelTest {
 
+    /** 04:00 UTC; data from 41 minutes earlier was saved at 03:19. */
+    private static final Instant SAVED = TestWorkspace.NOW.minus(Duration.ofMinutes(41));
+
     private final AtomicReference<Instant> now = new AtomicReference<>(TestWorkspace.NOW);
     private final StatusBarViewModel model = new StatusBarViewModel(ResourceBundle.getBundle("i18n.messages"),
-            new PendingActions(), now::get, "chat.example.com", false, "Alice Archer");
+            new PendingActions(), now::get, ZoneOffset.UTC, "chat.example.com", false, "Alice Archer");
 
     @Test
     void theConnectionIsDescribedInWords() {
@@ -29,13 +37,68 @@ class StatusBarViewModelTest {
     }
 
     @Test
-    void theReconnectCountdownTicks() {
+    void theRetryCountdownTicks() {
         model.connectionChanged(List.of(new ConnectionStatus(ConnectionState.RECONNECTING,
                 Optional.of(TestWorkspace.NOW.plusSeconds(4)), "connection refused")));
-        assertEquals("Reconnecting in 4 s", model.connectionProperty().get());
+        assertEquals("Offline — retrying in 4 s", model.connectionProperty().get());
+        assertEquals("Offline — retrying in 4 s\nconnection refused", model.connectionDetailProperty().get(),
+                "the reason is one hover away");
         now.set(TestWorkspace.NOW.plusMillis(1500));
         model.tick();
-        assertEquals("Reconnecting in 3 s", model.connectionProperty().get());
+        assertEquals("Offline — retrying in 3 s", model.connectionProperty().get());
+    }
+
+    @Test
+    void dataFromTheCacheIsMarkedStaleWithItsAgeUntilTheServerConfirmsIt() {
+        model.connectionChanged(List.of(ConnectionStatus.of(ConnectionState.CONNECTING).staleSince(SAVED)));
+        assertEquals("Connecting… · showing data from 03:19 (41 min ago)", model.connectionProperty().get());
+        assertTrue(model.staleProperty().get());
+        assertEquals("Not confirmed by the server: showing data from 03:19 (41 min ago). What you do is kept in the "
+                + "outbox and sent when the server answers.", model.staleNoticeProperty().get());
+
+        model.connectionChanged(List.of(new ConnectionStatus(ConnectionState.RECONNECTING,
+                Optional.of(TestWorkspace.NOW.plusSeconds(4)), "connection refused").staleSince(SAVED)));
+        now.set(TestWorkspace.NOW.plus(Duration.ofMinutes(2)));
+        model.tick();
+        assertTrue(model.connectionProperty().get().endsWith("showing data from 03:19 (43 min ago)"),
+                "the age keeps counting: " + model.connectionProperty().get());
+
+        model.connectionChanged(List.of(ConnectionStatus.of(ConnectionState.LIVE)));
+        assertEquals("Live", model.connectionProperty().get());
+        assertFalse(model.staleProperty().get(), "a completed sync removes the mark");
+        assertEquals("", model.staleNoticeProperty().get());
+    }
+
+    @Test
+    void dataOlderThanADaySaysWhichDay() {
+        model.connectionChanged(List.of(new ConnectionStatus(ConnectionState.RECONNECTING, Optional.empty(), "")
+                .staleSince(TestWorkspace.NOW.minus(Duration.ofDays(2)).minus(Duration.ofMinutes(48)))));
+        assertEquals("Offline — retrying… · showing data from 21 Nov 03:12 (2 d ago)", model.connectionProperty().get());
+    }
+
+    @Test
+    void aSyncShowsHowFarItHasCome() {
+        ConnectionStatus syncing = ConnectionStatus.of(ConnectionState.SYNCING);
+        model.connectionChanged(List.of(syncing.withProgress(new SyncProgress(SyncProgress.Phase.RUNS, 400, 1240))));
+        assertEquals("Syncing runs 400 / 1,240", model.connectionProperty().get());
+        assertTrue(model.syncingProperty().get());
+        assertEquals(400.0 / 1240, model.syncProgressProperty().get(), 1e-9);
+
+        model.connectionChanged(List.of(syncing.withProgress(new SyncProgress(SyncProgress.Phase.USERS, 1400, 0))));
+        assertEquals("Syncing people 1,400", model.connectionProperty().get());
+        assertEquals(StatusBarViewModel.INDETERMINATE, model.syncProgressProperty().get(),
+                "the server gives no count of people: the bar says busy, not a made-up fraction");
+
+        model.connectionChanged(List.of(ConnectionStatus.of(ConnectionState.LIVE)));
+        assertFalse(model.syncingProperty().get());
+    }
+
+    @Test
+    void refusedCredentialsAreSaidAsSuchWithWhatToDo() {
+        model.connectionChanged(List.of(new ConnectionStatus(ConnectionState.SIGN_IN_REFUSED, Optional.empty(),
+                "The server refused the sign-in (401): Invalid or expired session, please login again.")));
+        assertEquals("The server refused the sign-in (401): Invalid or expired session, please login again. — check "
+                + "the token or password, then restart", model.connectionProperty().get());
     }
 
     @Test

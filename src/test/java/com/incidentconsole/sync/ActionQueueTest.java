@@ -2,12 +2,14 @@ package com.incidentconsole.sync;
 
 import static com.incidentconsole.sync.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.incidentconsole.sync.store.LocalStore;
 import com.incidentconsole.sync.store.Outbox;
 import com.incidentconsole.sync.store.OutboxEntry;
+import com.incidentconsole.uitest.TestRuns;
 import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.WireJson;
@@ -51,6 +53,8 @@ class ActionQueueTest {
     @BeforeEach
     void setUp() {
         local = LocalStore.open(dir.resolve("store.db"));
+        users.putAll(List.of(TestRuns.user("u1", "alex", "Alex", "Rivera"), TestRuns.user("u2", "dana", "Dana", "Fox"),
+                TestRuns.user("u3", "sam", "Sam", "Lee"), TestRuns.user("u4", "kim", "Kim", "Park")));
         server.put("run1", TestRunsFactory.run("run1"));
         store.upsert(server.get("run1"));
         transport = new FakeTransport(server::get, (runId, change) -> {
@@ -106,7 +110,8 @@ class ActionQueueTest {
         queue.setItemState("run1", "i2", ChecklistItem.CLOSED);
 
         await("confirmed after retries", () -> pending.get(ITEM_2).isEmpty(), () -> transport.calls.toString());
-        assertEquals(3, transport.calls.size(), "two refusals, then accepted");
+        assertEquals(List.of("state run1 0/1 closed", "get run1", "get run1", "state run1 0/1 closed"), transport.calls,
+                "refused with 503; the check before resending is rate limited (429); then checked and accepted");
         assertEquals(ChecklistItem.CLOSED, stateOnServer("i2"));
     }
 
@@ -151,8 +156,10 @@ class ActionQueueTest {
         queue.setItemState("run1", "i2", ChecklistItem.SKIPPED);
 
         await("all confirmed", () -> pending.all().isEmpty(), () -> transport.calls.toString());
-        List<String> accepted = transport.calls.subList(2, transport.calls.size());
-        assertEquals(List.of("state run1 0/0 closed", "owner run1 u2", "state run1 0/1 skipped"), accepted);
+        // Two calls fail offline; after that, each waited action is checked against the server, then sent.
+        List<String> changes = transport.calls.subList(2, transport.calls.size()).stream()
+                .filter(call -> !call.startsWith("get")).toList();
+        assertEquals(List.of("state run1 0/0 closed", "owner run1 u2", "state run1 0/1 skipped"), changes);
     }
 
     @Test
@@ -180,7 +187,271 @@ class ActionQueueTest {
         restarted.resume();
 
         await("replayed and confirmed", () -> pending.all().isEmpty());
-        assertEquals(List.of("state run1 0/1 closed", "owner run1 u2"), transport.calls);
+        assertEquals(List.of("get run1", "state run1 0/1 closed", "get run1", "owner run1 u2"), transport.calls,
+                "each restored action is compared with the server's run before it is sent");
         await("outbox emptied", () -> outbox().entries().isEmpty());
+    }
+
+    // --- Replay checks the server first: conflicts, and what the server already shows ---
+
+    private static final ActionTarget OWNER = ActionTarget.owner("run1");
+
+    /** A colleague changes the server while this console cannot hear about it (it is offline). */
+    private void colleague(java.util.function.UnaryOperator<PlaybookRun> change) {
+        server.compute("run1", (id, run) -> change.apply(run));
+    }
+
+    private long sentChanges(String prefix) {
+        return transport.calls.stream().filter(call -> call.startsWith(prefix)).count();
+    }
+
+    private void goOfflineAndWaitUntilQueued(ActionTarget target) {
+        await("the action waits for the server", () -> pending.get(target)
+                .map(p -> p.error().startsWith("Waiting for the server")).orElse(false));
+    }
+
+    private ActionConflict conflictOn(ActionTarget target) {
+        await("a conflict", () -> pending.get(target).map(PendingAction::conflicted).orElse(false),
+                () -> transport.calls + " " + pending.get(target));
+        return pending.get(target).orElseThrow().conflict().orElseThrow();
+    }
+
+    @Test
+    void aTickQueuedOfflineBecomesAConflictWhenAColleagueChangedTheSameItem() {
+        transport.unreachable(true);
+        ActionQueue queue = queue(outbox());
+        queue.setItemState("run1", "i2", ChecklistItem.CLOSED);
+        goOfflineAndWaitUntilQueued(ITEM_2);
+        colleague(run -> TestRunsFactory.changedBy(run, 0, 1, ChecklistItem.SKIPPED, "u3", 4_000));
+
+        transport.unreachable(false);
+
+        ActionConflict conflict = conflictOn(ITEM_2);
+        assertEquals(new ActionConflict(ActionConflict.Kind.CHANGED, ChecklistItem.OPEN, ChecklistItem.SKIPPED, "u3",
+                4_000, ""), conflict, "both versions: open when I acted, skipped by Sam on the server");
+        assertTrue(conflict.canApplyMine());
+        assertEquals(ChecklistItem.SKIPPED, stateOnServer("i2"), "the colleague's change stands");
+        assertEquals(1, sentChanges("state"), "only the attempt that never reached the server");
+        PendingAction shown = pending.get(ITEM_2).orElseThrow();
+        assertEquals(ChecklistItem.CLOSED, shown.desiredValue(), "my intent is kept, not reverted");
+        assertEquals("Conflict — server now: skipped by Sam Lee. Ctrl+Shift+O to choose.", shown.error());
+        await("recorded in the outbox", () -> outbox().entries().stream()
+                .anyMatch(e -> e.state() == OutboxEntry.State.CONFLICT && !e.conflict().isEmpty()));
+    }
+
+    @Test
+    void aQueuedTickTheServerAlreadyShowsIsSettledWithoutSending() {
+        transport.unreachable(true);
+        ActionQueue queue = queue(outbox());
+        queue.setItemState("run1", "i2", ChecklistItem.CLOSED);
+        goOfflineAndWaitUntilQueued(ITEM_2);
+        colleague(run -> TestRunsFactory.changedBy(run, 0, 1, ChecklistItem.CLOSED, "u3", 4_000));
+
+        transport.unreachable(false);
+
+        await("settled", () -> pending.get(ITEM_2).isEmpty(), () -> transport.calls.toString());
+        assertEquals(1, sentChanges("state"), "not sent again: the server already shows it");
+        await("outbox emptied", () -> outbox().entries().isEmpty());
+    }
+
+    @Test
+    void anOwnerChangeQueuedOfflineConflictsWhenSomeoneElseWasMadeOwner() {
+        transport.unreachable(true);
+        ActionQueue queue = queue(outbox());
+        queue.changeOwner("run1", "u2");
+        goOfflineAndWaitUntilQueued(OWNER);
+        colleague(run -> TestRunsFactory.ownerChangedBy(run, "u3", "u3", 5_000));
+
+        transport.unreachable(false);
+
+        assertEquals(new ActionConflict(ActionConflict.Kind.CHANGED, "u1", "u3", "u3", 5_000, ""), conflictOn(OWNER));
+        assertEquals("u3", server.get("run1").ownerUserId());
+        assertEquals("Conflict — server now: Sam Lee is the commander (changed by Sam Lee). Ctrl+Shift+O to choose.",
+                pending.get(OWNER).orElseThrow().error());
+    }
+
+    @Test
+    void anOwnerChangeTheServerAlreadyShowsIsDone() {
+        transport.unreachable(true);
+        ActionQueue queue = queue(outbox());
+        queue.changeOwner("run1", "u2");
+        goOfflineAndWaitUntilQueued(OWNER);
+        colleague(run -> TestRunsFactory.ownerChangedBy(run, "u2", "u3", 5_000));
+
+        transport.unreachable(false);
+
+        await("settled", () -> pending.get(OWNER).isEmpty());
+        assertEquals(1, sentChanges("owner"));
+    }
+
+    @Test
+    void aRunFinishedMeanwhileIsAConflictThatCannotBeAppliedAnyway() {
+        transport.unreachable(true);
+        ActionQueue queue = queue(outbox());
+        queue.setItemState("run1", "i2", ChecklistItem.CLOSED);
+        goOfflineAndWaitUntilQueued(ITEM_2);
+        colleague(run -> TestRunsFactory.finishedBy(run, "u3", 6_000));
+
+        transport.unreachable(false);
+
+        ActionConflict conflict = conflictOn(ITEM_2);
+        assertEquals(new ActionConflict(ActionConflict.Kind.RUN_FINISHED, ChecklistItem.OPEN, ChecklistItem.OPEN, "u3",
+                6_000, ""), conflict);
+        assertFalse(conflict.canApplyMine(), "the server refuses changes to a finished run");
+        assertEquals(ChecklistItem.OPEN, stateOnServer("i2"));
+    }
+
+    @Test
+    void aRunRestoredSinceTheUserActedOnItIsAConflict() {
+        Outbox before = outbox();
+        before.append("item_state", "run1", "item:i2",
+                "{\"item_id\":\"i2\",\"item_title\":\"Open a bridge\",\"new_state\":\"closed\"}", "Tick", 1,
+                "{\"value\":\"\",\"assignee\":\"\",\"owner_id\":\"u1\",\"run_status\":\"Finished\",\"run_update_at\":900}");
+        colleague(run -> TestRunsFactory.restoredBy(run, "u3", 7_000));
+
+        ActionQueue restarted = queue(outbox());
+        restarted.restore();
+        restarted.resume();
+
+        ActionConflict conflict = conflictOn(ITEM_2);
+        assertEquals(ActionConflict.Kind.RUN_RESTORED, conflict.kind());
+        assertEquals("u3", conflict.byUserId());
+        assertEquals(0, sentChanges("state"));
+    }
+
+    @Test
+    void anItemDeletedMeanwhileIsAConflict() {
+        transport.unreachable(true);
+        ActionQueue queue = queue(outbox());
+        queue.setItemState("run1", "i2", ChecklistItem.CLOSED);
+        goOfflineAndWaitUntilQueued(ITEM_2);
+        colleague(run -> TestRunsFactory.withoutItem(run, 0, 1));
+
+        transport.unreachable(false);
+
+        ActionConflict conflict = conflictOn(ITEM_2);
+        assertEquals(ActionConflict.Kind.ITEM_GONE, conflict.kind());
+        assertFalse(conflict.canApplyMine());
+        assertEquals(1, sentChanges("state"));
+    }
+
+    @Test
+    void aRefusalTheRunExplainsIsAConflictWithTheServersWords() {
+        eventsFlow.set(false); // the finish has not reached this console when the tick goes out
+        colleague(run -> TestRunsFactory.finishedBy(run, "u3", 6_000));
+        transport.failNext(FakeTransport.serverError(400, "cannot modify a finished run"));
+        ActionQueue queue = queue(outbox());
+
+        queue.setItemState("run1", "i2", ChecklistItem.CLOSED);
+
+        ActionConflict conflict = conflictOn(ITEM_2);
+        assertEquals(ActionConflict.Kind.RUN_FINISHED, conflict.kind());
+        assertEquals("cannot modify a finished run (400)", conflict.serverMessage());
+        assertTrue(pending.get(ITEM_2).orElseThrow().error().contains("server said: cannot modify a finished run"),
+                pending.get(ITEM_2).orElseThrow().error());
+    }
+
+    @Test
+    void applyMineSendsTheActionAndTheServerShowsMine() {
+        ActionQueue queue = conflictedTick();
+
+        queue.retry(ITEM_2);
+
+        await("confirmed", () -> pending.get(ITEM_2).isEmpty(), () -> transport.calls.toString());
+        assertEquals(ChecklistItem.CLOSED, stateOnServer("i2"));
+        await("outbox emptied", () -> outbox().entries().isEmpty());
+    }
+
+    @Test
+    void keepTheirsDiscardsMineAndLeavesTheServerAlone() {
+        conflictedTick();
+        long sent = sentChanges("state");
+
+        pending.dismiss(ITEM_2);
+
+        await("outbox emptied", () -> outbox().entries().isEmpty());
+        assertTrue(pending.get(ITEM_2).isEmpty());
+        assertEquals(ChecklistItem.SKIPPED, stateOnServer("i2"));
+        assertEquals(sent, sentChanges("state"), "nothing sent");
+    }
+
+    @Test
+    void applyMineConflictsAgainWhenTheServerMovedOnAfterTheChoiceWasShown() {
+        ActionQueue queue = conflictedTick();
+        colleague(run -> TestRunsFactory.changedBy(run, 0, 1, ChecklistItem.IN_PROGRESS, "u4", 8_000));
+
+        queue.retry(ITEM_2);
+
+        await("a new conflict, with the newer server version", () -> pending.get(ITEM_2)
+                .flatMap(PendingAction::conflict).map(c -> c.serverValue().equals(ChecklistItem.IN_PROGRESS))
+                .orElse(false), () -> pending.get(ITEM_2).toString());
+        ActionConflict again = pending.get(ITEM_2).orElseThrow().conflict().orElseThrow();
+        assertEquals(ChecklistItem.SKIPPED, again.baseValue(), "the version I chose to override is the new base");
+        assertEquals(ChecklistItem.IN_PROGRESS, stateOnServer("i2"));
+    }
+
+    @Test
+    void aConflictSurvivesARestartWithBothVersionsAndCanStillBeApplied() {
+        conflictedTick();
+        PendingAction before = pending.get(ITEM_2).orElseThrow();
+
+        PendingActions afterRestart = new PendingActions();
+        ActionQueue restarted = new ActionQueue(outbox(), transport, store, afterRestart, users, worker,
+                Clock.systemUTC(), new Backoff(Duration.ofMillis(5), Duration.ofMillis(20), Duration.ZERO,
+                new SplittableRandom(1)), mapper, Duration.ofMillis(50));
+        restarted.restore();
+        restarted.resume();
+
+        await("restored", () -> afterRestart.get(ITEM_2).isPresent());
+        PendingAction restored = afterRestart.get(ITEM_2).orElseThrow();
+        assertEquals(before.conflict(), restored.conflict());
+        assertEquals(before.error(), restored.error());
+        assertEquals(before.startedAt().toEpochMilli(), restored.startedAt().toEpochMilli(), "when I acted, kept");
+
+        restarted.retry(ITEM_2);
+        await("applied after the restart", () -> afterRestart.get(ITEM_2).isEmpty());
+        assertEquals(ChecklistItem.CLOSED, stateOnServer("i2"));
+    }
+
+    @Test
+    void rateLimitedActionsWaitAsLongAsTheServerAsks() {
+        transport.failNext(FakeTransport.rateLimited(Duration.ofMillis(300)));
+        ActionQueue queue = queue(outbox());
+        long start = System.nanoTime();
+
+        queue.setItemState("run1", "i2", ChecklistItem.CLOSED);
+
+        await("confirmed", () -> pending.get(ITEM_2).isEmpty());
+        long waitedMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertTrue(waitedMs >= 300, "Retry-After 300 ms wins over a 5–20 ms backoff; waited " + waitedMs + " ms");
+        assertEquals(ChecklistItem.CLOSED, stateOnServer("i2"));
+    }
+
+    @Test
+    void tickingThenReopeningBeforeTheEventArrivesSendsBoth() {
+        eventsFlow.set(false); // the server's confirmation of the tick has not arrived when the user reopens
+        ActionQueue queue = queue(outbox());
+        queue.setItemState("run1", "i2", ChecklistItem.CLOSED);
+        await("the tick is sent", () -> transport.calls.contains("state run1 0/1 closed"));
+
+        queue.setItemState("run1", "i2", ChecklistItem.OPEN);
+
+        await("both settled", () -> pending.all().isEmpty(), () -> transport.calls + " " + pending.all());
+        assertEquals(ChecklistItem.OPEN, stateOnServer("i2"), "the reopen was not mistaken for already done");
+        assertTrue(transport.calls.contains("state run1 0/1 "), transport.calls.toString());
+    }
+
+    /** Ticks i2 offline while a colleague (Sam Lee) skips it: a conflict. */
+    private ActionQueue conflictedTick() {
+        transport.unreachable(true);
+        ActionQueue queue = queue(outbox());
+        queue.setItemState("run1", "i2", ChecklistItem.CLOSED);
+        goOfflineAndWaitUntilQueued(ITEM_2);
+        colleague(run -> TestRunsFactory.changedBy(run, 0, 1, ChecklistItem.SKIPPED, "u3", 4_000));
+        transport.unreachable(false);
+        conflictOn(ITEM_2);
+        await("conflict recorded", () -> outbox().entries().stream()
+                .anyMatch(e -> e.state() == OutboxEntry.State.CONFLICT));
+        return queue;
     }
 }

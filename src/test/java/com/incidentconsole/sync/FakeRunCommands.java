@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * Commands that behave like the real implementation towards the UI — a pending entry at once, the
@@ -28,10 +29,17 @@ public final class FakeRunCommands implements RunCommands {
     private final PendingActions pending;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<ActionTarget, InFlight> inFlight = new ConcurrentHashMap<>();
+    private final Supplier<Instant> clock;
 
     public FakeRunCommands(RunStore runs, PendingActions pending) {
+        this(runs, pending, Instant::now);
+    }
+
+    /** @param clock when the user acts, as the pending entries record it */
+    public FakeRunCommands(RunStore runs, PendingActions pending, Supplier<Instant> clock) {
         this.runs = runs;
         this.pending = pending;
+        this.clock = clock;
     }
 
     @Override
@@ -76,8 +84,15 @@ public final class FakeRunCommands implements RunCommands {
         flight.future().completeExceptionally(new IllegalStateException(message));
     }
 
+    /** The queue found the server changed under the action: it was not sent; both versions are kept. */
+    public void conflict(ActionTarget target, ActionConflict serverVersion) {
+        InFlight flight = inFlight.get(target);
+        pending.conflict(flight.action(), "Conflict — server now: " + serverVersion.serverValue(), serverVersion);
+        flight.future().completeExceptionally(new IllegalStateException("conflict"));
+    }
+
     private CompletableFuture<Void> send(ActionTarget target, String description, String desired) {
-        PendingAction action = new PendingAction(target, description, desired, PendingAction.Status.PENDING, "", Instant.now());
+        PendingAction action = new PendingAction(target, description, desired, PendingAction.Status.PENDING, "", clock.get());
         CompletableFuture<Void> future = new CompletableFuture<>();
         inFlight.put(target, new InFlight(action, future));
         pending.put(action);

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -20,6 +21,8 @@ final class FakeTransport implements ActionTransport {
 
     final List<String> calls = new CopyOnWriteArrayList<>();
     private final Deque<RuntimeException> failures = new ArrayDeque<>();
+    /** While set, every call fails as if the network were down (calls are still recorded). */
+    private final AtomicBoolean unreachable = new AtomicBoolean();
     private final Function<String, PlaybookRun> serverRuns;
     private final ServerSide onAccepted;
 
@@ -37,6 +40,12 @@ final class FakeTransport implements ActionTransport {
         return this;
     }
 
+    /** The network goes down (every call fails with no answer) or comes back. */
+    FakeTransport unreachable(boolean down) {
+        unreachable.set(down);
+        return this;
+    }
+
     static ServerError serverError(int status, String message) {
         return new ServerError(status, "", message, "req1", "PUT", "/plugins/playbooks/api/v0/runs/x", Optional.empty());
     }
@@ -51,6 +60,9 @@ final class FakeTransport implements ActionTransport {
     }
 
     private synchronized void maybeFail() {
+        if (unreachable.get()) {
+            throw offline();
+        }
         RuntimeException failure = failures.poll();
         if (failure != null) {
             throw failure;

@@ -1,8 +1,10 @@
 package com.incidentconsole.sync;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.incidentconsole.wire.PlaybookRun;
+import com.incidentconsole.wire.TimelineEvent;
 import com.incidentconsole.wire.WireJson;
 
 /** Small runs for sync tests, changed the way the server changes them (new state, later update_at). */
@@ -39,5 +41,57 @@ final class TestRunsFactory {
         tree.put("owner_user_id", owner);
         tree.put("update_at", run.updateAt() + 1);
         return MAPPER.convertValue(tree, PlaybookRun.class);
+    }
+
+    /**
+     * Another user changes an item's state as the plugin records it: {@code state_modified} set, and a
+     * {@code task_state_modified} event at that instant whose subject is the acting user.
+     */
+    static PlaybookRun changedBy(PlaybookRun run, int c, int i, String state, String userId, long at) {
+        ObjectNode tree = MAPPER.valueToTree(run);
+        ObjectNode item = (ObjectNode) tree.withArray("checklists").get(c).withArray("items").get(i);
+        item.put("state", state).put("state_modified", at);
+        event(tree, TimelineEvent.TASK_STATE_MODIFIED, "changed checklist item **" + item.path("title").asText() + "**",
+                userId, at);
+        tree.put("update_at", Math.max(at, run.updateAt() + 1));
+        return MAPPER.convertValue(tree, PlaybookRun.class);
+    }
+
+    /** Another user makes someone the owner (the plugin's event: subject = the acting user). */
+    static PlaybookRun ownerChangedBy(PlaybookRun run, String newOwner, String userId, long at) {
+        ObjectNode tree = MAPPER.valueToTree(run);
+        tree.put("owner_user_id", newOwner);
+        event(tree, TimelineEvent.OWNER_CHANGED, "@someone to @someone-else", userId, at);
+        tree.put("update_at", Math.max(at, run.updateAt() + 1));
+        return MAPPER.convertValue(tree, PlaybookRun.class);
+    }
+
+    static PlaybookRun finishedBy(PlaybookRun run, String userId, long at) {
+        ObjectNode tree = MAPPER.valueToTree(run);
+        tree.put("current_status", PlaybookRun.STATUS_FINISHED).put("end_at", at);
+        event(tree, TimelineEvent.RUN_FINISHED, "marked the run as finished", userId, at);
+        tree.put("update_at", Math.max(at, run.updateAt() + 1));
+        return MAPPER.convertValue(tree, PlaybookRun.class);
+    }
+
+    static PlaybookRun restoredBy(PlaybookRun run, String userId, long at) {
+        ObjectNode tree = MAPPER.valueToTree(run);
+        tree.put("current_status", PlaybookRun.STATUS_IN_PROGRESS).put("end_at", 0);
+        event(tree, TimelineEvent.RUN_RESTORED, "restored the run", userId, at);
+        tree.put("update_at", Math.max(at, run.updateAt() + 1));
+        return MAPPER.convertValue(tree, PlaybookRun.class);
+    }
+
+    static PlaybookRun withoutItem(PlaybookRun run, int c, int i) {
+        ObjectNode tree = MAPPER.valueToTree(run);
+        ((ArrayNode) tree.withArray("checklists").get(c).withArray("items")).remove(i);
+        tree.put("update_at", run.updateAt() + 1);
+        return MAPPER.convertValue(tree, PlaybookRun.class);
+    }
+
+    private static void event(ObjectNode run, String type, String summary, String userId, long at) {
+        ArrayNode events = run.withArray("timeline_events");
+        events.addObject().put("id", "e" + events.size()).put("event_at", at).put("create_at", at)
+                .put("event_type", type).put("summary", summary).put("subject_user_id", userId);
     }
 }

@@ -60,6 +60,15 @@ final class ChecklistsPane {
         return checklistPath() + ".items[" + item() + "]." + field.key();
     }
 
+    /** The selected item of {@code file}, if the selected checklist has any. */
+    java.util.Optional<ItemView> selectedItem(PlaybookFile file) {
+        List<ChecklistView> lists = file.checklists();
+        if (checklist() >= lists.size() || item() >= lists.get(checklist()).items().size()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(lists.get(checklist()).items().get(item()));
+    }
+
     /** Reads a field of the selected item ("" when the checklist has no items). */
     String itemText(PlaybookFile file, Function<ItemView, String> field) {
         List<ChecklistView> lists = file.checklists();

@@ -1,16 +1,20 @@
 package com.incidentconsole.playbook.editor;
 
+import com.incidentconsole.playbook.library.AllowedValues;
+import com.incidentconsole.playbook.library.ConditionView;
 import com.incidentconsole.playbook.library.ItemField;
 import com.incidentconsole.playbook.library.ItemView;
+import com.incidentconsole.playbook.library.PlaybookFile;
 import com.incidentconsole.playbook.library.PlaybookSetting;
+import com.incidentconsole.playbook.library.PropertyView;
 import com.incidentconsole.playbook.library.diff.Change;
 import com.incidentconsole.playbook.library.validate.Problem;
 import com.incidentconsole.shell.KeyHint;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.ResourceBundle;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -46,7 +50,8 @@ public final class EditorController {
             new KeyHint("Delete", "keys.deleteSelected"),
             new KeyHint("F8", "keys.problems"),
             new KeyHint("Ctrl+Shift+D", "keys.diffPulled"),
-            new KeyHint("Ctrl+L", "keys.library"));
+            new KeyHint("Ctrl+L", "keys.library"),
+            new KeyHint("S / D / Esc", "keys.unsaved"));
 
     private static final KeyCombination SAVE = KeyCombination.keyCombination("Shortcut+S");
     private static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
@@ -65,6 +70,9 @@ public final class EditorController {
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper();
     private final javafx.event.EventHandler<KeyEvent> globalKeys = this::globalKey;
     private ChecklistsPane lists;
+    private SettingsForm settings;
+    /** What to do once the user answered the unsaved-changes question; null while nothing is asked. */
+    private Runnable pendingOpen;
 
     @FXML private BorderPane editorRoot;
     @FXML private Label titleLabel;
@@ -84,7 +92,14 @@ public final class EditorController {
     @FXML private TextArea itemDescriptionField;
     @FXML private TextField itemCommandField;
     @FXML private TextField itemDueField;
-    @FXML private TextField itemAssigneeField;
+    @FXML private javafx.scene.text.TextFlow itemDescriptionPreview;
+    @FXML private ComboBox<Choice> itemAssigneeChoice;
+    @FXML private ComboBox<Choice> itemPropertyChoice;
+    @FXML private ComboBox<Choice> itemConditionChoice;
+    @FXML private ComboBox<Choice> itemConditionActionChoice;
+    @FXML private HBox unsavedBar;
+    @FXML private Label unsavedLabel;
+    @FXML private javafx.scene.control.Button unsavedSaveButton;
     @FXML private GridPane metricsGrid;
     @FXML private GridPane settingsGrid;
     @FXML private ComboBox<String> compareChoice;
@@ -117,9 +132,17 @@ public final class EditorController {
         bindBasics();
         descriptionField.textProperty().addListener((obs, old, text) ->
                 descriptionPreview.getChildren().setAll(MarkdownPreview.nodes(text)));
-        SettingsForm settings = new SettingsForm(binder, bundle);
+        itemDescriptionField.textProperty().addListener((obs, old, text) ->
+                itemDescriptionPreview.getChildren().setAll(MarkdownPreview.nodes(text)));
+        settings = new SettingsForm(binder, bundle);
         settings.buildSettings(settingsGrid);
         settings.buildMetrics(metricsGrid);
+        bindItemChoices();
+        for (Control c : List.<Control>of(titleField, checklistTitleField, itemTitleField, itemCommandField,
+                itemDueField, itemAssigneeChoice, itemPropertyChoice, itemConditionChoice, itemConditionActionChoice)) {
+            binder.messageUnder(c);
+        }
+        bindUnsavedBar();
         draftBar.managedProperty().bind(draftBar.visibleProperty());
         draftBar.visibleProperty().bind(model.recoverableDraftProperty().isNotNull());
         messageLabel.textProperty().bind(model.messageProperty());
@@ -163,7 +186,6 @@ public final class EditorController {
         itemText(itemTitleField, ItemField.TITLE, ItemView::title);
         itemText(itemDescriptionField, ItemField.DESCRIPTION, ItemView::description);
         itemText(itemCommandField, ItemField.COMMAND, ItemView::command);
-        itemText(itemAssigneeField, ItemField.ASSIGNEE_TYPE, ItemView::assigneeType);
         binder.text(itemDueField, () -> lists.itemPath(ItemField.DUE_DATE),
                 f -> lists.itemText(f, v -> HumanDuration.format(v.dueDate() / 1000)),
                 (f, typed) -> {
@@ -171,7 +193,7 @@ public final class EditorController {
                     return seconds.isPresent() && hasItem()
                             ? f.withItem(lists.checklist(), lists.item(), ItemField.DUE_DATE, seconds.getAsLong() * 1000)
                             : f;
-                });
+                }, HumanDuration::same);
         // Enter in a one-line field goes back to the list it edits, ready for the next j/k or Alt+arrow.
         itemTitleField.setOnAction(e -> itemList.requestFocus());
         checklistTitleField.setOnAction(e -> checklistList.requestFocus());
@@ -181,6 +203,113 @@ public final class EditorController {
             java.util.function.Function<ItemView, String> read) {
         binder.text(control, () -> lists.itemPath(field), f -> lists.itemText(f, read),
                 (f, typed) -> hasItem() ? f.withItem(lists.checklist(), lists.item(), field, typed) : f);
+    }
+
+    /** The enumerated item fields: closed lists, some of them taken from the file's properties and conditions. */
+    private void bindItemChoices() {
+        itemChoice(itemAssigneeChoice, ItemField.ASSIGNEE_TYPE, ItemView::assigneeType,
+                f -> AllowedValues.ASSIGNEE_TYPES.stream().map(v -> Choice.of(v,
+                        bundle.getString("choice.assignee_type." + (v.isEmpty() ? "user" : v)))).toList());
+        itemChoice(itemPropertyChoice, ItemField.ASSIGNEE_PROPERTY_FIELD_ID, ItemView::assigneePropertyFieldId,
+                f -> withNone("choice.property.none", f.properties().stream()
+                        .map((PropertyView p) -> Choice.of(p.id(), p.name() + " (" + p.type() + ")")).toList()));
+        itemChoice(itemConditionChoice, ItemField.CONDITION_ID, ItemView::conditionId,
+                f -> withNone("choice.condition.none", f.conditions().stream()
+                        .map((ConditionView c) -> Choice.of(c.id(), c.description())).toList()));
+        itemChoice(itemConditionActionChoice, ItemField.CONDITION_ACTION, ItemView::conditionAction,
+                f -> AllowedValues.CONDITION_ACTIONS.stream().map(v -> Choice.of(v,
+                        bundle.getString("choice.condition_action." + (v.isEmpty() ? "none" : v)))).toList());
+    }
+
+    private List<Choice> withNone(String noneKey, List<Choice> choices) {
+        List<Choice> all = new ArrayList<>();
+        all.add(Choice.of("", bundle.getString(noneKey)));
+        all.addAll(choices);
+        return all;
+    }
+
+    /** Choosing the empty value removes the key: the export says "none" by leaving a field out. */
+    private void itemChoice(ComboBox<Choice> box, ItemField field, Function<ItemView, String> read,
+            Function<PlaybookFile, List<Choice>> options) {
+        binder.choice(box, () -> lists.itemPath(field), f -> lists.selectedItem(f).map(read).orElse(null),
+                (f, value) -> !hasItem() ? f : value.isEmpty()
+                        ? f.withItemCleared(lists.checklist(), lists.item(), field)
+                        : f.withItem(lists.checklist(), lists.item(), field, value),
+                options, settings::unknown);
+    }
+
+    /**
+     * Opens another file through {@code open}, but first asks what to do with unsaved edits of the open one:
+     * save them, discard them, or stay. The question is a bar above the form (S, D, Esc), not a modal dialog.
+     */
+    public void requestOpen(String fileName, Runnable open) {
+        boolean unsaved = model.isOpen() && model.dirtyProperty().get();
+        if (unsaved && fileName.equals(model.nameProperty().get())) {
+            hideUnsaved();
+            focusForm();
+        } else if (unsaved) {
+            pendingOpen = open;
+            unsavedLabel.setText(String.format(bundle.getString("editor.unsaved.question"),
+                    model.nameProperty().get(), fileName));
+            unsavedBar.setVisible(true);
+            unsavedSaveButton.requestFocus();
+        } else {
+            hideUnsaved();
+            open.run();
+        }
+    }
+
+    private void bindUnsavedBar() {
+        unsavedBar.managedProperty().bind(unsavedBar.visibleProperty());
+        unsavedBar.setVisible(false);
+        unsavedBar.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() || e.isAltDown()) {
+                return;
+            }
+            switch (e.getCode()) {
+                case S -> unsavedSave();
+                case D -> unsavedDiscard();
+                case ESCAPE -> unsavedCancel();
+                case ENTER -> {
+                    if (unsavedBar.getScene().getFocusOwner() instanceof javafx.scene.control.Button b) {
+                        b.fire();
+                    }
+                }
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+    }
+
+    @FXML
+    private void unsavedSave() {
+        Runnable open = pendingOpen;
+        hideUnsaved();
+        if (open != null) {
+            model.save(open);
+        }
+    }
+
+    @FXML
+    private void unsavedDiscard() {
+        Runnable open = pendingOpen;
+        hideUnsaved();
+        if (open != null) {
+            model.discardChanges(open);
+        }
+    }
+
+    @FXML
+    private void unsavedCancel() {
+        hideUnsaved();
+        focusLibrary.run();
+    }
+
+    private void hideUnsaved() {
+        pendingOpen = null;
+        unsavedBar.setVisible(false);
     }
 
     private boolean hasItem() {
@@ -215,9 +344,7 @@ public final class EditorController {
     }
 
     private void showProblems() {
-        Set<String> errors = model.problems().stream().filter(Problem::isError).map(Problem::path)
-                .collect(Collectors.toSet());
-        binder.markErrors(errors);
+        binder.markProblems(model.problems());
         long count = model.problems().stream().filter(Problem::isError).count();
         problemsLabel.setText(bundle.getString("problems.title") + " — " + count + " "
                 + bundle.getString("problems.errors") + ", " + (model.problems().size() - count) + " "

@@ -217,6 +217,11 @@ public final class EditorViewModel {
     }
 
     public void save() {
+        save(() -> { });
+    }
+
+    /** Saves; {@code whenSaved} runs on the UI executor once the file is written (not when writing failed). */
+    public void save(Runnable whenSaved) {
         PlaybookFile current = file.get();
         if (current == null) {
             return;
@@ -235,7 +240,30 @@ public final class EditorViewModel {
                     savedJson = json;
                     dirty.set(!json.equals(file.get().json()));
                     message.set("");
+                    whenSaved.run();
                 });
+            } catch (IOException e) {
+                ui.execute(() -> message.set(e.getMessage()));
+            }
+        });
+    }
+
+    /**
+     * Throws away the unsaved edits of the open file, its autosaved draft included, then runs {@code then} on
+     * the UI executor — what "discard" means when the user opens another file. The file on disk is untouched.
+     */
+    public void discardChanges(Runnable then) {
+        if (file.get() == null) {
+            then.run();
+            return;
+        }
+        String fileName = name.get();
+        DraftStore store = drafts;
+        io.execute(() -> {
+            try {
+                pendingDraft.set(null);
+                store.delete(fileName);
+                ui.execute(then);
             } catch (IOException e) {
                 ui.execute(() -> message.set(e.getMessage()));
             }

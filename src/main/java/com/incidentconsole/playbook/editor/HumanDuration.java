@@ -30,6 +30,15 @@ final class HumanDuration {
         return out.toString();
     }
 
+    /**
+     * True when both texts are the same duration ("90m" and "1h 30m"), so a field showing one need not be
+     * rewritten to the other while someone is typing in it.
+     */
+    static boolean same(String a, String b) {
+        OptionalLong x = parse(a);
+        return a.equals(b) || x.isPresent() && x.equals(parse(b));
+    }
+
     /** Empty for text that is not a duration; blank text is zero (no timer). */
     static OptionalLong parse(String text) {
         String t = text.strip();

@@ -103,7 +103,8 @@ public final class PlaybookEditorUi {
     }
 
     private void openFile(String file) {
-        editor.open(library.libraryProperty().get(), file, editorController::focusForm);
+        editorController.requestOpen(file,
+                () -> editor.open(library.libraryProperty().get(), file, editorController::focusForm));
     }
 
     private void compareWith(String file) {

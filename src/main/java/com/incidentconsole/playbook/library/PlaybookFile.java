@@ -91,20 +91,20 @@ public final class PlaybookFile {
         return with(PlaybookSetting.TITLE, title);
     }
 
-    public String text(PlaybookSetting setting) {
+    public String text(SettingKey setting) {
         return textOf(tree, setting.key());
     }
 
-    public boolean flag(PlaybookSetting setting) {
+    public boolean flag(SettingKey setting) {
         JsonNode v = tree.get(setting.key());
         return v != null && v.asBoolean(false);
     }
 
-    public long number(PlaybookSetting setting) {
+    public long number(SettingKey setting) {
         return numberOf(tree, setting.key());
     }
 
-    public List<String> strings(PlaybookSetting setting) {
+    public List<String> strings(SettingKey setting) {
         List<String> out = new ArrayList<>();
         JsonNode v = tree.get(setting.key());
         if (v != null && v.isArray()) {
@@ -113,9 +113,49 @@ public final class PlaybookFile {
         return List.copyOf(out);
     }
 
-    /** Sets a playbook-level field; {@code value} must match the setting's kind (String, Boolean, Number, List). */
-    public PlaybookFile with(PlaybookSetting setting, Object value) {
-        return edit(root -> TreeEdits.put(root, setting.key(), toNode(setting.kind(), value)));
+    /** True when the file has the key at all (for an {@link ImportOnlySetting}, absent means "not set here"). */
+    public boolean has(SettingKey setting) {
+        return tree.has(setting.key());
+    }
+
+    /**
+     * Sets a playbook-level field; {@code value} must match the setting's kind (String, Boolean, Number, List).
+     * An exported field set to its zero value is not added (the export omits zeros); an {@link ImportOnlySetting}
+     * is always written, since for it {@code false} or empty says something absence does not.
+     */
+    public PlaybookFile with(SettingKey setting, Object value) {
+        JsonNode node = toNode(setting.kind(), value);
+        return edit(root -> {
+            if (setting instanceof ImportOnlySetting) {
+                TreeEdits.set(root, setting.key(), node);
+            } else {
+                TreeEdits.put(root, setting.key(), node);
+            }
+        });
+    }
+
+    /** Removes a field, so the file no longer says anything about it. */
+    public PlaybookFile without(SettingKey setting) {
+        return edit(root -> root.remove(setting.key()));
+    }
+
+    /** The {@code properties} block: the playbook's attributes, which conditions and assignees refer to by id. */
+    public List<PropertyView> properties() {
+        List<PropertyView> out = new ArrayList<>();
+        for (JsonNode p : array(tree, "properties")) {
+            out.add(new PropertyView(textOf(p, "id"), textOf(p, "name"), textOf(p, "type")));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The {@code conditions} block, each worded with the property names of this file. */
+    public List<ConditionView> conditions() {
+        ConditionText words = new ConditionText(tree.path("properties"));
+        List<ConditionView> out = new ArrayList<>();
+        for (JsonNode c : array(tree, "conditions")) {
+            out.add(new ConditionView(textOf(c, "id"), words.describe(c.path("condition_expr"))));
+        }
+        return List.copyOf(out);
     }
 
     public List<ChecklistView> checklists() {
@@ -161,6 +201,11 @@ public final class PlaybookFile {
 
     public PlaybookFile withItem(int checklist, int item, ItemField field, Object value) {
         return edit(root -> TreeEdits.put(itemNode(root, checklist, item), field.key(), toNode(field.kind(), value)));
+    }
+
+    /** Removes a field from an item, which is how the export says "none" (it omits zero values). */
+    public PlaybookFile withItemCleared(int checklist, int item, ItemField field) {
+        return edit(root -> itemNode(root, checklist, item).remove(field.key()));
     }
 
     /** Inserts an item with just a title at {@code index} of {@code checklist}. */

@@ -8,7 +8,7 @@ import java.util.Optional;
  * {@code export} struct tag), with the JSON type the server expects. {@code checklists} and {@code metrics}
  * have their own typed accessors.
  */
-public enum PlaybookSetting {
+public enum PlaybookSetting implements SettingKey {
     TITLE("title", Kind.STRING),
     DESCRIPTION("description", Kind.STRING),
     REMINDER_MESSAGE_TEMPLATE("reminder_message_template", Kind.STRING),
@@ -47,10 +47,12 @@ public enum PlaybookSetting {
         this.kind = kind;
     }
 
+    @Override
     public String key() {
         return key;
     }
 
+    @Override
     public Kind kind() {
         return kind;
     }

@@ -39,7 +39,11 @@ final class Migrations {
                         server TEXT NOT NULL,
                         key TEXT NOT NULL,
                         value TEXT NOT NULL,
-                        PRIMARY KEY (server, key))"""));
+                        PRIMARY KEY (server, key))"""),
+            // 2: what the user saw when acting (the base a replay compares the server with), and the
+            //    server's version when the two disagree, so a conflict survives a restart unchanged.
+            List.of("ALTER TABLE outbox ADD COLUMN base TEXT NOT NULL DEFAULT ''",
+                    "ALTER TABLE outbox ADD COLUMN conflict TEXT NOT NULL DEFAULT ''"));
 
     private Migrations() {
     }

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The last known JSON of server objects (runs, users, playbooks) of one server, by kind and id, plus
+ * The last known JSON of server objects (runs, users, playbooks, the signed-in user and their teams)
+ * of one server, by kind and id, plus
  * small per-server sync facts such as the newest {@code update_at} seen. Values are the server's
  * JSON as received, so a cache written by an older build still reads with today's records.
  */
@@ -42,6 +43,33 @@ public final class ObjectCache {
                     upsert.addBatch();
                 }
                 upsert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Makes {@code entries} the whole of {@code kind}, in one transaction: for sets the server sends
+     * whole (the user's teams), where one that is gone must not linger.
+     */
+    public void replaceAll(String kind, Collection<Entry> entries) {
+        store.write(db -> {
+            try (PreparedStatement delete = db.prepareStatement(
+                    "DELETE FROM cached_object WHERE server = ? AND kind = ?");
+                 PreparedStatement insert = db.prepareStatement(
+                    "INSERT INTO cached_object (server, kind, id, update_at, json) VALUES (?, ?, ?, ?, ?)")) {
+                delete.setString(1, server);
+                delete.setString(2, kind);
+                delete.executeUpdate();
+                for (Entry entry : entries) {
+                    insert.setString(1, server);
+                    insert.setString(2, kind);
+                    insert.setString(3, entry.id());
+                    insert.setLong(4, entry.updateAt());
+                    insert.setString(5, entry.json());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
             }
             return null;
         });

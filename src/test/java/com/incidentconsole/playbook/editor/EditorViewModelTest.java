@@ -102,6 +102,33 @@ class EditorViewModelTest {
     }
 
     @Test
+    void discardingChangesLeavesTheFileAndNoDraftAndSavingRunsTheNextStepOnlyOnceWritten() throws IOException {
+        String onDisk = Files.readString(folder.resolve("bug-bash.json"));
+        EditorViewModel editor = openBugBash();
+        editor.edit(f -> f.withTitle("Not wanted"), "title");
+        assertTrue(Files.exists(folder.resolve(".incident-console/drafts/bug-bash.json")), "autosaved");
+        boolean[] next = new boolean[1];
+        editor.discardChanges(() -> next[0] = true);
+        assertTrue(next[0]);
+        assertEquals(onDisk, Files.readString(folder.resolve("bug-bash.json")));
+        assertNull(openBugBash().recoverableDraftProperty().get(), "nothing to recover after a discard");
+
+        EditorViewModel other = openBugBash();
+        other.edit(f -> f.withTitle("Wanted"), "title");
+        String[] seen = new String[1];
+        other.save(() -> seen[0] = readTitle());
+        assertEquals("Wanted", seen[0], "the next step sees the saved file");
+    }
+
+    private String readTitle() {
+        try {
+            return library.read("bug-bash.json").title();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void diffWithAnotherFileListsTheChangedItem() throws IOException {
         library.duplicate("bug-bash.json", "bug-bash-old.json");
         EditorViewModel editor = openBugBash();

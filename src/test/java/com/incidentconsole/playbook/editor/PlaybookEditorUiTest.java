@@ -2,6 +2,7 @@ package com.incidentconsole.playbook.editor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerDark;
@@ -17,11 +18,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import com.incidentconsole.playbook.library.diff.Change;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -145,24 +147,52 @@ class PlaybookEditorUiTest {
         assertTrue(now.get(changed.get(0)).contains("Deploy the release candidate"));
     }
 
+    /**
+     * Opening another file with unsaved edits asks first. Esc stays (nothing lost), D discards (the file on disk
+     * and no draft left behind), S saves and then opens — all from the keyboard.
+     */
     @Test
-    void aBadMetricTypeMarksTheFieldRedUntilFixed(FxRobot fx) {
+    void openingAnotherFileWithUnsavedEditsAsksToSaveDiscardOrStay(FxRobot fx) throws Exception {
         ready(fx);
+        String bugBashOnDisk = Files.readString(folder.resolve("bug-bash.json"), StandardCharsets.UTF_8);
         fx.type(KeyCode.ENTER);
-        waitUntil("bug-bash is open", () -> ui.editor().isOpen());
-        fx.interact(() -> ui.editor().edit(f -> f.withMetricAdded("Time to fix", "metric_duration"), null));
-        int index = ui.editor().file().metrics().size() - 1;
-        TextField type = fx.lookup("#metric-" + index + "-type").queryAs(TextField.class);
-        fx.interact(type::requestFocus);
+        waitUntil("bug-bash is open", () -> "bug-bash.json".equals(ui.editor().nameProperty().get()));
         fx.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
-        fx.write("metric_minutes");
-        waitUntil("the field is marked", () -> type.getStyleClass().contains(FieldBinder.ERROR_STYLE));
-        assertTrue(ui.editor().problems().stream().anyMatch(p -> p.path().equals("metrics[" + index + "].type")));
+        fx.write("Bug bash, unsaved");
+        waitUntil("the edit is in", () -> ui.editor().dirtyProperty().get());
+        Node bar = fx.lookup("#unsavedBar").query();
+        assertFalse(bar.isVisible());
+
+        fx.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        fx.write("j").type(KeyCode.ENTER);
+        waitUntil("the question shows", bar::isVisible);
+        assertTrue(fx.lookup("#unsavedSaveButton").query().isFocused(), "the keyboard is on the answer");
+        assertTrue(((Label) fx.lookup("#unsavedLabel").query()).getText().contains("bug-bash.json"));
+        fx.type(KeyCode.ESCAPE);
+        waitUntil("the question is gone", () -> !bar.isVisible());
+        assertEquals("bug-bash.json", ui.editor().nameProperty().get(), "Esc stays on the edited file");
+        assertEquals("Bug bash, unsaved", ui.editor().file().title());
+        assertTrue(fx.lookup("#fileList").query().isFocused(), "back in the list to pick again");
+
+        fx.type(KeyCode.ENTER);
+        waitUntil("asked again", bar::isVisible);
+        fx.type(KeyCode.D);
+        waitUntil("incident-resolution is open",
+                () -> "incident-resolution.json".equals(ui.editor().nameProperty().get()));
+        assertEquals(bugBashOnDisk, Files.readString(folder.resolve("bug-bash.json"), StandardCharsets.UTF_8));
+        assertFalse(Files.exists(folder.resolve(".incident-console/drafts/bug-bash.json")), "no draft to recover");
 
         fx.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
-        fx.write("metric_integer");
-        waitUntil("the mark is gone", () -> !type.getStyleClass().contains(FieldBinder.ERROR_STYLE));
-        assertEquals("metric_integer", ui.editor().file().metrics().get(index).type());
+        fx.write("Incident, saved on the way out");
+        fx.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        fx.write("k").type(KeyCode.ENTER);
+        waitUntil("asked", bar::isVisible);
+        fx.type(KeyCode.S);
+        waitUntil("bug-bash is open again", () -> "bug-bash.json".equals(ui.editor().nameProperty().get()));
+        assertNull(ui.editor().recoverableDraftProperty().get(), "the discarded edit does not come back");
+        assertEquals("Incident, saved on the way out", new PlaybookParser()
+                .parse(Files.readString(folder.resolve("incident-resolution.json"))).title());
+        assertFalse(bar.isVisible());
     }
 
     @Test

@@ -11,6 +11,8 @@ public final class Fixtures {
     public static final String INCIDENT = "incident-resolution.json";
     public static final String RELEASE = "product-release.json";
     public static final String BUG_BASH = "bug-bash.json";
+    /** Hand-written in the export layout: properties, conditions, and items that refer to them. */
+    public static final String SECURITY = "security-incident.json";
 
     private Fixtures() {
     }

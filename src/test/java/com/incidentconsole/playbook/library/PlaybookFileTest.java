@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PlaybookFileTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {Fixtures.INCIDENT, Fixtures.RELEASE, Fixtures.BUG_BASH})
+    @ValueSource(strings = {Fixtures.INCIDENT, Fixtures.RELEASE, Fixtures.BUG_BASH, Fixtures.SECURITY})
     void readingAndWritingBackUnchangedGivesIdenticalBytes(String name) {
         PlaybookFile file = Fixtures.file(name);
         assertFalse(file.isModified());
@@ -25,7 +25,7 @@ class PlaybookFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Fixtures.INCIDENT, Fixtures.RELEASE, Fixtures.BUG_BASH})
+    @ValueSource(strings = {Fixtures.INCIDENT, Fixtures.RELEASE, Fixtures.BUG_BASH, Fixtures.SECURITY})
     void editingOneItemTitleChangesOnlyThatLine(String name) {
         PlaybookFile file = Fixtures.file(name);
         String before = file.toText();
@@ -90,6 +90,40 @@ class PlaybookFileTest {
         assertFalse(file.withItem(0, 0, ItemField.DUE_DATE, 0L).isModified());
         String text = file.withItem(0, 0, ItemField.COMMAND, "/page dba").toText();
         assertTrue(text.contains("\"command\": \"/page dba\",\n                    \"title\": \"Add on-call"), text);
+    }
+
+    @Test
+    void importOnlyFieldsAreWrittenEvenWhenFalseAndRemovingThemGivesBackTheOriginalBytes() {
+        PlaybookFile file = Fixtures.file(Fixtures.INCIDENT);
+        PlaybookFile off = file.with(ImportOnlySetting.BROADCAST_ENABLED, false);
+        assertTrue(off.has(ImportOnlySetting.BROADCAST_ENABLED), "false says 'off on push', absence says nothing");
+        List<String> before = file.toText().lines().toList();
+        List<String> after = off.toText().lines().toList();
+        assertEquals(before.size() + 1, after.size());
+        int added = after.indexOf("    \"broadcast_enabled\": false,");
+        assertTrue(added > 0, "inserted at its sorted place: " + after);
+        assertTrue(after.get(added + 1).contains("\"channel_name_template\""));
+
+        PlaybookFile ids = off.with(ImportOnlySetting.BROADCAST_CHANNEL_IDS, List.of("4xp9fdt7pbgium38k1a5bh1t3c"));
+        assertEquals(List.of("4xp9fdt7pbgium38k1a5bh1t3c"), ids.strings(ImportOnlySetting.BROADCAST_CHANNEL_IDS));
+        PlaybookFile back = ids.without(ImportOnlySetting.BROADCAST_CHANNEL_IDS)
+                .without(ImportOnlySetting.BROADCAST_ENABLED);
+        assertFalse(back.isModified());
+        assertEquals(Fixtures.text(Fixtures.INCIDENT), back.toText());
+    }
+
+    @Test
+    void propertiesAndConditionsAreReadWithTheServersWording() {
+        PlaybookFile file = Fixtures.file(Fixtures.SECURITY);
+        assertEquals(List.of(new PropertyView("a1b2c3d4e5f6g7h8j9k0m1n2p3", "Severity", "select"),
+                new PropertyView("k3n8w1p6q9r2s5t7u4v0x1y2z3", "Security lead", "user"),
+                new PropertyView("t5v7x9z1b3d5f7h9k1m3p5r7s9", "Region", "text")), file.properties());
+        assertEquals(List.of(new ConditionView("c4m7d2f9g1h5j8k3l6n0p2q4r7",
+                "\"Severity\" is SEV-1 AND \"Region\" is not empty")), file.conditions());
+        ItemView hidden = file.checklists().get(0).items().get(2);
+        assertEquals("c4m7d2f9g1h5j8k3l6n0p2q4r7", hidden.conditionId());
+        assertEquals("hidden", hidden.conditionAction());
+        assertEquals(List.of(), Fixtures.file(Fixtures.INCIDENT).conditions());
     }
 
     @Test

@@ -73,4 +73,39 @@ class LocalStoreTest {
             assertEquals(Migrations.latestVersion(), store.schemaVersion());
         }
     }
+
+    @Test
+    void anOutboxFromTheFirstSchemaKeepsItsActionsAndGainsBasesAndConflicts() throws Exception {
+        Path file = dir.resolve("v1.db");
+        try (var db = DriverManager.getConnection("jdbc:sqlite:" + file);
+             var statement = db.createStatement()) {
+            // The outbox exactly as schema 1 shipped it, with one action waiting.
+            statement.execute("""
+                    CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, server TEXT NOT NULL,
+                        kind TEXT NOT NULL, run_id TEXT NOT NULL, subject TEXT NOT NULL, payload TEXT NOT NULL,
+                        description TEXT NOT NULL, state TEXT NOT NULL, error TEXT NOT NULL DEFAULT '',
+                        attempts INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL)""");
+            statement.execute("""
+                    INSERT INTO outbox (server, kind, run_id, subject, payload, description, state, created_at)
+                    VALUES ('s', 'item_state', 'run1', 'item:i1', '{}', 'Tick', 'PENDING', 7)""");
+            statement.execute("PRAGMA user_version = 1");
+        }
+        try (LocalStore store = LocalStore.open(file)) {
+            Outbox outbox = store.outbox("s");
+            OutboxEntry old = outbox.entries().get(0);
+            assertEquals("Tick", old.description());
+            assertEquals("", old.base(), "an action from before bases were recorded has none");
+
+            outbox.rebase(old.seq(), "{\"value\":\"\"}");
+            outbox.markConflict(old.seq(), "Conflict — server now: skipped", "{\"kind\":\"changed\"}", true);
+            OutboxEntry conflicted = outbox.entries().get(0);
+            assertEquals(OutboxEntry.State.CONFLICT, conflicted.state());
+            assertEquals("{\"value\":\"\"}", conflicted.base());
+            assertEquals("{\"kind\":\"changed\"}", conflicted.conflict());
+            assertEquals(1, conflicted.attempts());
+
+            outbox.update(old.seq(), OutboxEntry.State.PENDING, "", false);
+            assertEquals("", outbox.entries().get(0).conflict(), "leaving the conflict clears the server's version");
+        }
+    }
 }

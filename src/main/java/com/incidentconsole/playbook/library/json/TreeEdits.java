@@ -30,6 +30,15 @@ public final class TreeEdits {
         insert(object, key, value);
     }
 
+    /** Like {@link #put}, but also adds an absent key whose value is zero (for fields where absence means "unset"). */
+    public static void set(ObjectNode object, String key, JsonNode value) {
+        if (object.has(key)) {
+            object.set(key, value);
+        } else {
+            insert(object, key, value);
+        }
+    }
+
     /** Adds a key that is not in the object yet, at its sorted place when the keys are sorted, else at the end. */
     public static void insert(ObjectNode object, String key, JsonNode value) {
         List<String> keys = new ArrayList<>();

@@ -2,6 +2,7 @@ package com.incidentconsole.playbook.library.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.incidentconsole.playbook.library.AllowedValues;
 import com.incidentconsole.playbook.library.ItemField;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +13,7 @@ final class ChecklistRules {
 
     /** server/api/playbooks.go {@code validateTaskActions}. */
     private static final int MAX_TASK_ACTIONS = 10;
-    private static final List<String> ASSIGNEE_TYPES = List.of("", "owner", "creator", "property_user");
+    private static final List<String> ASSIGNEE_TYPES = AllowedValues.ASSIGNEE_TYPES;
 
     void check(ObjectNode doc, Findings findings) {
         JsonNode checklists = doc.path("checklists");
@@ -20,6 +21,12 @@ final class ChecklistRules {
         doc.path("invited_user_ids").forEach(id -> invited.add(id.asText()));
         boolean inviteEnabled = doc.path("invite_users_enabled").asBoolean(false);
         Set<String> properties = ids(doc.path("properties"));
+        Set<String> userProperties = new HashSet<>();
+        doc.path("properties").forEach(p -> {
+            if (AllowedValues.USER_PROPERTY_TYPE.equals(p.path("type").asText(""))) {
+                userProperties.add(p.path("id").asText(""));
+            }
+        });
         Set<String> conditions = ids(doc.path("conditions"));
         for (int c = 0; c < checklists.size(); c++) {
             JsonNode checklist = checklists.get(c);
@@ -53,6 +60,7 @@ final class ChecklistRules {
                 checkItem(item, itemPlace, findings, invited, inviteEnabled);
                 checkReference(item, "condition_id", conditions, "conditions", itemPlace, findings);
                 checkReference(item, "assignee_property_field_id", properties, "properties", itemPlace, findings);
+                checkConditionAndAssigneeField(item, itemPlace, properties, userProperties, findings);
             }
         }
     }
@@ -67,6 +75,29 @@ final class ChecklistRules {
         if (!id.isEmpty() && !known.contains(id)) {
             findings.warning(place.field(key), "refers to \"" + id + "\", which is not in this file's " + block
                     + ": the import cannot remap it, so the reference will dangle");
+        }
+    }
+
+    private static void checkConditionAndAssigneeField(JsonNode item, Place place, Set<String> properties,
+            Set<String> userProperties, Findings findings) {
+        String action = item.path("condition_action").asText("");
+        if (!AllowedValues.CONDITION_ACTIONS.contains(action)) {
+            findings.warning(place.field("condition_action"), "\"" + action + "\" is not one of hidden, "
+                    + "shown_because_modified (or empty for none)");
+        } else if (!action.isEmpty() && item.path("condition_id").asText("").isEmpty()) {
+            // Import keeps a condition action only together with its condition (saveAndClearConditionRefs).
+            findings.warning(place.field("condition_action"), "is dropped on import: the item has no condition");
+        }
+        String field = item.path("assignee_property_field_id").asText("");
+        if (field.isEmpty()) {
+            return;
+        }
+        if (!"property_user".equals(item.path("assignee_type").asText(""))) {
+            findings.warning(place.field("assignee_property_field_id"), "is ignored: the assignee type is not "
+                    + "\"user from a property field\" (property_user)");
+        } else if (properties.contains(field) && !userProperties.contains(field)) {
+            findings.warning(place.field("assignee_property_field_id"), "refers to a property that is not a user "
+                    + "field: runs cannot take an assignee from it");
         }
     }
 

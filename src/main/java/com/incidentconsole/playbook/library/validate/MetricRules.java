@@ -2,6 +2,7 @@ package com.incidentconsole.playbook.library.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.incidentconsole.playbook.library.AllowedValues;
 import com.incidentconsole.playbook.library.MetricField;
 import java.util.HashSet;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Set;
 final class MetricRules {
 
     private static final int MAX_METRICS = 4;
-    private static final List<String> TYPES = List.of("metric_duration", "metric_currency", "metric_integer");
+    private static final List<String> TYPES = AllowedValues.METRIC_TYPES;
 
     void check(ObjectNode doc, Findings findings) {
         JsonNode metrics = doc.path("metrics");

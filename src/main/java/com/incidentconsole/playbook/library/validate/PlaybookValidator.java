@@ -2,6 +2,8 @@ package com.incidentconsole.playbook.library.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.incidentconsole.playbook.library.AllowedValues;
+import com.incidentconsole.playbook.library.ImportOnlySetting;
 import com.incidentconsole.playbook.library.PlaybookFile;
 import com.incidentconsole.playbook.library.PlaybookSetting;
 import java.net.URI;
@@ -27,7 +29,9 @@ public final class PlaybookValidator {
     private static final int MAX_CHANNEL_NAME_TEMPLATE = 1024;
     private static final int MAX_CATEGORY_NAME_BYTES = 22;
     private static final int MAX_WEBHOOK_URLS = 64;
-    private static final List<String> CHANNEL_MODES = List.of("create_new_channel", "link_existing_channel");
+    private static final List<String> CHANNEL_MODES = AllowedValues.CHANNEL_MODES;
+    /** Mattermost ids are 26 characters of a lowercase base32 alphabet (model.NewId). */
+    private static final Pattern SERVER_ID = Pattern.compile("^[a-z0-9]{26}$");
 
     private final ChecklistRules checklistRules = new ChecklistRules();
     private final MetricRules metricRules = new MetricRules();
@@ -39,11 +43,15 @@ public final class PlaybookValidator {
         for (PlaybookSetting setting : PlaybookSetting.values()) {
             JsonTypes.check(doc.get(setting.key()), setting.kind(), Place.ROOT.field(setting.key()), findings);
         }
+        for (ImportOnlySetting setting : ImportOnlySetting.values()) {
+            JsonTypes.check(doc.get(setting.key()), setting.kind(), Place.ROOT.field(setting.key()), findings);
+        }
         checkStatusUpdates(file, doc, findings);
         checkRunNumberPrefix(doc, findings);
         checkChannel(file, doc, findings);
         checkSwitchesHaveContent(file, findings);
         checkBroadcastAndWebhooks(doc, findings);
+        checkInvitesAndOwner(doc, findings);
         checklistRules.check(doc, findings);
         metricRules.check(doc, findings);
         return findings.toList();
@@ -146,9 +154,13 @@ public final class PlaybookValidator {
             findings.error(Place.ROOT.field(PlaybookSetting.NEW_CHANNEL_ONLY.key()), "cannot be true while "
                     + "channel_mode is link_existing_channel: runs would have to create a channel and link one");
         }
-        if (linkExisting && file.text(PlaybookSetting.CHANNEL_ID).isEmpty()) {
+        String channel = file.text(PlaybookSetting.CHANNEL_ID);
+        if (linkExisting && channel.isEmpty()) {
             findings.warning(Place.ROOT.field(PlaybookSetting.CHANNEL_ID.key()), "is empty although channel_mode is "
                     + "link_existing_channel: runs will have no channel to link to");
+        } else if (!channel.isEmpty() && !SERVER_ID.matcher(channel).matches()) {
+            findings.warning(Place.ROOT.field(PlaybookSetting.CHANNEL_ID.key()), "\"" + channel + "\" does not look "
+                    + "like a channel id (26 lowercase letters and digits)");
         }
         JsonNode category = doc.get(PlaybookSetting.CATEGORY_NAME.key());
         if (category != null && category.isTextual()
@@ -190,27 +202,82 @@ public final class PlaybookValidator {
 
     /** Not exported, but import accepts any Playbook field, so a hand-written file may carry them. */
     private static void checkBroadcastAndWebhooks(ObjectNode doc, Findings findings) {
-        if (doc.path("broadcast_enabled").asBoolean(false) && doc.path("broadcast_channel_ids").isEmpty()) {
+        boolean broadcast = doc.path("broadcast_enabled").asBoolean(false);
+        if (broadcast && doc.path("broadcast_channel_ids").isEmpty()) {
             findings.warning(Place.ROOT.field("broadcast_channel_ids"), "broadcast is enabled but there are no "
                     + "channels to broadcast status updates to");
         }
+        // validPlaybook looks every broadcast channel up while broadcasting is on and answers 400 for one it
+        // cannot find; without a server the best check is the shape of the id.
+        checkIds(doc, "broadcast_channel_ids", "channel", broadcast, "the server refuses the playbook (\"broadcasting to "
+                + "invalid channel ID\")", findings);
         for (String prefix : List.of("webhook_on_creation", "webhook_on_status_update")) {
-            if (!doc.path(prefix + "_enabled").asBoolean(false)) {
-                continue;
-            }
+            boolean enabled = doc.path(prefix + "_enabled").asBoolean(false);
             Place place = Place.ROOT.field(prefix + "_urls");
             JsonNode urls = doc.path(prefix + "_urls");
-            if (urls.isEmpty()) {
+            if (enabled && urls.isEmpty()) {
                 findings.warning(place, "webhooks are enabled but there is no URL to send to");
             } else if (urls.size() > MAX_WEBHOOK_URLS) {
-                findings.error(place, "at most " + MAX_WEBHOOK_URLS + " URLs are accepted, found " + urls.size());
+                report(findings, enabled, place, "at most " + MAX_WEBHOOK_URLS + " URLs are accepted, found "
+                        + urls.size());
             }
             for (int i = 0; i < urls.size(); i++) {
                 String url = urls.get(i).asText();
                 if (!isHttpUrl(url)) {
-                    findings.error(new Place(place.path() + "[" + i + "]", place.location() + " #" + (i + 1)),
+                    report(findings, enabled, new Place(place.path() + "[" + i + "]", place.location() + " #" + (i + 1)),
                             "\"" + url + "\" is not an http(s) URL; the server accepts only HTTP and HTTPS webhooks");
                 }
+            }
+        }
+    }
+
+    /** The server checks webhook URLs only while they are enabled: before that, a bad one is a warning. */
+    private static void report(Findings findings, boolean enabled, Place place, String message) {
+        if (enabled) {
+            findings.error(place, message);
+        } else {
+            findings.warning(place, message + " (rejected as soon as these webhooks are enabled)");
+        }
+    }
+
+    /**
+     * Invitations and the default owner are silently filtered by the server ({@code PlaybookModifyWithFixes}:
+     * unknown users and groups are dropped, an owner outside the team is cleared), so mistakes here are warnings.
+     */
+    private static void checkInvitesAndOwner(ObjectNode doc, Findings findings) {
+        boolean invite = doc.path("invite_users_enabled").asBoolean(false);
+        if (invite && doc.path("invited_user_ids").isEmpty() && doc.path("invited_group_ids").isEmpty()) {
+            findings.warning(Place.ROOT.field("invited_user_ids"), "invitations are enabled but nobody is invited");
+        }
+        checkIds(doc, "invited_user_ids", "user", false, "the server silently drops it", findings);
+        checkIds(doc, "invited_group_ids", "group", false, "the server silently drops it", findings);
+        String owner = doc.path("default_owner_id").asText("");
+        Place ownerPlace = Place.ROOT.field("default_owner_id");
+        if (doc.path("default_owner_enabled").asBoolean(false) && owner.isBlank()) {
+            findings.warning(ownerPlace, "a default owner is enabled but no user is set: runs keep their creator "
+                    + "as owner");
+        } else if (!owner.isEmpty() && !SERVER_ID.matcher(owner).matches()) {
+            findings.warning(ownerPlace, "\"" + owner + "\" does not look like a user id (26 lowercase letters "
+                    + "and digits): the server clears a default owner it cannot find in the team");
+        }
+    }
+
+    private static void checkIds(ObjectNode doc, String key, String noun, boolean refused, String consequence,
+            Findings findings) {
+        JsonNode ids = doc.path(key);
+        Place place = Place.ROOT.field(key);
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i).asText("");
+            if (SERVER_ID.matcher(id).matches()) {
+                continue;
+            }
+            Place at = new Place(place.path() + "[" + i + "]", place.location() + " #" + (i + 1));
+            String message = "\"" + id + "\" does not look like a " + noun + " id (26 lowercase letters and digits): "
+                    + consequence;
+            if (refused) {
+                findings.error(at, message);
+            } else {
+                findings.warning(at, message);
             }
         }
     }

@@ -20,7 +20,7 @@ class PlaybookValidatorTest {
     private final PlaybookValidator validator = new PlaybookValidator();
 
     @ParameterizedTest
-    @ValueSource(strings = {Fixtures.INCIDENT, Fixtures.RELEASE, Fixtures.BUG_BASH})
+    @ValueSource(strings = {Fixtures.INCIDENT, Fixtures.RELEASE, Fixtures.BUG_BASH, Fixtures.SECURITY})
     void fixturesHaveNoErrors(String name) {
         List<Problem> problems = validator.validate(Fixtures.file(name));
         assertTrue(problems.stream().noneMatch(Problem::isError), problems.toString());
@@ -60,6 +60,17 @@ class PlaybookValidatorTest {
             retrospective_template                    | ""                       | WARNING | retrospective_template                    | template is empty
             message_on_join                           | ""                       | WARNING | message_on_join                           | welcome message
             signal_any_keywords                       | []                       | WARNING | signal_any_keywords                       | no keywords
+            checklists[0].items[1].condition_action   | "shown"                  | WARNING | checklists[0].items[1].condition_action   | not one of
+            checklists[0].items[1].condition_action   | "hidden"                 | WARNING | checklists[0].items[1].condition_action   | dropped on import
+            channel_id                                | "town-square"            | WARNING | channel_id                                | does not look like a channel id
+            invite_users_enabled                      | "yes"                    | ERROR   | invite_users_enabled                      | true or false
+            invite_users_enabled                      | true                     | WARNING | invited_user_ids                          | nobody is invited
+            invited_user_ids                          | ["alex.rivera"]          | WARNING | invited_user_ids[0]                       | does not look like a user id
+            invited_group_ids                         | "sre"                    | ERROR   | invited_group_ids                         | list of strings
+            default_owner_enabled                     | true                     | WARNING | default_owner_id                          | no user is set
+            default_owner_id                          | "alex"                   | WARNING | default_owner_id                          | does not look like a user id
+            broadcast_channel_ids                     | ["town-square"]          | WARNING | broadcast_channel_ids[0]                  | does not look like a channel id
+            webhook_on_creation_urls                  | ["hooks.example.com"]    | WARNING | webhook_on_creation_urls[0]               | rejected as soon as
             """)
     void eachRuleReportsTheFieldAndWhy(String path, String json, Severity severity, String expectedPath,
             String fragment) throws Exception {
@@ -128,6 +139,28 @@ class PlaybookValidatorTest {
         assertEquals(List.of("webhook_on_creation_urls[1]"), errorPaths(PlaybookFile.of(doc)));
         assertTrue(problems.stream().anyMatch(p -> p.path().equals("webhook_on_status_update_urls")));
         assertTrue(problems.stream().anyMatch(p -> p.path().equals("broadcast_channel_ids")));
+    }
+
+    @Test
+    void broadcastingToSomethingThatIsNotAChannelIdIsRefused() {
+        ObjectNode doc = Fixtures.file(Fixtures.INCIDENT).json();
+        doc.put("broadcast_enabled", true);
+        doc.putArray("broadcast_channel_ids").add("4xp9fdt7pbgium38k1a5bh1t3c").add("~town-square");
+        assertEquals(List.of("broadcast_channel_ids[1]"), errorPaths(PlaybookFile.of(doc)));
+    }
+
+    @Test
+    void itemsReferToTheFilesPropertiesAndConditions() throws Exception {
+        PlaybookFile file = Fixtures.file(Fixtures.SECURITY);
+        assertEquals(List.of(), validator.validate(file), "the fixture is clean");
+        ObjectNode doc = file.json();
+        set(doc, "checklists[0].items[1].assignee_property_field_id", "\"a1b2c3d4e5f6g7h8j9k0m1n2p3\"");
+        set(doc, "checklists[0].items[0].assignee_property_field_id", "\"k3n8w1p6q9r2s5t7u4v0x1y2z3\"");
+        List<Problem> problems = validator.validate(PlaybookFile.of(doc));
+        assertEquals(List.of("checklists[0].items[0].assignee_property_field_id",
+                "checklists[0].items[1].assignee_property_field_id"), problems.stream().map(Problem::path).toList());
+        assertTrue(problems.get(0).message().contains("is ignored"), problems.get(0).message());
+        assertTrue(problems.get(1).message().contains("not a user field"), problems.get(1).message());
     }
 
     @Test
