@@ -2,6 +2,8 @@ package com.incidentconsole;
 
 import com.incidentconsole.app.ConnectOptions;
 import com.incidentconsole.app.DesktopLauncher;
+import com.incidentconsole.cli.LoginCommand;
+import com.incidentconsole.cli.LogoutCommand;
 import com.incidentconsole.cli.PlaybookCommand;
 import com.incidentconsole.cli.SandboxCommand;
 import java.util.Locale;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "incident-console", mixinStandardHelpOptions = true, version = "Incident Console 0.1",
         description = "Incident Console for Mattermost Playbooks. Without a command, opens the app.",
-        subcommands = {SandboxCommand.class, PlaybookCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SandboxCommand.class, PlaybookCommand.class, LoginCommand.class, LogoutCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Mixin
@@ -35,9 +38,9 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         int exit = new CommandLine(new Main(args)).execute(args);
-        if (exit != 0) {
-            System.exit(exit);
-        }
+        // Also on success: a library may leave a non-daemon thread behind (java-keyring's D-Bus connections do
+        // when a keyring fails half-way), and a finished command must not hang.
+        System.exit(exit);
     }
 
     @Override

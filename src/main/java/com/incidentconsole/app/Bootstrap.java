@@ -4,11 +4,18 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.incidentconsole.client.Credentials;
 import com.incidentconsole.client.MattermostConnection;
 import com.incidentconsole.client.ServerAddress;
+import com.incidentconsole.client.ServerTrust;
+import com.incidentconsole.credentials.CredentialException;
+import com.incidentconsole.credentials.CredentialPrompt;
+import com.incidentconsole.credentials.CredentialVault;
+import com.incidentconsole.credentials.SignIn;
+import com.incidentconsole.credentials.StoredToken;
 import com.incidentconsole.client.StreamSettings;
 import com.incidentconsole.sandbox.SandboxOptions;
 import com.incidentconsole.sandbox.SandboxServer;
 import com.incidentconsole.sync.ConnectionStatus;
 import com.incidentconsole.sync.ServerWorkspace;
+import com.incidentconsole.sync.SignInRefused;
 import com.incidentconsole.sync.Subscription;
 import com.incidentconsole.sync.SyncExecutors;
 import com.incidentconsole.sync.Workspace;
@@ -17,6 +24,7 @@ import com.incidentconsole.wire.WireJson;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -35,15 +43,29 @@ public final class Bootstrap implements AutoCloseable {
     private static final Logger JETTY = Logger.getLogger("org.eclipse.jetty");
 
     private final ConnectOptions options;
+    private final CredentialPrompt prompt;
     private final JsonMapper mapper = WireJson.newMapper();
     private final SyncExecutors executors = SyncExecutors.create();
     private final AtomicReference<SandboxServer> sandbox = new AtomicReference<>();
     private final AtomicReference<ServerWorkspace> workspace = new AtomicReference<>();
     private final AtomicReference<LocalStore> store = new AtomicReference<>();
     private final AtomicReference<MattermostConnection> connection = new AtomicReference<>();
+    private final AtomicReference<CredentialVault> vault = new AtomicReference<>();
+    /** Who the stored token used for this start belongs to; empty when the start used no stored token. */
+    private final AtomicReference<String> storedUser = new AtomicReference<>();
+    private final AtomicReference<Target> target = new AtomicReference<>();
 
     /** @param args the app's command line (see {@link ConnectOptions}); unknown options are ignored here */
     public Bootstrap(String[] args) {
+        this(args, CredentialPrompt.none());
+    }
+
+    /**
+     * @param prompt asked to sign in when {@code --server} comes with no token in the environment and none stored,
+     *               or the server refuses the stored one
+     */
+    public Bootstrap(String[] args, CredentialPrompt prompt) {
+        this.prompt = prompt;
         this.options = new ConnectOptions();
         CommandLine parser = new CommandLine(options);
         parser.setUnmatchedArgumentsAllowed(true);
@@ -65,23 +87,91 @@ public final class Bootstrap implements AutoCloseable {
      *         refuses the credentials with nothing cached ({@link com.incidentconsole.sync.SignInRefused})
      */
     public CompletableFuture<Workspace> start(Consumer<ConnectionStatus> whileWaiting) {
-        return CompletableFuture.supplyAsync(this::follow, executors.io()).thenCompose(followed -> {
-            Subscription waiting = followed.subscribeConnection(whileWaiting);
-            whileWaiting.accept(followed.connection());
-            return followed.ready().whenComplete((ready, error) -> waiting.close());
-        });
+        return CompletableFuture.supplyAsync(this::follow, executors.io())
+                .thenCompose(followed -> ready(followed, whileWaiting))
+                .exceptionallyCompose(error -> storedTokenRefused(error)
+                        ? CompletableFuture.supplyAsync(this::followAfterSigningInAgain, executors.io())
+                                .thenCompose(followed -> ready(followed, whileWaiting))
+                        : CompletableFuture.failedFuture(error));
+    }
+
+    private static CompletableFuture<Workspace> ready(ServerWorkspace followed, Consumer<ConnectionStatus> whileWaiting) {
+        Subscription waiting = followed.subscribeConnection(whileWaiting);
+        whileWaiting.accept(followed.connection());
+        return followed.ready().whenComplete((ready, error) -> waiting.close());
     }
 
     private ServerWorkspace follow() {
         long started = System.nanoTime();
         Target target = options.server().isPresent() ? configuredServer() : startSandbox();
+        this.target.set(target);
         // The sandbox's data is generated anew at each start: keeping its outbox would replay actions
         // against runs that no longer exist, so it lives in memory only.
         LocalStore local = target.sandbox() ? LocalStore.inMemory() : LocalStore.open(AppPaths.forCurrentUser().store());
         store.set(local);
-        // Not signed in yet: the workspace signs in, and keeps trying while the server is unreachable.
-        MattermostConnection connection = MattermostConnection.create(target.address(), target.credentials(), mapper);
+        return follow(target, connection(target), started);
+    }
+
+    /**
+     * The stored token was refused (revoked, expired) before anything was cached: ask the user, then follow again
+     * with the session they signed in to. (With a cache the workspace opens from it and the status bar shows the
+     * refusal instead.)
+     */
+    private ServerWorkspace followAfterSigningInAgain() {
+        long started = System.nanoTime();
+        Optional.ofNullable(workspace.getAndSet(null)).ifPresent(ServerWorkspace::close);
+        Target target = this.target.get();
+        String user = storedUser.getAndSet(null);
+        MattermostConnection connection = signIn().ask(target.address(), Optional.of(user), SignIn.storedRejected(user),
+                prompt);
+        return follow(target, connection, started);
+    }
+
+    private boolean storedTokenRefused(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof SignInRefused refused && refused.status() == 401 && storedUser.get() != null;
+    }
+
+    /**
+     * The session to follow. Credentials from the environment (or the sandbox's) and a stored token are used as
+     * they are, not signed in yet: the workspace signs in and keeps trying while the server is unreachable, so
+     * the cache opens at once. With neither, the user is asked first — without credentials there is nothing to
+     * try. Every connection trusts the system's CAs plus {@code --ca-cert}.
+     */
+    private MattermostConnection connection(Target target) {
+        ServerTrust trust = ServerTrust.withAddedAuthorities(options.caCerts());
+        if (target.credentials().isPresent()) {
+            return MattermostConnection.create(target.address(), target.credentials().get(), mapper, trust);
+        }
+        String reason;
+        try {
+            Optional<StoredToken> stored = vault().find(target.address(), options.login());
+            if (stored.isPresent()) {
+                storedUser.set(stored.get().user());
+                return MattermostConnection.create(target.address(),
+                        new Credentials.AccessToken(stored.get().token()), mapper, trust);
+            }
+            reason = SignIn.nothingStored(target.address(), options.login());
+        } catch (CredentialException e) {
+            reason = e.getMessage();
+        }
+        return signIn().ask(target.address(), options.login(), reason, prompt);
+    }
+
+    private CredentialVault vault() {
+        return vault.updateAndGet(v -> v != null ? v
+                : CredentialVault.inDataDir(AppPaths.forCurrentUser().dataDir(), mapper));
+    }
+
+    private SignIn signIn() {
+        ServerTrust trust = ServerTrust.withAddedAuthorities(options.caCerts());
+        return new SignIn(vault(), (server, credentials) -> MattermostConnection.open(server, credentials, mapper, trust),
+                Clock.systemUTC());
+    }
+
+    private ServerWorkspace follow(Target target, MattermostConnection connection, long started) {
         this.connection.set(connection);
+        LocalStore local = store.get();
         String serverKey = target.address().baseUrl().toString();
         ServerWorkspace followed = ServerWorkspace.follow(target.label(), target.sandbox(), connection, mapper,
                 executors, local.outbox(serverKey), Optional.of(local.cache(serverKey)), Clock.systemUTC(),
@@ -102,12 +192,12 @@ public final class Bootstrap implements AutoCloseable {
         ServerAddress address = new ServerAddress(options.server().orElseThrow());
         String host = Optional.ofNullable(address.baseUrl().getHost()).orElse(address.baseUrl().toString());
         Optional<String> login = options.login();
-        if (login.isPresent()) {
-            String password = requiredEnv(ConnectOptions.PASSWORD_ENV, "the password for --login");
-            return new Target(host, false, address, new Credentials.Password(login.get(), password));
+        Optional<String> password = env(ConnectOptions.PASSWORD_ENV);
+        if (login.isPresent() && password.isPresent()) {
+            return new Target(host, false, address, Optional.of(new Credentials.Password(login.get(), password.get())));
         }
-        String token = requiredEnv(ConnectOptions.TOKEN_ENV, "a personal access token");
-        return new Target(host, false, address, new Credentials.AccessToken(token));
+        // A token in the environment wins (scripts, CI); otherwise the stored sign-in or the prompt (connection()).
+        return new Target(host, false, address, env(ConnectOptions.TOKEN_ENV).map(Credentials.AccessToken::new));
     }
 
     private Target startSandbox() {
@@ -116,15 +206,11 @@ public final class Bootstrap implements AutoCloseable {
         sandbox.set(server);
         LOG.info(() -> "No server configured: started the sandbox at " + server.baseUrl());
         return new Target("Sandbox", true, new ServerAddress(server.baseUrl()),
-                new Credentials.AccessToken(server.control().credentials().token()));
+                Optional.of(new Credentials.AccessToken(server.control().credentials().token())));
     }
 
-    private static String requiredEnv(String name, String what) {
-        String value = System.getenv(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("Set $" + name + " to " + what + " before starting the app.");
-        }
-        return value;
+    private static Optional<String> env(String name) {
+        return Optional.ofNullable(System.getenv(name)).filter(value -> !value.isBlank());
     }
 
     @Override
@@ -133,8 +219,9 @@ public final class Bootstrap implements AutoCloseable {
         executors.close();
         Optional.ofNullable(sandbox.get()).ifPresent(SandboxServer::close);
         Optional.ofNullable(store.get()).ifPresent(LocalStore::close);
+        Optional.ofNullable(vault.get()).ifPresent(CredentialVault::close);
     }
 
-    private record Target(String label, boolean sandbox, ServerAddress address, Credentials credentials) {
+    private record Target(String label, boolean sandbox, ServerAddress address, Optional<Credentials> credentials) {
     }
 }

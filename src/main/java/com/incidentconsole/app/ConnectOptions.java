@@ -1,6 +1,9 @@
 package com.incidentconsole.app;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -20,8 +23,14 @@ public final class ConnectOptions {
 
     @Option(names = "--login", paramLabel = "USER",
             description = "Sign in with this username and the password in $" + PASSWORD_ENV
-                    + " (otherwise a personal access token is read from $" + TOKEN_ENV + ").")
+                    + " (otherwise a personal access token is read from $" + TOKEN_ENV + "). Without either "
+                    + "variable the token stored by 'incident-console login' is used, or the app asks.")
     String login;
+
+    @Option(names = "--ca-cert", paramLabel = "FILE",
+            description = "Also trust this certificate authority (PEM), e.g. your organisation's own; repeatable. "
+                    + "The system's authorities stay trusted and host names are still checked.")
+    List<Path> caCerts = new ArrayList<>();
 
     @Option(names = "--sandbox-seed", paramLabel = "N", defaultValue = "42",
             description = "Seed of the sandbox's generated data (default: ${DEFAULT-VALUE}).")
@@ -38,6 +47,10 @@ public final class ConnectOptions {
 
     public Optional<String> login() {
         return Optional.ofNullable(login);
+    }
+
+    public List<Path> caCerts() {
+        return List.copyOf(caCerts);
     }
 
     public long sandboxSeed() {

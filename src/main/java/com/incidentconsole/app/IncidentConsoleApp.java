@@ -1,5 +1,6 @@
 package com.incidentconsole.app;
 
+import com.incidentconsole.credentials.CredentialPrompt;
 import com.incidentconsole.playbook.editor.PlaybookServers;
 import com.incidentconsole.playbook.remote.ConnectionPlaybookRemote;
 import com.incidentconsole.shell.FxBatcher;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
@@ -35,6 +38,12 @@ public final class IncidentConsoleApp extends Application {
 
     private final Theme theme = new Theme();
     private Bootstrap bootstrap;
+    /** Sign-in attempts wait on the network: their own daemon thread, never the FX thread or the bootstrap's. */
+    private final ExecutorService signInThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "Sign-in");
+        t.setDaemon(true);
+        return t;
+    });
     private WorkspaceUi workspaceUi;
     private volatile String serverLabel = "";
 
@@ -60,7 +69,8 @@ public final class IncidentConsoleApp extends Application {
         Platform.runLater(() -> LOG.info(() -> "First frame " + (System.currentTimeMillis()
                 - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms after JVM start"));
 
-        connect(startup).whenComplete((workspace, error) -> Platform.runLater(() -> {
+        CredentialPrompt signIn = new SignInOverlay(root, bundle, Platform::runLater, signInThread);
+        connect(startup, signIn).whenComplete((workspace, error) -> Platform.runLater(() -> {
             if (error != null) {
                 LOG.log(Level.WARNING, "Could not start the workspace", error);
                 startup.failed(error);
@@ -85,9 +95,9 @@ public final class IncidentConsoleApp extends Application {
                         () -> new ConnectionPlaybookRemote(c)))).orElse(List.of());
     }
 
-    private CompletableFuture<Workspace> connect(StartupViewModel startup) {
+    private CompletableFuture<Workspace> connect(StartupViewModel startup, CredentialPrompt signIn) {
         try {
-            bootstrap = new Bootstrap(getParameters().getRaw().toArray(String[]::new));
+            bootstrap = new Bootstrap(getParameters().getRaw().toArray(String[]::new), signIn);
             // Rare changes (a retry every few seconds at most): one hop each is fine here.
             return bootstrap.start(status -> Platform.runLater(() -> startup.connectionChanged(status)));
         } catch (RuntimeException e) {
@@ -103,5 +113,6 @@ public final class IncidentConsoleApp extends Application {
         if (bootstrap != null) {
             bootstrap.close();
         }
+        signInThread.shutdownNow();
     }
 }

@@ -2,9 +2,10 @@ package com.incidentconsole.cli;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.incidentconsole.client.ClientException;
-import com.incidentconsole.client.Credentials;
 import com.incidentconsole.client.MattermostConnection;
 import com.incidentconsole.client.ServerAddress;
+import com.incidentconsole.credentials.CredentialException;
+import com.incidentconsole.credentials.CredentialVault;
 import com.incidentconsole.playbook.library.PlaybookFormatException;
 import com.incidentconsole.playbook.library.PlaybookParser;
 import com.incidentconsole.playbook.library.store.PlaybookLibrary;
@@ -16,20 +17,24 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code playbook pull}: saves a server playbook's export into the library and remembers where it came from.
- * The token comes from {@value #TOKEN_VARIABLE}, never from a flag: arguments show in process listings.
+ * The token comes from {@value #TOKEN_VARIABLE} or the sign-in stored by {@code login}, never from a flag:
+ * arguments show in process listings.
  */
 @Command(name = "pull", mixinStandardHelpOptions = true,
         description = {"Save a server playbook as a library file (export format) and link it for push.",
             "Pulling again into a linked file refuses to replace local changes unless --force.",
-            "Token: environment variable " + PlaybookPullCommand.TOKEN_VARIABLE + "."})
+            "Token: environment variable " + PlaybookPullCommand.TOKEN_VARIABLE + ", else the stored sign-in "
+                + "(incident-console login)."})
 public final class PlaybookPullCommand implements Callable<Integer> {
 
     static final String TOKEN_VARIABLE = "INCIDENT_CONSOLE_TOKEN";
@@ -52,26 +57,27 @@ public final class PlaybookPullCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Pull again over a linked file's local changes (they are lost).")
     private boolean force;
 
-    private final UnaryOperator<String> environment;
+    @Mixin
+    private CaCertOption ca;
+
+    private final ServerLogin login;
 
     public PlaybookPullCommand() {
         this(System::getenv);
     }
 
     PlaybookPullCommand(UnaryOperator<String> environment) {
-        this.environment = environment;
+        this(environment, ServerLogin.userVault());
+    }
+
+    PlaybookPullCommand(UnaryOperator<String> environment, Function<JsonMapper, CredentialVault> vaults) {
+        this.login = new ServerLogin(environment, vaults);
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String token = environment.apply(TOKEN_VARIABLE);
-        if (token == null || token.isBlank()) {
-            err.println("error: set " + TOKEN_VARIABLE + " to a personal access token");
-            err.flush();
-            return 2;
-        }
         JsonMapper mapper = WireJson.newMapper();
         PlaybookParser parser = new PlaybookParser();
         ServerAddress address;
@@ -82,8 +88,7 @@ public final class PlaybookPullCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        try (MattermostConnection connection = MattermostConnection.open(address,
-                new Credentials.AccessToken(token), mapper)) {
+        try (MattermostConnection connection = login.open(server, ca.trust(), mapper)) {
             ConnectionPlaybookRemote remote = new ConnectionPlaybookRemote(connection);
             String name = as != null ? as : fileName(remote.get(playbookId).path("title").asText());
             PlaybookLibrary lib = new PlaybookLibrary(library, parser, mapper);
@@ -105,9 +110,12 @@ public final class PlaybookPullCommand implements Callable<Integer> {
             sync.pull(name, playbookId, force);
             out.println("pulled " + playbookId + " into " + library.resolve(name));
             return 0;
-        } catch (IOException | PlaybookFormatException | ClientException e) {
+        } catch (IOException | PlaybookFormatException | ClientException | CredentialException e) {
             err.println("error: " + e.getMessage());
             return 1;
+        } catch (ServerLogin.NoToken | IllegalArgumentException e) { // also a bad --ca-cert file
+            err.println("error: " + e.getMessage());
+            return 2;
         } finally {
             out.flush();
             err.flush();

@@ -2,9 +2,10 @@ package com.incidentconsole.cli;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.incidentconsole.client.ClientException;
-import com.incidentconsole.client.Credentials;
 import com.incidentconsole.client.MattermostConnection;
 import com.incidentconsole.client.ServerAddress;
+import com.incidentconsole.credentials.CredentialException;
+import com.incidentconsole.credentials.CredentialVault;
 import com.incidentconsole.playbook.library.PlaybookFormatException;
 import com.incidentconsole.playbook.library.PlaybookParser;
 import com.incidentconsole.playbook.library.diff.DiffRenderer;
@@ -23,8 +24,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,7 +44,8 @@ import picocli.CommandLine.Spec;
             "Refuses with exit 1 when the server copy changed since the pull, unless --merge or --force.",
             "--merge writes the three-way merge into the file and pushes it; on conflicts it writes nothing,",
             "prints each as FILE:PATH: mine=… theirs=… and exits 1, unless --ours or --theirs decides them.",
-            "Token: environment variable " + PlaybookPullCommand.TOKEN_VARIABLE + "."})
+            "Token: environment variable " + PlaybookPullCommand.TOKEN_VARIABLE + ", else the stored sign-in "
+                + "(incident-console login)."})
 public final class PlaybookPushCommand implements Callable<Integer> {
 
     @Spec
@@ -72,14 +76,21 @@ public final class PlaybookPushCommand implements Callable<Integer> {
     @Option(names = "--theirs", description = "With --merge: every conflict takes the server's value.")
     private boolean theirs;
 
-    private final UnaryOperator<String> environment;
+    @Mixin
+    private CaCertOption ca;
+
+    private final ServerLogin login;
 
     public PlaybookPushCommand() {
         this(System::getenv);
     }
 
     PlaybookPushCommand(UnaryOperator<String> environment) {
-        this.environment = environment;
+        this(environment, ServerLogin.userVault());
+    }
+
+    PlaybookPushCommand(UnaryOperator<String> environment, Function<JsonMapper, CredentialVault> vaults) {
+        this.login = new ServerLogin(environment, vaults);
     }
 
     @Override
@@ -88,9 +99,12 @@ public final class PlaybookPushCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             return push(out, err);
-        } catch (IOException | PlaybookFormatException | ClientException e) {
+        } catch (IOException | PlaybookFormatException | ClientException | CredentialException e) {
             err.println("error: " + e.getMessage());
             return 1;
+        } catch (ServerLogin.NoToken | IllegalArgumentException e) { // also a bad --ca-cert file
+            err.println("error: " + e.getMessage());
+            return 2;
         } finally {
             out.flush();
             err.flush();
@@ -115,11 +129,6 @@ public final class PlaybookPushCommand implements Callable<Integer> {
         Optional<String> usage = usageProblem();
         if (usage.isPresent()) {
             err.println("error: " + usage.get());
-            return 2;
-        }
-        String token = environment.apply(PlaybookPullCommand.TOKEN_VARIABLE);
-        if (token == null || token.isBlank()) {
-            err.println("error: set " + PlaybookPullCommand.TOKEN_VARIABLE + " to a personal access token");
             return 2;
         }
         Path folder = library != null ? library : file.toAbsolutePath().getParent();
@@ -147,8 +156,7 @@ public final class PlaybookPushCommand implements Callable<Integer> {
                     + ". Push it without --server, or pull from " + url + " into another file (playbook pull --as).");
             return 1;
         }
-        try (MattermostConnection connection = MattermostConnection.open(ServerAddress.of(url),
-                new Credentials.AccessToken(token), mapper)) {
+        try (MattermostConnection connection = login.open(url, ca.trust(), mapper)) {
             PlaybookSync sync = new PlaybookSync(lib, new ConnectionPlaybookRemote(connection), url, parser);
             if (record.isEmpty()) {
                 String id = sync.create(name, team);

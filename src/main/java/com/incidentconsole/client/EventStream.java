@@ -66,6 +66,7 @@ public final class EventStream implements AutoCloseable {
     private static final Duration RESUME_SETTLE = Duration.ofMillis(50);
 
     private final URI endpoint;
+    private final ServerTrust trust;
     private final String token;
     private final JsonMapper mapper;
     private final Listener listener;
@@ -95,6 +96,12 @@ public final class EventStream implements AutoCloseable {
     private ScheduledFuture<?> graceTask;
 
     EventStream(URI endpoint, String token, JsonMapper mapper, Listener listener, StreamSettings settings) {
+        this(endpoint, token, mapper, listener, settings, ServerTrust.system());
+    }
+
+    EventStream(URI endpoint, String token, JsonMapper mapper, Listener listener, StreamSettings settings,
+                ServerTrust trust) {
+        this.trust = Objects.requireNonNull(trust, "trust");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.token = Objects.requireNonNull(token, "token");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
@@ -154,6 +161,7 @@ public final class EventStream implements AutoCloseable {
                 + "&sequence_number=" + expectedSeq);
         // The header authenticates the upgrade, which the server requires before it lets a connection resume.
         socket = new StreamSocket(uri, Map.of("Authorization", "Bearer " + token), CONNECT_TIMEOUT_MILLIS, callbacks);
+        trust.socketFactoryFor(uri).ifPresent(socket::setSocketFactory);
         LOG.debug("connecting to {}", uri);
         socket.connect();
     }

@@ -37,9 +37,11 @@ public final class MattermostConnection implements AutoCloseable {
     private final RunsApi runs;
     private final ChecklistApi checklists;
     private final PlaybooksApi playbooks;
+    private final ServerTrust trust;
 
     private MattermostConnection(ServerAddress address, Credentials credentials, JsonMapper mapper, OkHttpClient http,
-                                 AuthHeaders auth, SessionGate gate) {
+                                 AuthHeaders auth, SessionGate gate, ServerTrust trust) {
+        this.trust = Objects.requireNonNull(trust, "trust");
         this.address = Objects.requireNonNull(address, "address");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
@@ -66,7 +68,16 @@ public final class MattermostConnection implements AutoCloseable {
      * @throws TransportError when the server cannot be reached or is not a Mattermost server
      */
     public static MattermostConnection open(ServerAddress address, Credentials credentials, JsonMapper mapper) {
-        MattermostConnection connection = create(address, credentials, mapper);
+        return open(address, credentials, mapper, ServerTrust.system());
+    }
+
+    /**
+     * As {@link #open(ServerAddress, Credentials, JsonMapper)}, trusting {@code trust}'s certificate authorities
+     * for REST and the event stream alike.
+     */
+    public static MattermostConnection open(ServerAddress address, Credentials credentials, JsonMapper mapper,
+                                            ServerTrust trust) {
+        MattermostConnection connection = create(address, credentials, mapper, trust);
         try {
             connection.signIn();
             return connection;
@@ -78,20 +89,27 @@ public final class MattermostConnection implements AutoCloseable {
 
     /** A session that has not talked to the server yet; no network here. Call {@link #signIn()} next. */
     public static MattermostConnection create(ServerAddress address, Credentials credentials, JsonMapper mapper) {
+        return create(address, credentials, mapper, ServerTrust.system());
+    }
+
+    /** As {@link #create(ServerAddress, Credentials, JsonMapper)}, trusting {@code trust}'s certificate authorities. */
+    public static MattermostConnection create(ServerAddress address, Credentials credentials, JsonMapper mapper,
+                                              ServerTrust trust) {
         AuthHeaders auth = new AuthHeaders();
         SessionGate gate = new SessionGate();
-        return new MattermostConnection(address, credentials, mapper, httpClient(auth, gate), auth, gate);
+        return new MattermostConnection(address, credentials, mapper, httpClient(auth, gate, trust), auth, gate, trust);
     }
 
     /** The one HTTP client of a connection: every cross-cutting concern is an interceptor added here. */
-    private static OkHttpClient httpClient(AuthHeaders auth, SessionGate gate) {
-        return new OkHttpClient.Builder()
+    private static OkHttpClient httpClient(AuthHeaders auth, SessionGate gate, ServerTrust trust) {
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .readTimeout(READ_TIMEOUT)
                 .writeTimeout(READ_TIMEOUT)
                 .addInterceptor(gate)
-                .addInterceptor(auth)
-                .build();
+                .addInterceptor(auth);
+        trust.configure(builder);
+        return builder.build();
     }
 
     /**
@@ -101,13 +119,20 @@ public final class MattermostConnection implements AutoCloseable {
      *
      * @return the signed-in user
      * @throws ServerError 401 for bad credentials (AppError id tells which), or any other answer
-     * @throws TransportError when the server cannot be reached or is not a Mattermost server
+     * @throws TransportError when the server cannot be reached or is not a Mattermost server; for a certificate
+     *         that fails the checks, with a message that says so in plain words and how to add a CA
      */
     public synchronized User signIn() {
-        User user = switch (credentials) {
-            case Credentials.AccessToken token -> users.me();
-            case Credentials.Password password -> login(password);
-        };
+        User user;
+        try {
+            user = switch (credentials) {
+                case Credentials.AccessToken token -> users.me();
+                case Credentials.Password password -> login(password);
+            };
+        } catch (TransportError e) {
+            String host = String.valueOf(address.baseUrl().getHost());
+            throw TlsFailure.explain(e, host).map(words -> new TransportError(words, e)).orElse(e);
+        }
         me = user;
         gate.open();
         return user;
@@ -191,7 +216,15 @@ public final class MattermostConnection implements AutoCloseable {
 
     /** A stream with tuned timings (tests shrink them); created, not started. */
     public EventStream events(EventStream.Listener listener, StreamSettings settings) {
-        return new EventStream(address.websocketUri(), auth.token(), mapper, listener, settings);
+        return new EventStream(address.websocketUri(), auth.token(), mapper, listener, settings, trust);
+    }
+
+    /**
+     * Ends this session on the server ({@code POST /api/v4/users/logout}), so a copy of its token is worthless.
+     * For a personal access token the server ends only the session, not the token: revoke that in the web app.
+     */
+    public void logout() {
+        users.logout();
     }
 
     /** Releases the HTTP threads and pooled sockets; streams created from this connection are closed separately. */

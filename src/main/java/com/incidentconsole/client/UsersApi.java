@@ -20,6 +20,11 @@ public final class UsersApi {
         return rest.get(Rest.V4 + "/users/me", rest.type(User.class));
     }
 
+    /** Revokes the session whose token made this call. */
+    void logout() {
+        rest.send("POST", Rest.V4 + "/users/logout", null);
+    }
+
     public User get(String id) {
         return rest.get(Rest.V4 + "/users/" + Rest.seg(id), rest.type(User.class));
     }

@@ -14,7 +14,7 @@ class UiArchitectureTest {
     private static final JavaClasses UI = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("com.incidentconsole.app", "com.incidentconsole.shell", "com.incidentconsole.runs",
-                    "com.incidentconsole.checklist", "com.incidentconsole.timeline");
+                    "com.incidentconsole.checklist", "com.incidentconsole.timeline", "com.incidentconsole.signin");
 
     @Test
     void viewModelsNeverTouchControlsOrTheSceneGraph() {
@@ -35,7 +35,7 @@ class UiArchitectureTest {
 
     @Test
     void featuresDoNotReachUpIntoTheCompositionRoot() {
-        noClasses().that().resideInAnyPackage("..shell..", "..runs..", "..checklist..", "..timeline..")
+        noClasses().that().resideInAnyPackage("..shell..", "..runs..", "..checklist..", "..timeline..", "..signin..")
                 .should().dependOnClassesThat().resideInAPackage("com.incidentconsole.app..")
                 .because("the composition root wires features, not the other way round")
                 .check(UI);

@@ -1,0 +1,92 @@
+package com.incidentconsole.signin;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Region;
+
+/**
+ * Binds the sign-in view to its view-model. Keyboard first: Enter signs in from any field, Esc cancels, Tab moves
+ * between the fields. Esc is handled here rather than with a cancel button, whose scene-wide accelerator would
+ * outlive the dialog and take Esc from the screen beneath.
+ */
+public final class SignInController {
+
+    /** The view, owned by this feature. */
+    public static final String VIEW = "/fxml/signin/sign_in.fxml";
+
+    private final SignInViewModel viewModel;
+
+    @FXML private Region signInRoot;
+    @FXML private Label server;
+    @FXML private Label reason;
+    @FXML private TextField user;
+    @FXML private Label userLabel;
+    @FXML private Label secretLabel;
+    @FXML private PasswordField secret;
+    @FXML private CheckBox useToken;
+    @FXML private Label error;
+    @FXML private ProgressIndicator busy;
+    @FXML private Button signInButton;
+
+    public SignInController(SignInViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        server.textProperty().bind(viewModel.serverProperty());
+        reason.textProperty().bind(viewModel.reasonProperty());
+        user.textProperty().bindBidirectional(viewModel.userProperty());
+        secret.textProperty().bindBidirectional(viewModel.secretProperty());
+        useToken.selectedProperty().bindBidirectional(viewModel.useTokenProperty());
+        secretLabel.textProperty().bind(viewModel.secretLabelProperty());
+        error.textProperty().bind(viewModel.errorProperty());
+        error.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        busy.visibleProperty().bind(viewModel.busyProperty());
+        // A token names its user: the user field is for passwords only.
+        user.disableProperty().bind(viewModel.useTokenProperty().or(viewModel.busyProperty()));
+        userLabel.disableProperty().bind(user.disableProperty());
+        secret.disableProperty().bind(viewModel.busyProperty());
+        signInButton.disableProperty().bind(viewModel.busyProperty());
+        // After a refusal the secret was cleared: put the cursor back where the user retypes.
+        viewModel.errorProperty().addListener((obs, was, now) -> {
+            if (!now.isEmpty()) {
+                secret.requestFocus();
+            }
+        });
+        viewModel.busyProperty().addListener((obs, was, now) -> {
+            if (!now && !viewModel.errorProperty().get().isEmpty()) {
+                secret.requestFocus();
+            }
+        });
+        signInRoot.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                viewModel.cancel();
+                e.consume();
+            }
+        });
+    }
+
+    /** Focus where typing starts: the user field, or the secret when the user is already known. */
+    public void focusFirstField() {
+        (user.getText().isEmpty() ? user : secret).requestFocus();
+    }
+
+    @FXML
+    private void submit() {
+        viewModel.submit();
+    }
+
+    @FXML
+    private void cancel() {
+        viewModel.cancel();
+    }
+}
