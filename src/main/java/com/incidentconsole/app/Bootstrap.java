@@ -120,6 +120,8 @@ public final class Bootstrap implements AutoCloseable {
     private ServerWorkspace followAfterSigningInAgain() {
         long started = System.nanoTime();
         Optional.ofNullable(workspace.getAndSet(null)).ifPresent(ServerWorkspace::close);
+        // The refused session's HTTP client is ours to release; the workspace only borrowed it.
+        Optional.ofNullable(connection.getAndSet(null)).ifPresent(MattermostConnection::close);
         Target target = this.target.get();
         String user = storedUser.getAndSet(null);
         MattermostConnection connection = signIn().ask(target.address(), Optional.of(user), SignIn.storedRejected(user),
@@ -216,6 +218,7 @@ public final class Bootstrap implements AutoCloseable {
     @Override
     public void close() {
         Optional.ofNullable(workspace.get()).ifPresent(ServerWorkspace::close);
+        Optional.ofNullable(connection.get()).ifPresent(MattermostConnection::close);
         executors.close();
         Optional.ofNullable(sandbox.get()).ifPresent(SandboxServer::close);
         Optional.ofNullable(store.get()).ifPresent(LocalStore::close);
