@@ -49,7 +49,7 @@ public final class SandboxControl {
             User user = state.directory().userByLogin(username)
                     .orElseThrow(() -> new NoSuchElementException("no user " + username));
             String token = state.ids().next();
-            state.directory().addToken(token, user.id());
+            state.directory().addAccessToken(token, user.id());
             return token;
         });
     }

@@ -46,6 +46,19 @@ class AuthTest {
     }
 
     @Test
+    void logoutEndsASessionButNotAPersonalAccessToken() {
+        Api anonymous = new Api(server.baseUrl(), null);
+        String session = anonymous.send("POST", "/api/v4/users/login",
+                "{\"login_id\":\"alex.rivera\",\"password\":\"sandbox\"}").headers().firstValue("Token").orElseThrow();
+        assertEquals(200, new Api(server.baseUrl(), session).send("POST", "/api/v4/users/logout", "").statusCode());
+        assertEquals(401, new Api(server.baseUrl(), session).get("/api/v4/users/me").statusCode());
+
+        String pat = server.control().credentials().token();
+        assertEquals(200, new Api(server.baseUrl(), pat).send("POST", "/api/v4/users/logout", "").statusCode());
+        assertEquals(200, new Api(server.baseUrl(), pat).get("/api/v4/users/me").statusCode());
+    }
+
+    @Test
     void badPasswordIsMaskedAppError() {
         HttpResponse<String> r = new Api(server.baseUrl(), null).send("POST", "/api/v4/users/login",
                 "{\"login_id\":\"alex.rivera\",\"password\":\"nope\"}");

@@ -82,7 +82,7 @@ public final class CoreRoutes {
     }
 
     private Reply logout(Call c) {
-        state.locked(() -> state.directory().revokeToken(c.token()));
+        state.locked(() -> state.directory().endSession(c.token()));
         return Reply.ok(Map.of("status", "OK"));
     }
 
@@ -95,7 +95,7 @@ public final class CoreRoutes {
         JsonNode body = c.body(JsonNode.class);
         return state.locked(() -> {
             String token = state.ids().next();
-            state.directory().addToken(token, userId);
+            state.directory().addAccessToken(token, userId);
             return Reply.ok(new UserAccessToken(state.ids().next(), token, userId,
                     body.path("description").asText(), true));
         });

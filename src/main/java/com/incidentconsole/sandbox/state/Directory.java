@@ -7,6 +7,7 @@ import com.incidentconsole.wire.Team;
 import com.incidentconsole.wire.User;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +31,8 @@ public final class Directory {
     private final Map<String, Post> posts = new HashMap<>();
     /** token -> user id; sessions and personal access tokens alike (both are bearer tokens). */
     private final Map<String, String> tokens = new HashMap<>();
+    /** Which of {@link #tokens} are personal access tokens: a logout ends a session, never one of these. */
+    private final Set<String> accessTokens = new HashSet<>();
 
     public void addUser(User user, String password) {
         users.put(user.id(), user);
@@ -140,12 +143,32 @@ public final class Directory {
         return postsByChannel.getOrDefault(channelId, List.of());
     }
 
+    /** A session token, as a password login creates. */
     public void addToken(String token, String userId) {
         tokens.put(token, userId);
     }
 
+    /** A personal access token: valid until revoked, whatever logouts happen with it. */
+    public void addAccessToken(String token, String userId) {
+        tokens.put(token, userId);
+        accessTokens.add(token);
+    }
+
+    /**
+     * {@code POST /users/logout}: the real server revokes the session the request came with. A request
+     * authenticated by a personal access token runs in a session made for that token; revoking it leaves the
+     * token itself valid (the next request gets a new session), so only a session token stops working here.
+     */
+    public void endSession(String token) {
+        if (!accessTokens.contains(token)) {
+            tokens.remove(token);
+        }
+    }
+
+    /** Invalidates either kind of token, as an admin revoking it would. */
     public void revokeToken(String token) {
         tokens.remove(token);
+        accessTokens.remove(token);
     }
 
     public Optional<String> userForToken(String token) {
