@@ -125,7 +125,8 @@ final class DeltaOnRecords {
             String id = update.path("id").asText("");
             int at = indexOf(result, id, Checklist::id);
             if (at < 0) {
-                result.add(new Checklist(id, "", List.of(), List.of(), 0L));
+                // As in the tree: fields carry only the title, the update time is checklist_updated_at.
+                result.add(new Checklist(id, "", List.of(), List.of(), update.path("checklist_updated_at").asLong(0)));
                 at = result.size() - 1;
             }
             result.set(at, applyChecklist(result.get(at), update));

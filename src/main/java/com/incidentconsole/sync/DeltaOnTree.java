@@ -94,7 +94,8 @@ final class DeltaOnTree {
                 checklist.put("title", "");
                 checklist.putArray(ITEMS);
                 checklist.putArray(ITEMS_ORDER);
-                checklist.put("update_at", 0L);
+                // Its fields carry only the title; its own update_at comes as checklist_updated_at.
+                checklist.put("update_at", update.path("checklist_updated_at").asLong(0));
                 checklists.add(checklist);
             }
             applyChecklist(checklist, update);

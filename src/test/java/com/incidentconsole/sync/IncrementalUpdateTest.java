@@ -99,6 +99,19 @@ class IncrementalUpdateTest {
     }
 
     @Test
+    void aNewChecklistKeepsTheUpdateTimeTheServerGaveIt() throws Exception {
+        // Found by FastDeltaPropertyTest: the run held after the delta differed from GET /runs/{id}.
+        PlaybookRun updated = incremental.apply(run(), update("""
+                {"id":"run1","playbook_run_updated_at":2000,
+                 "changed_fields":{"items_order":["c1","c2","c3"],
+                   "checklists":[{"id":"c3","checklist_updated_at":2000,"fields":{"title":"Follow up"}}]}}
+                """)).orElseThrow();
+
+        assertEquals("Follow up", updated.checklists().get(2).title());
+        assertEquals(2000, updated.checklists().get(2).updateAt());
+    }
+
+    @Test
     void updateForAnUnknownItemAsksForARefetch() throws Exception {
         assertThrows(IncrementalUpdate.Mismatch.class, () -> incremental.apply(run(), update("""
                 {"id":"run1","playbook_run_updated_at":2000,
