@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,8 +30,10 @@ final class RecordEditor<T extends Record> {
     private final Class<T> type;
     private final JsonMapper mapper;
     private final ObjectReader reader;
-    private final Constructor<T> constructor;
-    private final Method[] accessors;
+    /** (Object[]) -> Object: the canonical constructor, spread. */
+    private final MethodHandle constructor;
+    /** (Object) -> Object each: method handles, not Method.invoke, because this runs per event. */
+    private final MethodHandle[] accessors;
     private final Map<String, Slot> slots = new HashMap<>();
 
     /** Where a JSON property lives in the component array, and how to decode a value for it. */
@@ -43,12 +45,20 @@ final class RecordEditor<T extends Record> {
         this.mapper = mapper;
         this.reader = mapper.readerFor(type);
         RecordComponent[] components = type.getRecordComponents();
-        accessors = Arrays.stream(components).map(RecordComponent::getAccessor).toArray(Method[]::new);
+        MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+        accessors = new MethodHandle[components.length];
         try {
-            constructor = type.getDeclaredConstructor(
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = lookup.unreflect(components[i].getAccessor())
+                        .asType(MethodType.methodType(Object.class, Object.class));
+            }
+            MethodType canonical = MethodType.methodType(void.class,
                     Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(type + " has no canonical constructor", e);
+            constructor = lookup.findConstructor(type, canonical)
+                    .asSpreader(Object[].class, components.length)
+                    .asType(MethodType.methodType(Object.class, Object[].class));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(type + " is not a public record with a public canonical constructor", e);
         }
         BeanDescription description = mapper.getDeserializationConfig().introspect(mapper.constructType(type));
         Map<String, BeanPropertyDefinition> byComponent = new HashMap<>();
@@ -82,11 +92,7 @@ final class RecordEditor<T extends Record> {
     Draft edit(T record) {
         Object[] values = new Object[accessors.length];
         for (int i = 0; i < accessors.length; i++) {
-            try {
-                values[i] = accessors[i].invoke(record);
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + type.getSimpleName() + " component " + i, e);
-            }
+            values[i] = read(accessors[i], record);
         }
         return new Draft(values);
     }
@@ -132,12 +138,21 @@ final class RecordEditor<T extends Record> {
          */
         T build() {
             try {
-                return constructor.newInstance(values);
-            } catch (InvocationTargetException e) {
-                throw new IllegalArgumentException(type.getSimpleName() + " refused the values: " + e.getCause(), e);
-            } catch (ReflectiveOperationException e) {
+                return type.cast((Object) constructor.invokeExact(values));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(type.getSimpleName() + " refused the values: " + e, e);
+            } catch (Throwable e) {
                 throw new IllegalStateException("cannot construct " + type.getSimpleName(), e);
             }
+        }
+    }
+
+    private static Object read(MethodHandle accessor, Object record) {
+        try {
+            return (Object) accessor.invokeExact(record);
+        } catch (Throwable e) {
+            // Record accessors only return a field; nothing to recover from here.
+            throw new IllegalStateException("record accessor failed", e);
         }
     }
 }
