@@ -74,11 +74,6 @@ final class RecordEditor<T extends Record> {
         }
     }
 
-    /** Whether a whole-record read would use this JSON property (unknown ones it skips). */
-    boolean models(String jsonName) {
-        return slots.containsKey(jsonName);
-    }
-
     /** The whole record from JSON, exactly as the mapper reads it. */
     T read(JsonNode node) throws IOException {
         return reader.readValue(node);
