@@ -28,6 +28,13 @@ import org.slf4j.LoggerFactory;
  * with backoff and jitter. Everything runs on one private thread, so listener callbacks arrive in
  * order and never overlap; Java-WebSocket's threads only hand frames over to it.
  *
+ * <p>A server that stops answering without closing TCP (gone to sleep, or a NAT box that dropped
+ * the mapping) is noticed by its silence: nothing at all within {@link StreamSettings#pongTimeout()}
+ * of a ping, or no reply to a ping for a whole interval. The stream then reports
+ * {@code RECONNECTING} at once, gives the close handshake a short grace and resumes on a new socket.
+ * Like the JS client, each reconnect tells the server why the previous socket ended
+ * ({@code disconnect_err_code}).
+ *
  * <p>Each connection attempt uses a fresh {@link StreamSocket}: a Java-WebSocket client cannot
  * connect twice, and a fresh instance lets late callbacks of an abandoned socket be ignored by identity.
  */
@@ -60,6 +67,8 @@ public final class EventStream implements AutoCloseable {
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     /** How long a socket we closed may take to confirm before we drop it without a handshake. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+    /** What browsers report, and so what the JS client sends, for a socket that ended without a close frame. */
+    static final int CLOSE_ABNORMAL = 1006;
     /** Immediate reconnects (gap, ping timeout) in a row before falling back to backoff: a server bug must not spin us. */
     private static final int MAX_IMMEDIATE = 3;
     /** An "immediate" reconnect waits this long so the server has marked the old connection resumable. */
@@ -85,6 +94,10 @@ public final class EventStream implements AutoCloseable {
     private long expectedSeq;
     private long actionSeq;
     private long pendingPing = -1;
+    private long pingSentAt;
+    private long lastHeardAt;
+    /** Why the previous socket ended (0: it did not, or the last one opened fine): disconnect_err_code. */
+    private int lastCloseCode;
     private boolean confirmed;
     private boolean resuming;
     private boolean reconnectAtOnce;
@@ -92,6 +105,7 @@ public final class EventStream implements AutoCloseable {
     private int failures;
     private String lastError = "";
     private ScheduledFuture<?> pingTask;
+    private ScheduledFuture<?> pongCheck;
     private ScheduledFuture<?> retryTask;
     private ScheduledFuture<?> graceTask;
 
@@ -158,7 +172,9 @@ public final class EventStream implements AutoCloseable {
         pendingPing = -1;
         lastError = "";
         URI uri = URI.create(endpoint + "?connection_id=" + URLEncoder.encode(connectionId, StandardCharsets.UTF_8)
-                + "&sequence_number=" + expectedSeq);
+                + "&sequence_number=" + expectedSeq
+                // Telemetry for the server (its reconnect metrics by cause), as the JS client sends it.
+                + (lastCloseCode == 0 ? "" : "&disconnect_err_code=" + lastCloseCode));
         // The header authenticates the upgrade, which the server requires before it lets a connection resume.
         socket = new StreamSocket(uri, Map.of("Authorization", "Bearer " + token), CONNECT_TIMEOUT_MILLIS, callbacks);
         trust.socketFactoryFor(uri).ifPresent(socket::setSocketFactory);
@@ -171,9 +187,11 @@ public final class EventStream implements AutoCloseable {
             s.close(CLOSE_NORMAL, "superseded"); // a late open of an attempt we gave up on must not linger
             return;
         }
+        lastCloseCode = 0; // reported once, on the connect after the close, as the JS client does
+        lastHeardAt = System.nanoTime();
         // Official clients send the challenge even after header auth; the server ignores it then.
         send(WebSocketRequest.AUTHENTICATION_CHALLENGE, JsonNodeFactory.instance.objectNode().put("token", token));
-        pendingPing = send(WebSocketRequest.PING, null);
+        ping(s);
         pingTask = loop.every(() -> pingTick(s), settings.pingInterval());
     }
 
@@ -182,9 +200,29 @@ public final class EventStream implements AutoCloseable {
             return;
         }
         if (pendingPing >= 0) {
-            abandon(s, CLOSE_PING_TIMEOUT, "no reply to ping within " + settings.pingInterval().toMillis() + " ms");
+            // Frames kept coming, so the pong check let it be, but a whole interval without a reply is too long.
+            abandon(s, CLOSE_PING_TIMEOUT, "no reply to ping within " + settings.pingInterval().toMillis() + " ms",
+                    CLOSE_GRACE);
         } else {
-            pendingPing = send(WebSocketRequest.PING, null);
+            ping(s);
+        }
+    }
+
+    private void ping(StreamSocket s) {
+        long seq = send(WebSocketRequest.PING, null);
+        pendingPing = seq;
+        pingSentAt = System.nanoTime();
+        StreamLoop.cancel(pongCheck);
+        pongCheck = loop.schedule(() -> pongOverdue(s, seq), settings.pongTimeout());
+    }
+
+    /** Not a byte since the ping: the peer is gone, even if TCP has not noticed (it may take many minutes to). */
+    private void pongOverdue(StreamSocket s, long seq) {
+        if (s == socket && pendingPing == seq && lastHeardAt - pingSentAt < 0) {
+            Duration silent = settings.pongTimeout();
+            // A peer this silent will hardly answer a close handshake either: wait no longer than we did for the pong.
+            abandon(s, CLOSE_PING_TIMEOUT, "no reply from the server within " + silent.toMillis() + " ms of a ping",
+                    silent.compareTo(CLOSE_GRACE) < 0 ? silent : CLOSE_GRACE);
         }
     }
 
@@ -199,18 +237,25 @@ public final class EventStream implements AutoCloseable {
         return seq;
     }
 
-    /** Closes a socket we no longer trust and reconnects as soon as it is gone. */
-    private void abandon(StreamSocket s, int code, String reason) {
+    /**
+     * Closes a socket we no longer trust and reconnects as soon as it is gone, or after {@code grace}
+     * if its peer does not confirm the close. Listeners hear {@code RECONNECTING} now, not then.
+     */
+    private void abandon(StreamSocket s, int code, String reason, Duration grace) {
         LOG.info("event stream: {} (closing with {})", reason, code);
         reconnectAtOnce = true;
         lastError = reason;
+        if (lastCloseCode == 0) {
+            lastCloseCode = code;
+        }
         stopPinging();
+        changeState(StreamState.RECONNECTING, Optional.of(grace.plus(RESUME_SETTLE)), Optional.of(reason));
         s.close(code, reason);
         graceTask = loop.schedule(() -> {
             if (s == socket) {
                 s.closeConnection(code, reason);
             }
-        }, CLOSE_GRACE);
+        }, grace);
     }
 
     private void closed(StreamSocket s, int code, String reason) {
@@ -222,6 +267,10 @@ public final class EventStream implements AutoCloseable {
         StreamLoop.cancel(graceTask);
         if (closed) {
             return;
+        }
+        if (lastCloseCode == 0) {
+            // Java-WebSocket says -1 for a connection that never opened; a browser says 1006 for any close without a frame.
+            lastCloseCode = code < 1000 ? CLOSE_ABNORMAL : code;
         }
         String why = !lastError.isEmpty() ? lastError : "closed " + code + (reason.isEmpty() ? "" : ": " + reason);
         if (!confirmed) {
@@ -248,8 +297,12 @@ public final class EventStream implements AutoCloseable {
     }
 
     private void text(StreamSocket s, String text) {
+        if (s != socket) {
+            return;
+        }
+        lastHeardAt = System.nanoTime();
         // Once we gave up on a socket, whatever it still delivers is replayed by the resume.
-        if (s != socket || reconnectAtOnce) {
+        if (reconnectAtOnce) {
             return;
         }
         switch (frames.read(text)) {
@@ -290,7 +343,8 @@ public final class EventStream implements AutoCloseable {
             return;
         }
         if (event.seq() > expectedSeq) {
-            abandon(socket, CLOSE_MISSED_EVENTS, "missed events " + expectedSeq + " to " + (event.seq() - 1));
+            abandon(socket, CLOSE_MISSED_EVENTS, "missed events " + expectedSeq + " to " + (event.seq() - 1),
+                    CLOSE_GRACE);
             return;
         }
         expectedSeq++;
@@ -330,6 +384,7 @@ public final class EventStream implements AutoCloseable {
 
     private void stopPinging() {
         StreamLoop.cancel(pingTask);
+        StreamLoop.cancel(pongCheck);
         pendingPing = -1;
     }
 
@@ -354,6 +409,7 @@ public final class EventStream implements AutoCloseable {
         public void binary(StreamSocket s, int bytes) {
             loop.submit(() -> {
                 if (s == socket) {
+                    lastHeardAt = System.nanoTime();
                     malformed("binary frame of " + bytes + " bytes");
                 }
             });

@@ -4,29 +4,48 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Timings of an {@link EventStream}. The defaults are the official JS client's
- * ({@code minWebSocketRetryTime}, {@code maxWebSocketRetryTime}, {@code reconnectJitterRange},
- * {@code clientPingInterval}); tests shrink them so that a reconnect takes milliseconds.
+ * Timings of an {@link EventStream}. {@code minRetry}, {@code maxRetry}, {@code jitter} and
+ * {@code pingInterval} are the official JS client's ({@code minWebSocketRetryTime},
+ * {@code maxWebSocketRetryTime}, {@code reconnectJitterRange}, {@code clientPingInterval}); tests
+ * shrink them so that a reconnect takes milliseconds.
+ *
+ * @param pongTimeout how long after a ping the stream waits for any frame at all before it takes the
+ *     connection for dead. Ours, not the JS client's (which waits a whole ping interval): a peer that
+ *     vanished without closing TCP (a sleeping laptop, a NAT box that forgot us) is then noticed
+ *     within {@code pingInterval + pongTimeout} instead of up to two intervals. A reply normally
+ *     takes milliseconds, and any frame counts, so a server busy sending events is not mistaken for
+ *     a dead one. At most {@code pingInterval}.
  */
-public record StreamSettings(Duration minRetry, Duration maxRetry, Duration jitter, Duration pingInterval) {
+public record StreamSettings(Duration minRetry, Duration maxRetry, Duration jitter, Duration pingInterval,
+                             Duration pongTimeout) {
 
     /** The JS client keeps retrying at the minimum this many times before it starts to back off. */
     static final int FLAT_ATTEMPTS = 7;
+    static final Duration DEFAULT_PONG_TIMEOUT = Duration.ofSeconds(10);
 
     public StreamSettings {
         Objects.requireNonNull(minRetry, "minRetry");
         Objects.requireNonNull(maxRetry, "maxRetry");
         Objects.requireNonNull(jitter, "jitter");
         Objects.requireNonNull(pingInterval, "pingInterval");
+        Objects.requireNonNull(pongTimeout, "pongTimeout");
         if (minRetry.isNegative() || jitter.isNegative() || maxRetry.compareTo(minRetry) < 0
-                || pingInterval.isZero() || pingInterval.isNegative()) {
-            throw new IllegalArgumentException("need 0 <= minRetry <= maxRetry, jitter >= 0, pingInterval > 0");
+                || pingInterval.isZero() || pingInterval.isNegative()
+                || pongTimeout.isZero() || pongTimeout.isNegative() || pongTimeout.compareTo(pingInterval) > 0) {
+            throw new IllegalArgumentException(
+                    "need 0 <= minRetry <= maxRetry, jitter >= 0, 0 < pongTimeout <= pingInterval");
         }
+    }
+
+    /** With the default pong timeout, or the ping interval if that is shorter. */
+    public StreamSettings(Duration minRetry, Duration maxRetry, Duration jitter, Duration pingInterval) {
+        this(minRetry, maxRetry, jitter, pingInterval, pingInterval == null
+                || pingInterval.compareTo(DEFAULT_PONG_TIMEOUT) > 0 ? DEFAULT_PONG_TIMEOUT : pingInterval);
     }
 
     public static StreamSettings defaults() {
         return new StreamSettings(Duration.ofSeconds(3), Duration.ofMinutes(5), Duration.ofSeconds(2),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), DEFAULT_PONG_TIMEOUT);
     }
 
     /**

@@ -4,6 +4,7 @@ import static com.incidentconsole.client.Recorder.next;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,7 +88,8 @@ class EventStreamTest {
         assertEquals(EventStream.CLOSE_MISSED_EVENTS, next(server.closeCodes));
 
         FakeSocketServer.Opened second = server.nextConnection();
-        assertEquals("/api/v4/websocket?connection_id=" + CONN + "&sequence_number=2", second.resource());
+        assertEquals("/api/v4/websocket?connection_id=" + CONN + "&sequence_number=2&disconnect_err_code=4001",
+                second.resource(), "resumes, and says why the last socket ended, as the JS client does");
         // The server replays from the requested seq, then a late duplicate must be dropped.
         second.conn().send(FakeSocketServer.event("posted", 2));
         second.conn().send(FakeSocketServer.event("posted", 3));
@@ -145,11 +147,72 @@ class EventStreamTest {
         first.close(1001, "restart");
         recorder.awaitState(StreamState.RECONNECTING);
         FakeSocketServer.Opened second = server.nextConnection();
-        assertTrue(second.resource().endsWith("sequence_number=2"), second.resource());
+        assertTrue(second.resource().endsWith("sequence_number=2&disconnect_err_code=1001"), second.resource());
         // Nothing was missed: the server sends nothing, the pong confirms the resume.
         Recorder.Hello resumed = next(recorder.hellos);
         assertFalse(resumed.newConnectionId());
         recorder.awaitState(StreamState.LIVE);
+
+        second.conn().close(1012, "restart");
+        FakeSocketServer.Opened third = server.nextConnection();
+        assertTrue(third.resource().endsWith("sequence_number=2&disconnect_err_code=1012"),
+                "the code of the socket that just ended, not an older one: " + third.resource());
+    }
+
+    @Test
+    void aServerThatFallsSilentIsNoticedWithinThePingIntervalAndTheTimeoutThenResumed() throws Exception {
+        server.stop(1000);
+        server = FakeSocketServer.silenceable().begin();
+        Duration ping = Duration.ofMillis(600);
+        Duration pong = Duration.ofMillis(300);
+        start(new StreamSettings(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ZERO, ping, pong));
+        WebSocket first = connectLive();
+        first.send(FakeSocketServer.event("posted", 1));
+        assertEquals(1, next(recorder.events).seq());
+        awaitPings(2); // the first was answered, so what follows is the silence, not a lost pong
+
+        server.goSilent(); // TCP stays up: no close, no reset, just nothing any more
+        long silentSince = System.nanoTime();
+        recorder.awaitState(StreamState.RECONNECTING);
+        Duration noticedAfter = Duration.ofNanos(System.nanoTime() - silentSince);
+        assertTrue(recorder.reasons.stream().anyMatch(r -> r.contains("no reply from the server")), recorder.reasons::toString);
+        // At most one interval until the next ping, then the timeout; one more second for a busy machine.
+        assertTrue(noticedAfter.compareTo(ping.plus(pong).plusSeconds(1)) < 0, "noticed after " + noticedAfter);
+
+        FakeSocketServer.Opened second = server.nextConnection();
+        assertEquals("/api/v4/websocket?connection_id=" + CONN + "&sequence_number=2&disconnect_err_code=4000",
+                second.resource());
+        second.conn().send(FakeSocketServer.event("posted", 2)); // the server replays what the silence ate
+        assertFalse(next(recorder.hellos).newConnectionId(), "resumed, no resync needed");
+        assertEquals(2, next(recorder.events).seq());
+        recorder.awaitState(StreamState.LIVE);
+        assertNull(server.closeCodes.poll(), "the silent socket never got to tell the server anything");
+    }
+
+    private void awaitPings(int count) throws InterruptedException {
+        for (int seen = 0; seen < count; ) {
+            if ("ping".equals(next(server.received).path("action").asText())) {
+                seen++;
+            }
+        }
+    }
+
+    @Test
+    void aServerBusySendingEventsIsNotTakenForDeadUntilAWholeIntervalPassesWithoutAPong() throws Exception {
+        server.answerPings = false;
+        start(new StreamSettings(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ZERO,
+                Duration.ofMillis(1000), Duration.ofMillis(250)));
+        WebSocket conn = connectLive();
+        long seq = 1;
+        // Frames every ~20 ms: the silence rule (250 ms) never fires, only the JS client's whole-interval one.
+        while (recorder.states.poll(20, TimeUnit.MILLISECONDS) != StreamState.RECONNECTING) {
+            conn.send(FakeSocketServer.event("posted", seq++));
+        }
+        List<String> reasons = List.copyOf(recorder.reasons);
+        assertTrue(!reasons.isEmpty() && reasons.stream().allMatch("no reply to ping within 1000 ms"::equals),
+                reasons::toString);
+        assertEquals(EventStream.CLOSE_PING_TIMEOUT, next(server.closeCodes));
+        assertTrue(seq > 10, "events kept coming meanwhile: " + seq);
     }
 
     @Test
@@ -234,6 +297,15 @@ class EventStreamTest {
         assertEquals(1, next(recorder.events).seq());
         assertEquals(2, next(recorder.events).seq());
         assertEquals(StreamState.LIVE, stream.state());
+    }
+
+    @Test
+    void thePongTimeoutDefaultsToTenSecondsAndNeverExceedsThePingInterval() {
+        assertEquals(Duration.ofSeconds(10), StreamSettings.defaults().pongTimeout());
+        assertEquals(Duration.ofMillis(100), new StreamSettings(Duration.ZERO, Duration.ZERO, Duration.ZERO,
+                Duration.ofMillis(100)).pongTimeout());
+        assertThrows(IllegalArgumentException.class, () -> new StreamSettings(Duration.ZERO, Duration.ZERO,
+                Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(2)));
     }
 
     @Test
