@@ -155,14 +155,16 @@ public final class ActionQueue implements RunCommands {
                 t.waited = true;
                 t.shown = newPending(action.get(), Instant.ofEpochMilli(entry.createdAt()));
                 tracked.put(entry.seq(), t);
-                pending.put(t.shown);
+                // Published once, as it was left: a restored conflict never shows as plain "pending" first.
+                PendingAction visible = t.shown;
                 Optional<ActionConflict.Stored> conflict = ActionConflict.fromJson(entry.conflict(), mapper);
                 if (t.state == OutboxEntry.State.CONFLICT && conflict.isPresent()) {
                     t.serverBase = conflict.get().serverBase();
-                    pending.conflict(t.shown, entry.error(), conflict.get().conflict());
+                    visible = t.shown.conflictedWith(entry.error(), conflict.get().conflict());
                 } else if (isGivenUp(t)) {
-                    pending.fail(t.shown, entry.error());
+                    visible = t.shown.failedWith(entry.error());
                 }
+                pending.put(visible);
             }
         });
     }
