@@ -71,7 +71,7 @@ public final class EditorController {
     private final javafx.event.EventHandler<KeyEvent> globalKeys = this::globalKey;
     private ChecklistsPane lists;
     private SettingsForm settings;
-    /** What to do once the user answered the unsaved-changes question; null while nothing is asked. */
+    /** What to do once the user answered the unsaved-changes question (open a file, close); null while nothing is asked. */
     private Runnable pendingOpen;
 
     @FXML private BorderPane editorRoot;
@@ -248,15 +248,33 @@ public final class EditorController {
             hideUnsaved();
             focusForm();
         } else if (unsaved) {
-            pendingOpen = open;
-            unsavedLabel.setText(String.format(bundle.getString("editor.unsaved.question"),
-                    model.nameProperty().get(), fileName));
-            unsavedBar.setVisible(true);
-            unsavedSaveButton.requestFocus();
+            askAboutUnsaved(String.format(bundle.getString("editor.unsaved.question"), model.nameProperty().get(),
+                    fileName), bundle.getString("editor.unsaved.save"), open);
         } else {
             hideUnsaved();
             open.run();
         }
+    }
+
+    /**
+     * Closes the window through {@code close}, first asking the same question as {@link #requestOpen} when the
+     * open file has unsaved edits. (The draft would keep them anyway; asking is what makes closing a decision.)
+     */
+    public void requestClose(Runnable close) {
+        if (model.isOpen() && model.dirtyProperty().get()) {
+            askAboutUnsaved(String.format(bundle.getString("editor.unsaved.closeQuestion"),
+                    model.nameProperty().get()), bundle.getString("editor.unsaved.saveAndClose"), close);
+        } else {
+            close.run();
+        }
+    }
+
+    private void askAboutUnsaved(String question, String saveLabel, Runnable then) {
+        pendingOpen = then;
+        unsavedLabel.setText(question);
+        unsavedSaveButton.setText(saveLabel);
+        unsavedBar.setVisible(true);
+        unsavedSaveButton.requestFocus();
     }
 
     private void bindUnsavedBar() {

@@ -144,6 +144,11 @@ public final class PlaybookEditorUi {
         return root;
     }
 
+    /** Closes through {@code close} once unsaved edits are saved or discarded; stays open when the user says so. */
+    public void requestClose(Runnable close) {
+        editorController.requestClose(close);
+    }
+
     /** "file — title •" for the window title. */
     public ReadOnlyStringProperty titleProperty() {
         return editorController.windowTitleProperty();

@@ -63,6 +63,11 @@ public final class PlaybookEditorWindow {
         String base = ResourceBundle.getBundle(PlaybookEditorUi.BUNDLE).getString("window.title");
         stage.titleProperty().bind(ui.titleProperty().map(t -> base + " — " + t));
         stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            // Asked in the window (a bar: save / discard / stay), so the close waits for the answer.
+            e.consume();
+            ui.requestClose(stage::hide);
+        });
         stage.setOnHidden(e -> {
             io.shutdown();
             net.shutdownNow();

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -192,6 +193,37 @@ class PlaybookEditorUiTest {
         assertNull(ui.editor().recoverableDraftProperty().get(), "the discarded edit does not come back");
         assertEquals("Incident, saved on the way out", new PlaybookParser()
                 .parse(Files.readString(folder.resolve("incident-resolution.json"))).title());
+        assertFalse(bar.isVisible());
+    }
+
+    /** Closing the window with unsaved edits asks the same question: Esc keeps the window, S saves and closes. */
+    @Test
+    void closingWithUnsavedEditsAsksAndSavesBeforeClosing(FxRobot fx) throws Exception {
+        ready(fx);
+        fx.type(KeyCode.ENTER);
+        waitUntil("bug-bash is open", () -> "bug-bash.json".equals(ui.editor().nameProperty().get()));
+        fx.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        fx.write("Bug bash, closing");
+        waitUntil("the edit is in", () -> ui.editor().dirtyProperty().get());
+        Node bar = fx.lookup("#unsavedBar").query();
+        AtomicInteger closed = new AtomicInteger();
+
+        fx.interact(() -> ui.requestClose(closed::incrementAndGet));
+        waitUntil("the question shows", bar::isVisible);
+        assertTrue(((Label) fx.lookup("#unsavedLabel").query()).getText().contains("Close the window"));
+        fx.type(KeyCode.ESCAPE);
+        waitUntil("the question is gone", () -> !bar.isVisible());
+        assertEquals(0, closed.get(), "Esc keeps the window open");
+
+        fx.interact(() -> ui.requestClose(closed::incrementAndGet));
+        waitUntil("asked again", bar::isVisible);
+        fx.type(KeyCode.S);
+        waitUntil("closed after saving", () -> closed.get() == 1);
+        assertEquals("Bug bash, closing", new PlaybookParser()
+                .parse(Files.readString(folder.resolve("bug-bash.json"))).title());
+
+        fx.interact(() -> ui.requestClose(closed::incrementAndGet));
+        waitUntil("nothing unsaved: closes at once", () -> closed.get() == 2);
         assertFalse(bar.isVisible());
     }
 
