@@ -1,5 +1,6 @@
 package com.incidentconsole.runs;
 
+import com.incidentconsole.shell.RelativeAge;
 import com.incidentconsole.sync.PlaybookDirectory;
 import com.incidentconsole.sync.UserDirectory;
 import com.incidentconsole.wire.PlaybookRun;
@@ -22,12 +23,14 @@ public final class RunFormat {
     private final UserDirectory users;
     private final PlaybookDirectory playbooks;
     private final ZoneId zone;
+    private final RelativeAge ages;
 
     public RunFormat(ResourceBundle bundle, UserDirectory users, PlaybookDirectory playbooks, ZoneId zone) {
         this.bundle = bundle;
         this.users = users;
         this.playbooks = playbooks;
         this.zone = zone;
+        this.ages = new RelativeAge(bundle);
     }
 
     public String text(String key) {
@@ -67,17 +70,7 @@ public final class RunFormat {
         if (epochMillis <= 0) {
             return text("time.never");
         }
-        long seconds = Math.max(0, Duration.between(Instant.ofEpochMilli(epochMillis), now).toSeconds());
-        if (seconds < 60) {
-            return text("time.justNow");
-        }
-        if (seconds < 3600) {
-            return String.format(text("time.minutesAgo"), seconds / 60);
-        }
-        if (seconds < 86_400) {
-            return String.format(text("time.hoursAgo"), seconds / 3600);
-        }
-        return String.format(text("time.daysAgo"), seconds / 86_400);
+        return ages.of(Duration.between(Instant.ofEpochMilli(epochMillis), now));
     }
 
     /**

@@ -23,6 +23,7 @@ final class ConnectionText {
     private final ZoneId zone;
     private final NumberFormat counts;
     private final DateTimeFormatter dayAndTime;
+    private final RelativeAge ages;
 
     ConnectionText(ResourceBundle bundle, ZoneId zone) {
         this.bundle = bundle;
@@ -30,6 +31,7 @@ final class ConnectionText {
         // The bundle's locale, not the machine's: the words and the digit grouping must match.
         this.counts = NumberFormat.getIntegerInstance(bundle.getLocale());
         this.dayAndTime = DateTimeFormatter.ofPattern("d MMM HH:mm", bundle.getLocale());
+        this.ages = new RelativeAge(bundle);
     }
 
     /** Where the connection stands, plus, when the data shown is not confirmed, how old it is. */
@@ -57,7 +59,7 @@ final class ConnectionText {
         return status.dataAsOf().map(at -> {
             Duration age = Duration.between(at, now);
             String when = (age.compareTo(A_DAY) < 0 ? TIME : dayAndTime).format(at.atZone(zone));
-            return String.format(text("connection.dataFrom"), when, ago(age));
+            return String.format(text("connection.dataFrom"), when, ages.of(age));
         });
     }
 
@@ -74,20 +76,6 @@ final class ConnectionText {
                     : String.format(text("connection.syncingRunsSoFar"), counts.format(progress.done()));
             case USERS -> String.format(text("connection.syncingUsers"), counts.format(progress.done()));
         };
-    }
-
-    private String ago(Duration age) {
-        long seconds = Math.max(0, age.toSeconds());
-        if (seconds < 60) {
-            return text("time.justNow");
-        }
-        if (seconds < 3600) {
-            return String.format(text("time.minutesAgo"), seconds / 60);
-        }
-        if (seconds < 86_400) {
-            return String.format(text("time.hoursAgo"), seconds / 3600);
-        }
-        return String.format(text("time.daysAgo"), seconds / 86_400);
     }
 
     private String text(String key) {
