@@ -9,6 +9,7 @@ import com.incidentconsole.credentials.CredentialException;
 import com.incidentconsole.credentials.CredentialPrompt;
 import com.incidentconsole.credentials.CredentialVault;
 import com.incidentconsole.credentials.SignIn;
+import com.incidentconsole.credentials.SignInRequest;
 import com.incidentconsole.credentials.StoredToken;
 import com.incidentconsole.client.StreamSettings;
 import com.incidentconsole.sandbox.SandboxOptions;
@@ -127,6 +128,40 @@ public final class Bootstrap implements AutoCloseable {
         MattermostConnection connection = signIn().ask(target.address(), Optional.of(user), SignIn.storedRejected(user),
                 prompt);
         return follow(target, connection, started);
+    }
+
+    /**
+     * The server ended the running session (or refused the stored one at a start from the cache): asks
+     * {@code prompt} to sign in and continues the same workspace with the new session — same window, same outbox,
+     * sent in order once caught up. Each attempt is verified with the server first, must be the same user (their
+     * pending work is in the outbox), and its token is then stored as {@code login} does (not for the sandbox,
+     * whose data is made anew at each start). Returns at once.
+     *
+     * @return how the prompt ended; {@link CredentialPrompt.Outcome#CANCELLED} at once when nothing is signed out
+     */
+    public CompletableFuture<CredentialPrompt.Outcome> signInAgain(CredentialPrompt prompt) {
+        ServerWorkspace followed = workspace.get();
+        Target target = this.target.get();
+        if (followed == null || target == null || !followed.isSignedOut()) {
+            return CompletableFuture.completedFuture(CredentialPrompt.Outcome.CANCELLED);
+        }
+        Optional<String> user = Optional.ofNullable(storedUser.get()).or(() -> followed.ready().isDone()
+                && !followed.ready().isCompletedExceptionally() ? Optional.of(followed.me().username()) : Optional.empty());
+        String reason = "The server ended the session" + user.map(u -> " of " + u).orElse("")
+                + ". Sign in to continue: your pending actions are kept and sent once you are signed in.";
+        ServerTrust trust = ServerTrust.withAddedAuthorities(options.caCerts());
+        return prompt.signIn(new SignInRequest(target.address(), user, reason), credentials -> {
+            SignIn signIn = target.sandbox() ? null : signIn();
+            try (MattermostConnection fresh = signIn == null
+                    ? MattermostConnection.open(target.address(), credentials, mapper, trust)
+                    : signIn.verify(target.address(), credentials)) {
+                followed.signInAgain(fresh);
+                if (signIn != null) {
+                    signIn.remember(target.address(), credentials, fresh).notStored().ifPresent(why ->
+                            LOG.warning(() -> "Signed in again, but the sign-in was not stored: " + why));
+                }
+            }
+        });
     }
 
     private boolean storedTokenRefused(Throwable error) {

@@ -35,6 +35,7 @@ public final class IncidentConsoleApp extends Application {
     private static final Logger LOG = Logger.getLogger(IncidentConsoleApp.class.getName());
     private static final KeyCombination TOGGLE_THEME = KeyCombination.keyCombination("Shortcut+Shift+L");
     private static final KeyCombination PLAYBOOK_LIBRARY = KeyCombination.keyCombination("Shortcut+Shift+P");
+    private static final KeyCombination SIGN_IN_AGAIN = KeyCombination.keyCombination("Shortcut+Shift+S");
 
     private final Theme theme = new Theme();
     private Bootstrap bootstrap;
@@ -45,6 +46,7 @@ public final class IncidentConsoleApp extends Application {
         return t;
     });
     private WorkspaceUi workspaceUi;
+    private SessionRenewal renewal;
     private volatile String serverLabel = "";
 
     @Override
@@ -80,6 +82,10 @@ public final class IncidentConsoleApp extends Application {
             try {
                 workspaceUi = new WorkspaceUi(bundle, FxBatcher.onFxThread(), Instant::now, ZoneId.systemDefault());
                 root.getChildren().setAll(workspaceUi.build(workspace));
+                // A session the server ends later (or refused at a start from the cache) is renewed in place.
+                renewal = new SessionRenewal(workspace, bootstrap::signInAgain, signIn, Platform::runLater);
+                renewal.start();
+                scene.getAccelerators().put(SIGN_IN_AGAIN, renewal::offer);
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "Could not build the main window", e);
                 startup.failed(e);
@@ -107,6 +113,9 @@ public final class IncidentConsoleApp extends Application {
 
     @Override
     public void stop() {
+        if (renewal != null) {
+            renewal.close();
+        }
         if (workspaceUi != null) {
             workspaceUi.close();
         }

@@ -98,7 +98,7 @@ public final class WorkspaceUi implements AutoCloseable {
                 new KeyHintGroup("keys.detail", RunDetailController.KEYS),
                 new KeyHintGroup("keys.global", MainController.KEYS));
         ControllerFactory controllers = new ControllerFactory()
-                .register(MainController.class, () -> new MainController(navigation))
+                .register(MainController.class, () -> new MainController(navigation, workspace::retryNow))
                 .register(StatusBarController.class, () -> new StatusBarController(statusBar, bundle))
                 .register(StaleBannerController.class, () -> new StaleBannerController(statusBar))
                 .register(KeysHelpController.class, () -> new KeysHelpController(bundle, keys))

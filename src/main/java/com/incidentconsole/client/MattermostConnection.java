@@ -23,7 +23,8 @@ public final class MattermostConnection implements AutoCloseable {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final ServerAddress address;
-    private final Credentials credentials;
+    /** Replaced when the user signs in again ({@link #resumeWith}): later sign-in retries use the new session. */
+    private volatile Credentials credentials;
     private final JsonMapper mapper;
     private final OkHttpClient http;
     private final AuthHeaders auth;
@@ -141,6 +142,38 @@ public final class MattermostConnection implements AutoCloseable {
     /** True once {@link #signIn()} succeeded; requests other than signing in are held back until then. */
     public boolean isSignedIn() {
         return gate.isOpen();
+    }
+
+    /**
+     * The server said the session is no longer valid (a 401 after signing in: expired, revoked, logged out
+     * elsewhere). Every request other than signing in is held back again, failing locally with a
+     * {@link TransportError}, until {@link #resumeWith} or a successful {@link #signIn()}.
+     */
+    public void sessionEnded() {
+        gate.close();
+    }
+
+    /**
+     * Continues this connection with the session of {@code signedIn}, a connection to the same server the user
+     * just signed in with: its token goes into this connection's headers (REST and new event streams alike)
+     * and serves later sign-in retries, so everything built on this connection carries on as it was.
+     * {@code signedIn} stays the caller's to close.
+     *
+     * @return the user of the new session
+     * @throws IllegalArgumentException when {@code signedIn} is for another server or not signed in
+     */
+    public synchronized User resumeWith(MattermostConnection signedIn) {
+        if (!signedIn.address().baseUrl().equals(address.baseUrl())) {
+            throw new IllegalArgumentException("Signed in to " + signedIn.address().baseUrl() + ", not to "
+                    + address.baseUrl());
+        }
+        User user = signedIn.me();
+        String token = signedIn.token();
+        credentials = new Credentials.AccessToken(token);
+        auth.token(token);
+        me = user;
+        gate.open();
+        return user;
     }
 
     private User login(Credentials.Password password) {

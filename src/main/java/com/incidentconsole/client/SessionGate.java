@@ -12,7 +12,8 @@ import okhttp3.Response;
  * gate, an action replayed from the outbox could go out with no token at all — a password sign-in
  * has none until it succeeds — and the server's 401 would fail it for good. Refused here, it
  * surfaces as a {@link TransportError}, which every caller already treats as "not reachable yet,
- * try again later".
+ * try again later". The same holds after the server ended the session ({@link #close()}): what waits is
+ * kept, not sent with a token the server refused, until the user signs in again.
  */
 final class SessionGate implements Interceptor {
 
@@ -23,6 +24,14 @@ final class SessionGate implements Interceptor {
 
     void open() {
         open = true;
+    }
+
+    /**
+     * The server ended the session (a 401 on a signed-in connection): hold every request back again until the
+     * user signs in anew, so nothing keeps sending a token the server has already refused.
+     */
+    void close() {
+        open = false;
     }
 
     boolean isOpen() {

@@ -49,7 +49,19 @@ public final class SignIn {
      * reports, which is the same whether the user typed their username or their e-mail.
      */
     public SignedIn signIn(ServerAddress server, Credentials credentials) {
-        MattermostConnection connection = opener.open(server, credentials);
+        return remember(server, credentials, opener.open(server, credentials));
+    }
+
+    /** Verifies {@code credentials} without storing anything yet: see {@link #remember}. */
+    public MattermostConnection verify(ServerAddress server, Credentials credentials) {
+        return opener.open(server, credentials);
+    }
+
+    /**
+     * Stores the token of {@code connection}, signed in with {@code credentials}, as {@link #signIn} does — for a
+     * caller that checks the connection first (signing in again must be the same user as before).
+     */
+    public SignedIn remember(ServerAddress server, Credentials credentials, MattermostConnection connection) {
         TokenKind kind = credentials instanceof Credentials.Password ? TokenKind.SESSION : TokenKind.ACCESS_TOKEN;
         StoredToken token = new StoredToken(server, connection.me().username(), kind, connection.token(),
                 clock.instant());

@@ -19,10 +19,15 @@ public final class MainController {
             new KeyHint("?", "keys.help"),
             new KeyHint("Ctrl+Shift+L", "keys.theme"),
             new KeyHint("Ctrl+Shift+O", "keys.outbox"),
-            new KeyHint("Ctrl+Shift+P", "keys.playbooks"));
+            new KeyHint("Ctrl+Shift+P", "keys.playbooks"),
+            new KeyHint("Ctrl+Shift+R", "keys.retryNow"),
+            new KeyHint("Ctrl+Shift+S", "keys.signIn"));
     private static final KeyCombination OUTBOX = KeyCombination.keyCombination("Shortcut+Shift+O");
+    /** Shift+R alone retries one failed action; with Ctrl it retries the connection and the whole outbox now. */
+    private static final KeyCombination RETRY_NOW = KeyCombination.keyCombination("Shortcut+Shift+R");
 
     private final Navigation navigation;
+    private final Runnable retryNow;
 
     @FXML private StackPane mainRoot;
     @FXML private Node runList;
@@ -33,7 +38,13 @@ public final class MainController {
     @FXML private OutboxController outboxLayerController;
 
     public MainController(Navigation navigation) {
+        this(navigation, () -> { });
+    }
+
+    /** @param retryNow asks the workspace to reconnect and send what waits at once; returns without waiting */
+    public MainController(Navigation navigation, Runnable retryNow) {
         this.navigation = navigation;
+        this.retryNow = retryNow;
     }
 
     @FXML
@@ -49,6 +60,9 @@ public final class MainController {
         mainRoot.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (OUTBOX.match(e)) {
                 outboxLayerController.toggle();
+                e.consume();
+            } else if (RETRY_NOW.match(e)) {
+                retryNow.run();
                 e.consume();
             }
         });

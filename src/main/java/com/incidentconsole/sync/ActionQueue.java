@@ -36,6 +36,9 @@ import java.util.logging.Logger;
  * sending; someone else changed the same thing, or the run was finished or restored meanwhile →
  * {@link OutboxEntry.State#CONFLICT}, nothing sent, both versions kept for the user to choose. A
  * 4xx whose cause shows in the run (finished, item gone) becomes such a conflict too.
+ * A 401 is not a refusal of the action but the end of the session (expired, revoked): the action
+ * stays pending, visibly waiting for sign-in, and the queue holds everything in order until
+ * {@link #resume()} after the user signed in again — an ended session must not fail the user's work.
  * All sending and outbox writes happen on the single {@code worker} thread.
  */
 public final class ActionQueue implements RunCommands {
@@ -43,6 +46,8 @@ public final class ActionQueue implements RunCommands {
     private static final Logger LOG = Logger.getLogger(ActionQueue.class.getName());
     /** How long to wait for the confirming event before asking the server directly. */
     static final Duration CONFIRM_FETCH_DELAY = Duration.ofSeconds(3);
+    /** The note on every action held while the session is over. */
+    static final String WAITING_FOR_SIGN_IN = "Waiting for sign-in: the server ended the session";
 
     private final Outbox outbox;
     private final ActionTransport transport;
@@ -57,10 +62,21 @@ public final class ActionQueue implements RunCommands {
     private final Map<Long, Tracked> tracked = new ConcurrentSkipListMap<>();
     private volatile Instant pausedUntil = Instant.MIN;
     private int consecutiveRetries;
+    private final Runnable sessionEnded;
+    /** The server ended the session: nothing is sent until {@link #resume()} (worker thread only). */
+    private boolean signedOut;
 
     ActionQueue(Outbox outbox, ActionTransport transport, RunStore store, PendingActions pending, UserDirectory users,
                 ScheduledExecutorService worker, Clock clock, Backoff backoff, JsonMapper mapper,
                 Duration confirmFetchDelay) {
+        this(outbox, transport, store, pending, users, worker, clock, backoff, mapper, confirmFetchDelay, () -> { });
+    }
+
+    /** @param sessionEnded told (on the worker) when the server answered 401: the session is over, not the action */
+    ActionQueue(Outbox outbox, ActionTransport transport, RunStore store, PendingActions pending, UserDirectory users,
+                ScheduledExecutorService worker, Clock clock, Backoff backoff, JsonMapper mapper,
+                Duration confirmFetchDelay, Runnable sessionEnded) {
+        this.sessionEnded = sessionEnded;
         this.confirmFetchDelay = confirmFetchDelay;
         this.outbox = outbox;
         this.transport = transport;
@@ -115,6 +131,9 @@ public final class ActionQueue implements RunCommands {
             outbox.update(t.seq, OutboxEntry.State.PENDING, "", false);
             t.shown = newPending(t.action, clock.instant());
             pending.put(t.shown);
+            if (signedOut) {
+                showNote(t, WAITING_FOR_SIGN_IN);
+            }
             pausedUntil = Instant.MIN;
             drain();
         });
@@ -185,8 +204,38 @@ public final class ActionQueue implements RunCommands {
                     t.waited = true;
                 }
             }
+            signedOut = false;
             pausedUntil = Instant.MIN;
             drain();
+        });
+    }
+
+    /**
+     * The session is over (a 401 here or elsewhere): hold every action, say so on each, and send nothing until
+     * {@link #resume()} — sending with a refused token would only earn more 401s.
+     */
+    void holdForSignIn() {
+        worker.execute(() -> {
+            signedOut = true;
+            for (Tracked t : tracked.values()) {
+                if (t.state == OutboxEntry.State.PENDING) {
+                    t.waited = true;
+                    showNote(t, WAITING_FOR_SIGN_IN);
+                }
+            }
+        });
+    }
+
+    /**
+     * "Retry now": the user asks not to wait out the pause after an outage. Does nothing while signed out —
+     * only signing in again can help then.
+     */
+    void retryNow() {
+        worker.execute(() -> {
+            if (!signedOut) {
+                pausedUntil = Instant.MIN;
+                drain();
+            }
         });
     }
 
@@ -201,13 +250,16 @@ public final class ActionQueue implements RunCommands {
         pending.put(t.shown);
         worker.execute(() -> {
             supersede(t);
-            t.waited = clock.instant().isBefore(pausedUntil);
+            t.waited = signedOut || clock.instant().isBefore(pausedUntil);
             try {
                 OutboxEntry entry = outbox.append(action.kind(), action.runId(), action.target().subject(),
                         mapper.writeValueAsString(action.payload()), action.description(), now.toEpochMilli(),
                         t.base.map(b -> b.toJson(mapper)).orElse(""));
                 t.seq = entry.seq();
                 tracked.put(t.seq, t);
+                if (signedOut) {
+                    showNote(t, WAITING_FOR_SIGN_IN);
+                }
                 drain();
             } catch (JsonProcessingException | RuntimeException e) {
                 LOG.log(Level.SEVERE, "Could not save an action to the outbox", e);
@@ -242,7 +294,7 @@ public final class ActionQueue implements RunCommands {
     }
 
     private void drain() {
-        if (clock.instant().isBefore(pausedUntil)) {
+        if (signedOut || clock.instant().isBefore(pausedUntil)) {
             return;
         }
         for (Tracked t : tracked.values()) {
@@ -279,6 +331,10 @@ public final class ActionQueue implements RunCommands {
             waitForServer(t, "Waiting for the server: " + offline.getMessage(), sent, Optional.empty());
             return false;
         } catch (ServerError error) {
+            if (error.isUnauthorized()) {
+                waitForSignIn(t, sent);
+                return false;
+            }
             if (error.isRetryable()) {
                 waitForServer(t, ActionFailure.describe(error), sent, error.retryAfter());
                 return false;
@@ -328,6 +384,23 @@ public final class ActionQueue implements RunCommands {
         showNote(t, note);
         Duration wait = backoff.delay(++consecutiveRetries);
         pauseFor(advised.filter(r -> r.compareTo(wait) > 0).orElse(wait));
+    }
+
+    /** A 401: the session ended, not the action. It waits, first in line, for the user to sign in again. */
+    private void waitForSignIn(Tracked t, boolean sent) {
+        outbox.update(t.seq, OutboxEntry.State.PENDING, WAITING_FOR_SIGN_IN, sent);
+        boolean first = !signedOut;
+        signedOut = true;
+        for (Tracked each : tracked.values()) {
+            if (each.state == OutboxEntry.State.PENDING) {
+                each.waited = true;
+                showNote(each, WAITING_FOR_SIGN_IN);
+            }
+        }
+        if (first) {
+            LOG.info("The server ended the session (401): holding the outbox until signed in again");
+            sessionEnded.run();
+        }
     }
 
     /**

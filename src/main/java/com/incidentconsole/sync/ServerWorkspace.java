@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -24,6 +26,12 @@ import java.util.logging.Logger;
  * to the durable outbox at once, and sign-in, the event stream and the first load follow in the
  * background, retrying with backoff while the server is unreachable. When it answers: sign in, load
  * what changed since the cache, replay the outbox in order.
+ *
+ * <p>When the server ends the session while the app runs (a 401 from a load, an action or the
+ * event stream's check), nothing is lost: the status says "signed out", requests are held back
+ * (never sent with the refused token), actions stay pending in the outbox, and the data is marked
+ * as not confirmed. {@link #signInAgain} continues this same workspace with the user's new session:
+ * the stream restarts, what changed meanwhile is loaded, and the outbox goes out in order.
  */
 public final class ServerWorkspace implements Workspace, AutoCloseable {
 
@@ -33,6 +41,8 @@ public final class ServerWorkspace implements Workspace, AutoCloseable {
      * picker; a daily full load bounds how long those can be out of date.
      */
     static final Duration FULL_LOAD_MAX_AGE = Duration.ofHours(24);
+    /** The status's words when the server ended a running session; the status bar adds how to sign in. */
+    public static final String SIGNED_OUT = "Signed out by the server";
     private static final Logger LOG = Logger.getLogger(ServerWorkspace.class.getName());
 
     private final String label;
@@ -44,10 +54,14 @@ public final class ServerWorkspace implements Workspace, AutoCloseable {
     private final ActionQueue commands;
     private final SyncEngine engine;
     private final SignInLoop signIn;
+    private final Clock clock;
+    /** The server refused the session (at start or later): held back until {@link #signInAgain}. */
+    private final AtomicBoolean signedOut = new AtomicBoolean();
 
     private ServerWorkspace(String label, boolean sandbox, WorkspaceState state, Optional<CacheKeeper> keeper,
                             ActionQueue commands, SyncEngine engine, MattermostConnection connection,
                             Backoff signInBackoff, Clock clock, SyncExecutors executors) {
+        this.clock = clock;
         this.label = label;
         this.sandbox = sandbox;
         this.connection = connection;
@@ -93,17 +107,21 @@ public final class ServerWorkspace implements Workspace, AutoCloseable {
         boolean recentCache = restored.runs() > 0 && restored.fullLoadAt()
                 .filter(at -> at.isAfter(clock.instant().minus(FULL_LOAD_MAX_AGE))).isPresent();
 
+        // The queue and the engine exist before the workspace they report a 401 to.
+        AtomicReference<ServerWorkspace> self = new AtomicReference<>();
+        Runnable sessionEnded = () -> Optional.ofNullable(self.get()).ifPresent(ServerWorkspace::sessionEnded);
         ActionQueue commands = new ActionQueue(outbox, new ClientActionTransport(connection.runs(),
                 connection.checklists()), state.runs(), state.pending(), state.users(), executors.actions(), clock,
-                Backoff.forActions(new SplittableRandom()), mapper, ActionQueue.CONFIRM_FETCH_DELAY);
+                Backoff.forActions(new SplittableRandom()), mapper, ActionQueue.CONFIRM_FETCH_DELAY, sessionEnded);
         commands.restore();
         SyncEngine engine = new SyncEngine(connection, state, mapper, executors.io(), clock, streamSettings,
-                commands::resume, recentCache, at -> keeper.ifPresent(k -> k.fullLoadCompleted(at)));
+                commands::resume, recentCache, at -> keeper.ifPresent(k -> k.fullLoadCompleted(at)), sessionEnded);
         // Sign-in retries as the event stream reconnects: same timings, so one setting tunes both.
         Backoff signInBackoff = new Backoff(streamSettings.minRetry(), streamSettings.maxRetry(),
                 streamSettings.jitter(), new SplittableRandom());
         ServerWorkspace workspace = new ServerWorkspace(label, sandbox, state, keeper, commands, engine, connection,
                 signInBackoff, clock, executors);
+        self.set(workspace);
         if (state.identity().me().isPresent()) {
             workspace.ready.complete(workspace);
         }
@@ -138,7 +156,70 @@ public final class ServerWorkspace implements Workspace, AutoCloseable {
     }
 
     private void refused(SignInRefused refusal) {
+        signedOut.set(true);
+        commands.holdForSignIn(); // restored actions say what they wait for, and nothing retries against the gate
         ready.completeExceptionally(refusal);
+    }
+
+    /**
+     * The server answered 401 on a signed-in connection: the session expired or was revoked. Once, whoever
+     * noticed first: hold requests back, stop the stream, keep the outbox waiting, and say so.
+     */
+    private void sessionEnded() {
+        if (!signedOut.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.warning("The server ended the session: holding actions until the user signs in again");
+        connection.sessionEnded();
+        engine.stopForSignIn();
+        commands.holdForSignIn();
+        state.status().update(s -> s.moveTo(ConnectionState.SIGN_IN_REFUSED, Optional.empty(), SIGNED_OUT)
+                .staleSince(clock.instant()));
+    }
+
+    /** True while the server refuses this workspace's session and only {@link #signInAgain} can help. */
+    public boolean isSignedOut() {
+        return signedOut.get();
+    }
+
+    /**
+     * Continues this workspace with a session the user just signed in to (the old one was refused): the new
+     * token goes into the existing connection, the event stream restarts and catches up, and the outbox is
+     * sent in order once the runs are loaded. {@code signedInNow} stays the caller's to close. Blocking only
+     * briefly (no network here).
+     *
+     * @throws IllegalArgumentException when {@code signedInNow} is another user than the one whose work this
+     *         workspace holds (their outbox must not go out under someone else's name), or another server
+     */
+    public void signInAgain(MattermostConnection signedInNow) {
+        User newUser = signedInNow.me();
+        state.identity().me().filter(held -> !held.id().equals(newUser.id())).ifPresent(held -> {
+            throw new IllegalArgumentException("Signed in as " + newUser.username() + ", but this window holds the "
+                    + "work of " + held.username() + ": sign in as " + held.username() + ".");
+        });
+        signIn.close();
+        User user = connection.resumeWith(signedInNow);
+        signedOut.set(false);
+        LOG.info(() -> "Signed in again as " + user.username() + ": catching up and sending the outbox");
+        state.status().update(s -> s.moveTo(ConnectionState.CONNECTING));
+        state.identity().me(user);
+        state.users().putAll(List.of(user));
+        ready.complete(this);
+        engine.restart();
+    }
+
+    /**
+     * "Retry now": the sign-in, the event stream and the outbox each try at once instead of waiting out their
+     * backoff. Nothing while signed out: the same refused session would only be refused again.
+     */
+    @Override
+    public void retryNow() {
+        if (signedOut.get()) {
+            return;
+        }
+        signIn.retryNow();
+        engine.retryNow();
+        commands.retryNow();
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -20,7 +21,7 @@ import java.util.logging.Logger;
  * jitter; the next attempt's time is in the status so the user sees "retrying in 4 s". A server
  * that refuses the credentials (401/403) ends the loop: retrying the same credentials would only
  * fill the server's log, and the user must be told that the credentials, not the network, are the
- * problem.
+ * problem. The user may ask for the next attempt at once ({@link #retryNow()}).
  */
 final class SignInLoop implements AutoCloseable {
 
@@ -37,6 +38,10 @@ final class SignInLoop implements AutoCloseable {
     private final Consumer<SignInRefused> refused;
     private volatile boolean closed;
     private int failures;
+    /** Which scheduled attempt counts: "retry now" starts a new round and the one waiting for its delay lapses. */
+    private final AtomicInteger round = new AtomicInteger();
+    /** An attempt is scheduled after a failure (not running, not finished). */
+    private volatile boolean waiting;
 
     /**
      * @param signedIn told once, on the I/O thread, with the user the server confirmed
@@ -55,13 +60,24 @@ final class SignInLoop implements AutoCloseable {
 
     /** The first attempt starts at once, off the calling thread. */
     void start() {
-        io.execute(this::attempt);
+        int mine = round.get();
+        io.execute(() -> attempt(mine));
     }
 
-    private void attempt() {
-        if (closed) {
+    /** While waiting for the next attempt: make it now. Otherwise (signed in, refused, closed) nothing. */
+    void retryNow() {
+        if (closed || !waiting) {
             return;
         }
+        int mine = round.incrementAndGet();
+        io.execute(() -> attempt(mine));
+    }
+
+    private void attempt(int mine) {
+        if (closed || mine != round.get()) {
+            return;
+        }
+        waiting = false;
         User user;
         try {
             user = connection.signIn();
@@ -100,7 +116,9 @@ final class SignInLoop implements AutoCloseable {
         String why = e.getMessage();
         LOG.info(() -> "Sign-in failed, next attempt " + next + ": " + why);
         status.update(s -> s.moveTo(ConnectionState.RECONNECTING, Optional.of(next), why));
-        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, io).execute(this::attempt);
+        int mine = round.get();
+        waiting = true;
+        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, io).execute(() -> attempt(mine));
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.incidentconsole.client.EventStream;
 import com.incidentconsole.client.MattermostConnection;
 import com.incidentconsole.client.PluginPayloads;
+import com.incidentconsole.client.ServerError;
 import com.incidentconsole.client.StreamSettings;
 import com.incidentconsole.client.StreamState;
 import com.incidentconsole.wire.HelloData;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -31,6 +33,11 @@ import java.util.logging.Logger;
  * <p>It also decides what the status says about the data: stale while it is a copy the server has
  * not confirmed (restored from the cache, or kept since the connection was lost), confirmed when a
  * load completes with the stream live.
+ *
+ * <p>And it notices when the server ended the session: a 401 while loading, or a stream that keeps
+ * closing before the server confirms it and a check of the session ({@code GET /users/me}) that
+ * answers 401. It then tells the workspace and stops its stream ({@link #stopForSignIn()}) until
+ * the user signed in again ({@link #restart()}).
  */
 final class SyncEngine implements EventStream.Listener, AutoCloseable {
 
@@ -47,6 +54,14 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
     private final Runnable onSynced;
     private final Consumer<Instant> onFullLoad;
     private final StreamSettings streamSettings;
+    private final Runnable onSessionEnded;
+    /** Which stream's reports count: a stream stopped for sign-in or replaced by "retry now" may still report. */
+    private final AtomicInteger streamGeneration = new AtomicInteger();
+    /** A hello arrived since the stream last dropped: a drop without one may mean the token is no longer valid. */
+    private volatile boolean helloSinceDrop;
+    private final AtomicBoolean probing = new AtomicBoolean();
+    /** Stopped because the session is over: nothing here may change the status until {@link #restart()}. */
+    private volatile boolean signedOut;
 
     /** The stores hold a whole picture (a load completed, or a recent cache): a new connection only catches up. */
     private volatile boolean haveBaseline;
@@ -62,17 +77,19 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
     /** @param onSynced runs after every completed (re)load, e.g. to replay the outbox against fresh state */
     SyncEngine(MattermostConnection connection, WorkspaceState state, JsonMapper mapper, ExecutorService io,
                Clock clock, StreamSettings streamSettings, Runnable onSynced) {
-        this(connection, state, mapper, io, clock, streamSettings, onSynced, false, at -> { });
+        this(connection, state, mapper, io, clock, streamSettings, onSynced, false, at -> { }, () -> { });
     }
 
     /**
      * @param fromCache  the stores were filled from a cache recent enough that the first connection
      *                   may load only the runs changed since (see {@link ServerWorkspace})
      * @param onFullLoad told when a full load completed, so the cache can say how old its picture is
+     * @param onSessionEnded told (on an I/O thread) when the server answered 401: the session is over
      */
     SyncEngine(MattermostConnection connection, WorkspaceState state, JsonMapper mapper, ExecutorService io,
                Clock clock, StreamSettings streamSettings, Runnable onSynced, boolean fromCache,
-               Consumer<Instant> onFullLoad) {
+               Consumer<Instant> onFullLoad, Runnable onSessionEnded) {
+        this.onSessionEnded = onSessionEnded;
         this.streamSettings = streamSettings;
         this.onSynced = onSynced;
         this.onFullLoad = onFullLoad;
@@ -96,8 +113,65 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
         if (closed || stream != null) {
             return;
         }
-        stream = connection.events(this, streamSettings);
+        signedOut = false;
+        int generation = streamGeneration.incrementAndGet();
+        stream = connection.events(new OneStream(generation), streamSettings);
         stream.start();
+    }
+
+    /**
+     * The session is over: closes the stream (its reports from now on are ignored) and leaves the status to
+     * the workspace, which says "signed out" until {@link #restart()}. Loads still running fail quietly.
+     */
+    synchronized void stopForSignIn() {
+        signedOut = true;
+        streamGeneration.incrementAndGet();
+        if (stream != null) {
+            stream.close();
+            stream = null;
+        }
+    }
+
+    /** Signed in again: a new stream with the new token; its hello catches up with what changed meanwhile. */
+    synchronized void restart() {
+        stopForSignIn();
+        start();
+    }
+
+    /**
+     * "Retry now": while the stream waits to reconnect, a new one connects at once (its hello catches up, as
+     * after any new connection). A live or connecting stream is left alone.
+     */
+    synchronized void retryNow() {
+        if (closed || signedOut || stream == null || stream.state() != StreamState.RECONNECTING) {
+            return;
+        }
+        LOG.info("Reconnecting now, as asked");
+        restart();
+    }
+
+    /** A 401 anywhere means the session, not the request, failed. */
+    private static boolean sessionOver(Throwable e) {
+        return e instanceof ServerError error && error.isUnauthorized();
+    }
+
+    /** The stream dropped again before any hello: ask the server whether the session still holds. */
+    private void probeSession() {
+        if (!probing.compareAndSet(false, true)) {
+            return;
+        }
+        io.execute(() -> {
+            try {
+                connection.users().me();
+            } catch (RuntimeException e) {
+                if (sessionOver(e) && !signedOut) {
+                    LOG.info("The event stream could not authenticate and the server answered 401: session over");
+                    onSessionEnded.run();
+                }
+            } finally {
+                probing.set(false);
+            }
+        });
     }
 
     /**
@@ -108,6 +182,7 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
      */
     @Override
     public void onHello(HelloData hello, boolean newConnectionId) {
+        helloSinceDrop = true;
         // Counted before the stream reports LIVE (right after this call), so the status goes straight
         // to SYNCING instead of showing a short, false "Live" over data not yet caught up.
         loadsRunning.incrementAndGet();
@@ -156,6 +231,14 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
             }
         } catch (RuntimeException e) {
             loadsRunning.decrementAndGet();
+            if (signedOut) {
+                return; // held back by the ended session: the status already says so
+            }
+            if (sessionOver(e)) {
+                LOG.info("Loading runs was refused with 401: the session is over");
+                onSessionEnded.run();
+                return;
+            }
             String why = ActionFailure.describe(e);
             LOG.log(Level.WARNING, "Loading runs failed: {0}", why);
             state.status().update(s -> markStale(s.moveTo(ConnectionState.OFFLINE, Optional.empty(),
@@ -227,6 +310,12 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
             case RECONNECTING -> ConnectionState.RECONNECTING;
             case CLOSED -> ConnectionState.OFFLINE;
         };
+        if (streamState == StreamState.RECONNECTING) {
+            if (!helloSinceDrop) {
+                probeSession();
+            }
+            helloSinceDrop = false;
+        }
         Optional<Instant> nextAttemptAt = nextAttemptIn.map(d -> clock.instant().plus(d));
         state.status().update(s -> {
             ConnectionStatus next = s.moveTo(mapped, nextAttemptAt, reason.orElse(""));
@@ -238,6 +327,46 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
     @Override
     public void onMalformedFrame(String description) {
         LOG.warning(() -> "Ignored a malformed frame from the server: " + description);
+    }
+
+    /** Passes on the reports of one stream only while it is the current one. */
+    private final class OneStream implements EventStream.Listener {
+
+        private final int generation;
+
+        OneStream(int generation) {
+            this.generation = generation;
+        }
+
+        private boolean current() {
+            return streamGeneration.get() == generation;
+        }
+
+        @Override
+        public void onHello(HelloData hello, boolean newConnectionId) {
+            if (current()) {
+                SyncEngine.this.onHello(hello, newConnectionId);
+            }
+        }
+
+        @Override
+        public void onEvent(WebSocketEvent event) {
+            if (current()) {
+                SyncEngine.this.onEvent(event);
+            }
+        }
+
+        @Override
+        public void onStateChanged(StreamState state, Optional<Duration> nextAttemptIn, Optional<String> reason) {
+            if (current()) {
+                SyncEngine.this.onStateChanged(state, nextAttemptIn, reason);
+            }
+        }
+
+        @Override
+        public void onMalformedFrame(String description) {
+            SyncEngine.this.onMalformedFrame(description);
+        }
     }
 
     @Override

@@ -34,4 +34,11 @@ public interface Workspace {
     ConnectionStatus connection();
 
     Subscription subscribeConnection(Consumer<ConnectionStatus> listener);
+
+    /**
+     * Try now instead of waiting out the backoff: reconnect, sign in, send what waits. Returns at once; the
+     * connection status tells what came of it. Nothing to do for a workspace that never waits.
+     */
+    default void retryNow() {
+    }
 }

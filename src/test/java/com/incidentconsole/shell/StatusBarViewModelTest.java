@@ -97,8 +97,15 @@ class StatusBarViewModelTest {
     void refusedCredentialsAreSaidAsSuchWithWhatToDo() {
         model.connectionChanged(List.of(new ConnectionStatus(ConnectionState.SIGN_IN_REFUSED, Optional.empty(),
                 "The server refused the sign-in (401): Invalid or expired session, please login again.")));
-        assertEquals("The server refused the sign-in (401): Invalid or expired session, please login again. — check "
-                + "the token or password, then restart", model.connectionProperty().get());
+        assertEquals("The server refused the sign-in (401): Invalid or expired session, please login again. — press "
+                + "Ctrl+Shift+S to sign in", model.connectionProperty().get());
+    }
+
+    @Test
+    void aSessionTheServerEndedSaysSoPlainlyWithTheKeyToSignIn() {
+        model.connectionChanged(List.of(new ConnectionStatus(ConnectionState.SIGN_IN_REFUSED, Optional.empty(),
+                com.incidentconsole.sync.ServerWorkspace.SIGNED_OUT)));
+        assertEquals("Signed out by the server — press Ctrl+Shift+S to sign in", model.connectionProperty().get());
     }
 
     @Test

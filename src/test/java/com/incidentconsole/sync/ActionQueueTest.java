@@ -116,6 +116,54 @@ class ActionQueueTest {
     }
 
     @Test
+    void anEndedSessionKeepsEveryActionPendingInOrderUntilResumedAfterSigningIn() {
+        transport.failNext(FakeTransport.serverError(401, "Invalid or expired session, please login again."));
+        java.util.concurrent.atomic.AtomicInteger sessionEnded = new java.util.concurrent.atomic.AtomicInteger();
+        Backoff fast = new Backoff(Duration.ofMillis(5), Duration.ofMillis(20), Duration.ZERO, new SplittableRandom(1));
+        ActionQueue queue = new ActionQueue(outbox(), transport, store, pending, users, worker, Clock.systemUTC(), fast,
+                mapper, Duration.ofMillis(50), sessionEnded::incrementAndGet);
+        ActionTarget item1 = ActionTarget.item("run1", "i1");
+
+        queue.setItemState("run1", "i2", ChecklistItem.CLOSED);
+        await("the session end is reported", () -> sessionEnded.get() == 1);
+        queue.setItemState("run1", "i1", ChecklistItem.CLOSED);
+        await("both wait for sign-in, visibly", () -> pending.all().size() == 2 && pending.all().stream()
+                .allMatch(p -> p.error().equals(ActionQueue.WAITING_FOR_SIGN_IN)), () -> pending.all().toString());
+        queue.retryNow(); // only signing in can help: nothing is sent
+        await("both in the outbox, pending", () -> outbox().entries().size() == 2 && outbox().entries().stream()
+                .allMatch(e -> e.state() == OutboxEntry.State.PENDING));
+        assertFalse(pending.all().stream().anyMatch(PendingAction::failed), "a 401 fails nothing the user did");
+        assertEquals(List.of("state run1 0/1 closed"), transport.calls, "nothing more went out with the ended session");
+        assertEquals(1, sessionEnded.get(), "reported once");
+
+        queue.resume(); // signed in again, runs loaded
+
+        await("both confirmed", () -> pending.all().isEmpty(), () -> transport.calls.toString());
+        assertEquals(List.of("state run1 0/1 closed", "get run1", "state run1 0/1 closed", "get run1",
+                "state run1 0/0 closed"),
+                transport.calls, "replayed in the order the user acted, each checked against the server first");
+        assertEquals(ChecklistItem.CLOSED, stateOnServer("i1"));
+        assertEquals(ChecklistItem.CLOSED, stateOnServer("i2"));
+        assertTrue(pending.get(item1).isEmpty());
+    }
+
+    @Test
+    void a403IsARealRefusalAndFailsVisiblyWithoutEndingTheSession() {
+        transport.failNext(FakeTransport.serverError(403, "You do not have permission"));
+        java.util.concurrent.atomic.AtomicInteger sessionEnded = new java.util.concurrent.atomic.AtomicInteger();
+        Backoff fast = new Backoff(Duration.ofMillis(5), Duration.ofMillis(20), Duration.ZERO, new SplittableRandom(1));
+        ActionQueue queue = new ActionQueue(outbox(), transport, store, pending, users, worker, Clock.systemUTC(), fast,
+                mapper, Duration.ofMillis(50), sessionEnded::incrementAndGet);
+
+        queue.setItemState("run1", "i2", ChecklistItem.CLOSED);
+
+        await("failed visibly", () -> pending.get(ITEM_2).map(PendingAction::failed).orElse(false));
+        await("failed in the outbox", () -> outbox().entries().stream()
+                .anyMatch(e -> e.state() == OutboxEntry.State.FAILED));
+        assertEquals(0, sessionEnded.get(), "a refusal of the action, not the end of the session");
+    }
+
+    @Test
     void aRefusalStaysVisibleWithTheServersMessageAndCanBeRetried() {
         transport.failNext(FakeTransport.serverError(403, "Not authorized"));
         ActionQueue queue = queue(outbox());
