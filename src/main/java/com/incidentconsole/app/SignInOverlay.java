@@ -9,6 +9,7 @@ import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.layout.StackPane;
 
@@ -43,10 +44,15 @@ final class SignInOverlay implements CredentialPrompt {
                     return controller.get();
                 });
                 Parent view = new ViewLoader(controllers, bundle).load(SignInController.VIEW);
+                // Keyboard first: once the dialog goes, the keys land where they were before it came.
+                Node before = host.getScene() == null ? null : host.getScene().getFocusOwner();
                 host.getChildren().add(view);
                 controller.get().focusFirstField();
                 viewModel.outcome().whenComplete((outcome, error) -> fx.execute(() -> {
                     host.getChildren().remove(view);
+                    if (before != null && before.getScene() == host.getScene()) {
+                        before.requestFocus();
+                    }
                     result.complete(outcome);
                 }));
             } catch (RuntimeException e) {

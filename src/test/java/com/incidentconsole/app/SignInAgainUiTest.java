@@ -75,6 +75,10 @@ class SignInAgainUiTest {
         }
     }
 
+    private static String idOf(javafx.scene.Node node) {
+        return node == null ? null : node.getId();
+    }
+
     private String text(String query) {
         return fx.lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("");
     }
@@ -89,6 +93,7 @@ class SignInAgainUiTest {
         }
         app = FxToolkit.setupApplication(IncidentConsoleApp.class, "--server", sandbox.baseUrl().toString());
         user.waitUntil("live", () -> text("#connectionLabel").equals("Live"));
+        user.waitUntil("the runs list has the keyboard", () -> "runsTable".equals(idOf(user.focusOwner())));
 
         sandbox.control().revokeToken(token);
         sandbox.control().dropSockets();
@@ -102,6 +107,7 @@ class SignInAgainUiTest {
         user.waitUntil("cancelled: the window stays", () -> fx.lookup("#signIn").tryQuery().isEmpty());
         assertTrue(fx.lookup("#mainRoot").tryQuery().isPresent());
         assertTrue(text("#connectionLabel").contains("showing data from"), "marked stale: " + text("#connectionLabel"));
+        user.waitUntil("the keys are back where they were", () -> "runsTable".equals(idOf(user.focusOwner())));
 
         user.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S);
         user.waitUntil("the key brings the dialog back", () -> fx.lookup("#signInSecret").tryQuery().isPresent());
