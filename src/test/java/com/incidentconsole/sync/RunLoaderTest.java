@@ -13,9 +13,11 @@ import com.incidentconsole.sandbox.SandboxFixture;
 import com.incidentconsole.sandbox.SandboxOptions;
 import com.incidentconsole.sandbox.fault.FaultRule;
 import com.incidentconsole.wire.PlaybookRun;
+import com.incidentconsole.wire.PlaybookRunUpdate;
 import com.incidentconsole.wire.WireJson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -76,5 +78,37 @@ class RunLoaderTest {
         assertEquals(500, error.status());
         assertEquals(RunLoader.PAGE_SIZE, state.runs().size(), "the first page stays loaded");
         assertEquals(1, progress.size());
+    }
+
+    @Test
+    void anUpdateAsksOnlyForTheUsersItBringsNotForEveryoneTheRunMentions() throws Exception {
+        PlaybookRun held = alex.runs().listAll(RunQuery.all().omitEnded()).stream()
+                .filter(r -> !r.checklists().isEmpty() && !r.checklists().getFirst().items().isEmpty())
+                .findFirst().orElseThrow();
+        RunLoader loader = new RunLoader(alex, state);
+        // The directory knows no one: a whole run asks for its owner, participants, assignees, authors.
+        assertTrue(loader.missingUsers(held, null).containsAll(held.participantIds()));
+        assertTrue(loader.missingUsers(held, null).contains(held.ownerUserId()));
+
+        loader.loadMissingUsers(List.of(held)); // as when the held run was applied
+        assertEquals(Set.of(), loader.missingUsers(held, null));
+
+        String newcomer = "newcomer0000000000000000000";
+        PlaybookRun assigned = merge(held, "{\"assignee_id\":\"" + newcomer + "\"}");
+        PlaybookRun rescheduled = merge(held, "{\"due_date\":1900000000000}");
+
+        assertEquals(Set.of(newcomer), loader.missingUsers(assigned, held));
+        assertEquals(Set.of(), loader.missingUsers(rescheduled, held));
+    }
+
+    /** {@code held} after an incremental update of its first item's {@code fields}, merged as events are. */
+    private static PlaybookRun merge(PlaybookRun held, String fields) throws Exception {
+        var mapper = WireJson.newMapper();
+        var checklist = held.checklists().getFirst();
+        String delta = """
+                {"id":"%s","playbook_run_updated_at":%d,"changed_fields":{"checklists":[{"id":"%s",
+                 "item_updates":[{"id":"%s","fields":%s}]}]}}""".formatted(held.id(), held.updateAt() + 1,
+                checklist.id(), checklist.items().getFirst().id(), fields);
+        return new DeltaOnRecords(mapper).apply(held, mapper.readValue(delta, PlaybookRunUpdate.class));
     }
 }
