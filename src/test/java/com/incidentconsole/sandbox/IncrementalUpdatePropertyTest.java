@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * to the previous run (with the webapp's algorithm, playbooks-api.md §7.3) yields exactly the run
  * that {@code GET /runs/{id}} returns afterwards.
  */
-class IncrementalUpdateProperty {
+class IncrementalUpdatePropertyTest {
 
     static SandboxFixture sandbox;
     static SandboxServer server;
