@@ -16,8 +16,10 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -124,18 +126,24 @@ final class RunLoader {
         return CompletableFuture.supplyAsync(() -> connection.runs().list(query), prefetch);
     }
 
-    /** A page fetched on another thread, failing as a fetch on this thread would (the engine describes the cause). */
+    /**
+     * A page fetched on another thread, failing as a fetch on this thread would (the engine describes the cause).
+     * Interruptible, unlike {@code join()}: closing the app mid-load must not wait for a slow page.
+     */
     private static RunsPage await(CompletableFuture<RunsPage> page) {
         try {
-            return page.join();
-        } catch (CompletionException e) {
+            return page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("the load was stopped");
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw e;
+            throw new CompletionException(e.getCause());
         }
     }
 
