@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 /** A WebSocket test client that queues every frame so tests can wait for them without sleeping. */
 final class WsProbe implements WebSocket.Listener, AutoCloseable {
 
+    private static final int NEXT_FRAME_PATIENCE_S = 30;
+
     final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     final BlockingQueue<Integer> closes = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
@@ -43,10 +45,11 @@ final class WsProbe implements WebSocket.Listener, AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    /** The next frame; the patience is generous because a loaded 2-core CI box can stall a socket for seconds. */
     JsonNode next() throws InterruptedException {
-        JsonNode frame = frames.poll(5, TimeUnit.SECONDS);
+        JsonNode frame = frames.poll(NEXT_FRAME_PATIENCE_S, TimeUnit.SECONDS);
         if (frame == null) {
-            throw new AssertionError("no frame within 5 s");
+            throw new AssertionError("no frame within " + NEXT_FRAME_PATIENCE_S + " s");
         }
         return frame;
     }
