@@ -69,6 +69,11 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
     private volatile boolean directoriesLoaded;
     /** A load completed with the stream live at least once in this session. */
     private volatile boolean confirmedOnce;
+    /**
+     * A load finished for the current connection before its stream reported LIVE (the hello comes
+     * first, and a quick catch-up can beat the state change): LIVE then confirms the data itself.
+     */
+    private volatile boolean caughtUpBeforeLive;
     private final AtomicInteger loadsRunning = new AtomicInteger();
     private boolean closed;
     /** Written under this engine's lock (start, close); read without it, e.g. inside a status update. */
@@ -183,6 +188,7 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
     @Override
     public void onHello(HelloData hello, boolean newConnectionId) {
         helloSinceDrop = true;
+        caughtUpBeforeLive = false;
         // Counted before the stream reports LIVE (right after this call), so the status goes straight
         // to SYNCING instead of showing a short, false "Live" over data not yet caught up.
         loadsRunning.incrementAndGet();
@@ -223,6 +229,7 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
                 // Decided inside the update: a drop reported meanwhile must not be overwritten by "Live".
                 state.status().update(s -> {
                     if (!currentStream().map(stream -> stream.state() == StreamState.LIVE).orElse(false)) {
+                        caughtUpBeforeLive = true;
                         return s;
                     }
                     confirmedOnce = true;
@@ -316,6 +323,9 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
             case RECONNECTING -> ConnectionState.RECONNECTING;
             case CLOSED -> ConnectionState.OFFLINE;
         };
+        if (streamState != StreamState.LIVE && streamState != StreamState.CONNECTING) {
+            caughtUpBeforeLive = false;
+        }
         if (streamState == StreamState.RECONNECTING) {
             if (!helloSinceDrop) {
                 probeSession();
@@ -325,8 +335,16 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
         Optional<Instant> nextAttemptAt = nextAttemptIn.map(d -> clock.instant().plus(d));
         state.status().update(s -> {
             ConnectionStatus next = s.moveTo(mapped, nextAttemptAt, reason.orElse(""));
-            // LIVE alone confirms nothing: only a completed load does (see sync).
-            return streamState == StreamState.LIVE ? next : markStale(next);
+            if (streamState != StreamState.LIVE) {
+                return markStale(next);
+            }
+            // LIVE alone confirms nothing: only a completed load does (see sync) — which may already have.
+            if (mapped == ConnectionState.LIVE && caughtUpBeforeLive) {
+                caughtUpBeforeLive = false;
+                confirmedOnce = true;
+                return next.confirmed();
+            }
+            return next;
         });
     }
 
