@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 /**
@@ -40,8 +41,12 @@ public final class KeysHelpController {
             for (KeyHint hint : group.hints()) {
                 Label keys = new Label(hint.keys());
                 keys.getStyleClass().add("key-cap");
+                // The keys are the point of this card: never "Ctr...". The description wraps instead.
+                keys.setMinWidth(Region.USE_PREF_SIZE);
+                Label description = new Label(bundle.getString(hint.descriptionKey()));
+                description.setWrapText(true);
                 keysGrid.add(keys, 0, row);
-                keysGrid.add(new Label(bundle.getString(hint.descriptionKey())), 1, row++);
+                keysGrid.add(description, 1, row++);
             }
         }
         keysLayer.addEventFilter(KeyEvent.KEY_PRESSED, e -> {

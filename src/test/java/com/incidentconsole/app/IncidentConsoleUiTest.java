@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.ResourceBundle;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -219,6 +220,11 @@ class IncidentConsoleUiTest {
 
         user.keys("?");
         user.assertVisible("#keysHelp");
+        for (Node keyCap : fx.lookup(".key-cap").queryAll()) {
+            Label label = (Label) keyCap;
+            assertTrue(label.getWidth() >= label.prefWidth(-1) - 0.5,
+                    "the keys read whole, not cut short: " + label.getText());
+        }
         user.press(KeyCode.ESCAPE);
         user.waitUntil("the keys overlay closes", () -> !user.isVisible("#keysHelp"));
     }
