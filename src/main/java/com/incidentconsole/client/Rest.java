@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -158,9 +161,29 @@ final class Rest {
         } catch (InterruptedIOException e) {
             throw new TransportError(method + " " + path + " timed out or was interrupted", e);
         } catch (IOException e) {
-            throw new TransportError(method + " " + path + " failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+            throw new TransportError(method + " " + path + ": " + inPlainWords(e), e);
         }
+    }
+
+    /**
+     * What went wrong on the way, as the status bar and a pending item show it: "cannot connect to
+     * chat.example.com:443 (refused or unreachable)" says more at 4 AM than "ConnectException".
+     */
+    private String inPlainWords(IOException e) {
+        String host = address.baseUrl().getHost();
+        int port = address.baseUrl().getPort();
+        String where = port < 0 ? host : host + ":" + port;
+        Optional<String> tls = TlsFailure.explain(e, host);
+        if (tls.isPresent()) {
+            return tls.get();
+        }
+        if (e instanceof ConnectException || e.getCause() instanceof ConnectException) {
+            return "cannot connect to " + where + " (refused or unreachable)";
+        }
+        if (e instanceof UnknownHostException) {
+            return "unknown host " + host + " (check the server address, or the network's DNS)";
+        }
+        return "failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
     }
 
     private RequestBody requestBody(String method, String path, Object body) {

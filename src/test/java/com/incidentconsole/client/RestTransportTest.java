@@ -181,5 +181,7 @@ class RestTransportTest {
         TransportError e = assertThrows(TransportError.class, () -> MattermostConnection.open(
                 ServerAddress.of("http://127.0.0.1:" + port), new Credentials.AccessToken(TOKEN), mapper));
         assertFalse(e.getMessage().contains(TOKEN));
+        assertEquals("GET /api/v4/users/me: cannot connect to 127.0.0.1:" + port + " (refused or unreachable)",
+                e.getMessage(), "plain words for the status bar, not an exception class name");
     }
 }

@@ -38,14 +38,14 @@ class StartupViewModelTest {
     @Test
     void anUnreachableServerWithNothingCachedIsRetriedVisibly() {
         model.connectionChanged(new ConnectionStatus(ConnectionState.RECONNECTING, Optional.of(NOW.plusSeconds(6)),
-                "GET /api/v4/users/me failed: ConnectException Failed to connect"));
+                "GET /api/v4/users/me: cannot connect to chat.example.com:443 (refused or unreachable)"));
 
         assertEquals("Waiting for the server", model.headlineProperty().get());
         assertTrue(model.waitingProperty().get(), "the user can quit while it waits");
         assertFalse(model.failedProperty().get(), "not a failure: it keeps trying");
         assertTrue(model.detailProperty().get().startsWith("Offline — retrying in 6 s."), model.detailProperty().get());
-        assertTrue(model.detailProperty().get().endsWith("Why: GET /api/v4/users/me failed: ConnectException Failed to "
-                + "connect"), model.detailProperty().get());
+        assertTrue(model.detailProperty().get().endsWith("Why: GET /api/v4/users/me: cannot connect to "
+                + "chat.example.com:443 (refused or unreachable)"), model.detailProperty().get());
         now.set(NOW.plusSeconds(2));
         model.tick();
         assertTrue(model.detailProperty().get().startsWith("Offline — retrying in 4 s."), model.detailProperty().get());
