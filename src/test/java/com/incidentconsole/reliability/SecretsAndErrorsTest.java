@@ -182,7 +182,9 @@ class SecretsAndErrorsTest {
                 new ServerAddress(sandbox.baseUrl()), new Credentials.AccessToken(revoked), mapper)));
         Reliability.await("the socket is back", Duration.ofSeconds(10),
                 () -> workspace.connection().state() == ConnectionState.LIVE);
-        Thread.sleep(300); // let the 503 retries log
+        ActionTarget waiting = ActionTarget.item(items.get(2)[0], items.get(2)[1]);
+        Reliability.await("the 503 retries are under way (and logged)", Duration.ofSeconds(10),
+                () -> workspace.pending().get(waiting).map(p -> !p.error().isEmpty()).orElse(false));
 
         String token = tokenOf(workspace);
         assertFalse(token.isBlank());
