@@ -8,6 +8,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import com.incidentconsole.client.ServerAddress;
+import com.incidentconsole.testlog.LogCapture;
 import com.incidentconsole.wire.WireJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,12 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -51,37 +47,18 @@ class CredentialVaultTest {
     @TempDir
     Path home;
 
-    private final List<LogRecord> logs = new CopyOnWriteArrayList<>();
-    private final Logger credentialsLog = Logger.getLogger("com.incidentconsole.credentials");
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logs.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level previousLevel;
+    private LogCapture capture;
     private final List<CredentialVault> opened = new ArrayList<>();
 
     @BeforeEach
     void captureLogs() {
-        previousLevel = credentialsLog.getLevel();
-        credentialsLog.setLevel(Level.ALL);
-        credentialsLog.addHandler(capture);
+        capture = LogCapture.of("com.incidentconsole.credentials");
     }
 
     @AfterEach
     void release() {
         opened.forEach(CredentialVault::close);
-        credentialsLog.removeHandler(capture);
-        credentialsLog.setLevel(previousLevel);
+        capture.close();
     }
 
     private CredentialVault vault(Supplier<OsKeyring.Probe> keyring) {
@@ -313,7 +290,7 @@ class CredentialVaultTest {
     private String formattedLogs() {
         SimpleFormatter formatter = new SimpleFormatter();
         StringBuilder all = new StringBuilder();
-        logs.forEach(r -> all.append(formatter.format(r)));
+        capture.records().forEach(r -> all.append(formatter.format(r)));
         return all.toString();
     }
 }

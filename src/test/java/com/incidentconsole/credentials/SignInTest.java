@@ -12,6 +12,7 @@ import com.incidentconsole.client.ServerAddress;
 import com.incidentconsole.sandbox.SandboxOptions;
 import com.incidentconsole.sandbox.SandboxServer;
 import com.incidentconsole.sandbox.fault.FaultRule;
+import com.incidentconsole.testlog.LogCapture;
 import com.incidentconsole.wire.WireJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,11 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -49,25 +46,9 @@ class SignInTest {
     Path home;
 
     private final JsonMapper mapper = WireJson.newMapper();
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
     private final List<Throwable> exceptions = new ArrayList<>();
     private final List<SignInRequest> asked = new ArrayList<>();
-    private final Logger root = Logger.getLogger("");
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level rootLevel;
+    private LogCapture logs;
     private CredentialVault vault;
     private SignIn signIn;
 
@@ -105,10 +86,7 @@ class SignInTest {
 
     @BeforeEach
     void setUp() {
-        rootLevel = root.getLevel();
-        root.setLevel(Level.ALL);
-        capture.setLevel(Level.ALL);
-        root.addHandler(capture);
+        logs = LogCapture.of("");
         vault = CredentialVault.fileOnly(home, mapper);
         signIn = new SignIn(vault, (s, c) -> MattermostConnection.open(s, c, mapper), Clock.systemUTC());
     }
@@ -116,8 +94,7 @@ class SignInTest {
     @AfterEach
     void tearDown() {
         vault.close();
-        root.removeHandler(capture);
-        root.setLevel(rootLevel);
+        logs.close();
     }
 
     /** A prompt that records what it was asked and answers with these credentials, in turn. */
@@ -208,7 +185,7 @@ class SignInTest {
     private void assertNoSecretIn(List<String> secrets) {
         SimpleFormatter formatter = new SimpleFormatter();
         int lines = 0;
-        for (LogRecord record : records) {
+        for (LogRecord record : logs.records()) {
             if (record.getLoggerName() != null && (record.getLoggerName().startsWith("com.incidentconsole.sandbox")
                     || record.getLoggerName().startsWith("org.eclipse.jetty"))) {
                 continue; // the server's side

@@ -19,6 +19,7 @@ import com.incidentconsole.sync.PendingAction;
 import com.incidentconsole.sync.ServerWorkspace;
 import com.incidentconsole.sync.SyncExecutors;
 import com.incidentconsole.sync.store.LocalStore;
+import com.incidentconsole.testlog.LogCapture;
 import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.User;
@@ -33,12 +34,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -63,23 +60,7 @@ class SecretsAndErrorsTest {
     Path dir;
 
     private final JsonMapper mapper = WireJson.newMapper();
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Logger root = Logger.getLogger("");
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level rootLevel;
+    private LogCapture logs;
     private SandboxServer sandbox;
     private SyncExecutors executors;
     private LocalStore store;
@@ -89,10 +70,7 @@ class SecretsAndErrorsTest {
 
     @BeforeEach
     void signInByPassword() {
-        rootLevel = root.getLevel();
-        root.setLevel(Level.ALL);
-        capture.setLevel(Level.ALL);
-        root.addHandler(capture);
+        logs = LogCapture.of("");
         sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withRuns(6, 4));
         // The seed's shared password ("sandbox") also appears in host names and messages; give the
         // user a distinctive one so a match means a leak. (Test-only reach into the sandbox's directory.)
@@ -115,8 +93,7 @@ class SecretsAndErrorsTest {
         executors.close();
         store.close();
         sandbox.close();
-        root.removeHandler(capture);
-        root.setLevel(rootLevel);
+        logs.close();
     }
 
     @Test
@@ -194,7 +171,7 @@ class SecretsAndErrorsTest {
         SimpleFormatter formatter = new SimpleFormatter();
         List<String> leaks = new ArrayList<>();
         int clientLines = 0;
-        for (LogRecord record : records) {
+        for (LogRecord record : logs.records()) {
             if (record.getLoggerName() != null && (record.getLoggerName().startsWith("com.incidentconsole.sandbox")
                     || record.getLoggerName().startsWith("org.eclipse.jetty"))) {
                 continue; // the server's side; the sandbox is not the product
