@@ -3,11 +3,10 @@ package com.incidentconsole.cli;
 import com.incidentconsole.playbook.library.PlaybookFile;
 import com.incidentconsole.playbook.library.PlaybookFormatException;
 import com.incidentconsole.playbook.library.PlaybookParser;
+import com.incidentconsole.playbook.library.store.FileErrors;
+import com.incidentconsole.playbook.library.store.TextFile;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -48,13 +47,14 @@ public final class PlaybookCommand implements Runnable {
 
         Optional<PlaybookFile> read(Path path) {
             try {
-                return Optional.of(parser.parse(Files.readString(path, StandardCharsets.UTF_8)));
+                return Optional.of(parser.parse(TextFile.read(path)));
             } catch (PlaybookFormatException e) {
                 String at = e.line() > 0 ? ":" + e.line() + ":" + e.column() : "";
                 err.println(path + at + ": error: " + e.getMessage());
+            } catch (TextFile.UnreadableFileException e) {
+                err.println(path + ": error: cannot read: " + e.reason());
             } catch (IOException e) {
-                String reason = e instanceof NoSuchFileException ? "no such file" : e.getMessage();
-                err.println(path + ": error: cannot read: " + reason);
+                err.println(path + ": error: cannot read: " + FileErrors.reason(e));
             }
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package com.incidentconsole.cli;
 import com.incidentconsole.playbook.library.PlaybookFile;
 import com.incidentconsole.playbook.library.PlaybookParser;
 import com.incidentconsole.playbook.library.store.AtomicWrite;
+import com.incidentconsole.playbook.library.store.FileErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ public final class PlaybookFmtCommand implements Callable<Integer> {
         PlaybookCommand.FileReader reader = new PlaybookCommand.FileReader(new PlaybookParser(), err);
         boolean unreadable = false;
         boolean unformatted = false;
+        files.stream().map(f -> f.toAbsolutePath().getParent()).distinct().forEach(AtomicWrite::removeLeftovers);
         for (Path path : files) {
             Optional<PlaybookFile> file = reader.read(path);
             if (file.isEmpty()) {
@@ -51,9 +53,11 @@ public final class PlaybookFmtCommand implements Callable<Integer> {
                 continue;
             }
             unformatted = true;
-            out.println(path);
-            if (!check) {
-                unreadable |= !write(path, canonical, err);
+            // Named only once it is true: in --check mode at once, otherwise after the file was written.
+            if (check || write(path, canonical, err)) {
+                out.println(path);
+            } else {
+                unreadable = true;
             }
         }
         out.flush();
@@ -66,7 +70,7 @@ public final class PlaybookFmtCommand implements Callable<Integer> {
             AtomicWrite.replace(path, text);
             return true;
         } catch (IOException e) {
-            err.println(path + ": error: cannot write: " + e.getMessage());
+            err.println(path + ": error: cannot write: " + FileErrors.reason(e));
             return false;
         }
     }

@@ -1,6 +1,7 @@
 package com.incidentconsole.client;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Objects;
 
 /**
@@ -11,6 +12,14 @@ public record ServerAddress(URI baseUrl) {
 
     public ServerAddress {
         Objects.requireNonNull(baseUrl, "baseUrl");
+        if (baseUrl.getRawUserInfo() != null) {
+            // Not echoed: the part before '@' is usually a password, and this message reaches logs and screens.
+            throw new IllegalArgumentException("the server address must not contain a user name or password "
+                    + "(user:password@host); give the address alone and sign in with --login or a token");
+        }
+        if (baseUrl.getHost() == null || baseUrl.getHost().isBlank()) {
+            throw new IllegalArgumentException("the server address needs a host name, like https://chat.example.com");
+        }
         String scheme = baseUrl.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
             throw new IllegalArgumentException("server address must be http or https: " + baseUrl);
@@ -23,7 +32,11 @@ public record ServerAddress(URI baseUrl) {
     }
 
     public static ServerAddress of(String url) {
-        return new ServerAddress(URI.create(url.strip()));
+        try {
+            return new ServerAddress(new URI(url.strip()));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a valid server address (" + e.getReason() + ")");
+        }
     }
 
     /** The event stream endpoint: same host and sub-path, {@code ws}/{@code wss} to match {@code http}/{@code https}. */

@@ -48,7 +48,7 @@ public final class SandboxControl {
         return state.locked(() -> {
             User user = state.directory().userByLogin(username)
                     .orElseThrow(() -> new NoSuchElementException("no user " + username));
-            String token = state.ids().next();
+            String token = state.tokens().next();
             state.directory().addAccessToken(token, user.id());
             return token;
         });

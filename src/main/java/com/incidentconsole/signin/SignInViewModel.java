@@ -69,8 +69,14 @@ public final class SignInViewModel {
             }
             return;
         }
-        Credentials credentials = useToken.get() ? new Credentials.AccessToken(secret.get().strip())
-                : new Credentials.Password(user.get().strip(), secret.get());
+        Credentials credentials;
+        try {
+            credentials = useToken.get() ? new Credentials.AccessToken(secret.get())
+                    : new Credentials.Password(user.get().strip(), secret.get());
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return;
+        }
         secret.set("");
         error.set("");
         busy.set(true);

@@ -230,6 +230,39 @@ class LoginCommandTest {
         }
     }
 
+    @Test
+    void aPastedTokenWithANoBreakSpaceIsTrimmedAndSignsIn() {
+        String pat = sandbox.control().tokenFor(username);
+        stdin = new ByteArrayInputStream(("\u00a0" + pat + "\u00a0\r\n").getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(0, run("login", "--server", url, "--token-stdin"), err::toString);
+        assertEquals(pat, stored().orElseThrow().token());
+    }
+
+    @Test
+    void aTokenWithAControlCharacterIsRefusedInPlainWordsWithoutEchoingIt() {
+        env.put("PAT", "tok\u0001en-secret-part");
+
+        assertEquals(2, run("login", "--server", url, "--token-env", "PAT"));
+
+        assertEquals("error: the token contains a character no token has (a control character at position 4); "
+                + "copy it again", err.toString().strip());
+        assertNoTraceOf("secret-part");
+        assertEquals(Optional.empty(), stored());
+    }
+
+    @Test
+    void aServerAddressWithAPasswordInItIsRefusedAndThePasswordIsNeitherPrintedNorStored() {
+        String withPassword = url.replace("://", "://user:Pw-In-Url-Secret@");
+        stdin = new ByteArrayInputStream((sandbox.control().tokenFor(username) + "\n").getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(2, run("login", "--server", withPassword, "--token-stdin"));
+
+        assertTrue(err.toString().contains("must not contain a user name or password"), err.toString());
+        assertNoTraceOf("Pw-In-Url-Secret");
+        assertNoTraceOf("pw-in-url-secret");
+    }
+
     /** Neither the terminal output nor any file the vault wrote holds the secret. */
     private void assertNoTraceOf(String secret) {
         assertFalse(out.toString().contains(secret) || err.toString().contains(secret), "printed a secret");

@@ -116,4 +116,66 @@ class PlaybookCommandTest {
                 """, out.toString().replace("\r\n", "\n"));
         assertEquals(2, run("diff", a.toString(), dir.resolve("missing.json").toString()));
     }
+
+    @Test
+    void fmtOfASymlinkFormatsItsTargetAndKeepsTheLink() throws Exception {
+        Path target = dir.resolve("t.json");
+        Files.writeString(target, Fixtures.text(Fixtures.INCIDENT).replace("\n", "\r\n"));
+        Path link = Files.createSymbolicLink(dir.resolve("l.json"), target.getFileName());
+
+        assertEquals(0, run("fmt", link.toString()));
+
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals(0, run("fmt", "--check", target.toString()), "the target itself is now formatted");
+    }
+
+    @Test
+    void fmtNamesAFileAsFormattedOnlyOnceItWasWritten() throws Exception {
+        Path file = dir.resolve("ro.json");
+        Files.writeString(file, Fixtures.text(Fixtures.INCIDENT).replace("\n", "\r\n"));
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+
+        assertEquals(2, run("fmt", file.toString()));
+
+        assertEquals("", out.toString(), "nothing claimed as formatted");
+        assertEquals(file + ": error: cannot write: permission denied: the file is read-only; not rewritten\n",
+                err.toString().replace("\r\n", "\n"));
+    }
+
+    @Test
+    void validateOfANonUtf8FileSaysSoWithoutAStackTrace() throws Exception {
+        Path file = dir.resolve("latin1.json");
+        Files.write(file, "{\"title\":\"Gr\u00f6\u00dfe\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertEquals(1, run("validate", file.toString()));
+
+        assertEquals(file + ": error: cannot read: is not UTF-8 text (byte 0xF6 at offset 12); save it as UTF-8\n",
+                err.toString().replace("\r\n", "\n"));
+    }
+
+    @Test
+    void validateFlagsWholeNumbersBeyondWhatTheServerCanStore() throws Exception {
+        Path file = dir.resolve("big.json");
+        Files.writeString(file, Fixtures.text(Fixtures.INCIDENT).replaceFirst(
+                "\"reminder_timer_default_seconds\": \\d+", "\"reminder_timer_default_seconds\": 12345678901234567890123"));
+
+        assertEquals(1, run("validate", file.toString()));
+
+        assertTrue(out.toString().contains(file + ":reminder_timer_default_seconds: error: must be a whole number the "
+                + "server can store (a 64-bit integer, at most 9223372036854775807), found 12345678901234567890123"),
+                out.toString());
+    }
+
+    @Test
+    void validateFlagsAFloatTooLargeForAnyInteger() throws Exception {
+        Path file = dir.resolve("inf.json");
+        Files.writeString(file, Fixtures.text(Fixtures.INCIDENT).replaceFirst(
+                "\"reminder_timer_default_seconds\": \\d+", "\"reminder_timer_default_seconds\": 1e400"));
+
+        assertEquals(1, run("validate", file.toString()));
+
+        assertTrue(out.toString().contains(":reminder_timer_default_seconds: error: must be a whole number the server "
+                + "can store"), out.toString());
+        assertTrue(!out.toString().contains("must be more than 0 seconds"), out.toString());
+    }
 }

@@ -75,7 +75,7 @@ public final class CoreRoutes {
             User user = d.userByLogin(body.loginId()).filter(u -> d.passwordMatches(u.id(), body.password()))
                     .orElseThrow(() -> new Rejection(401, "api.user.login.invalid_credentials_email_username",
                             "Enter a valid email or username and/or password."));
-            String token = state.ids().next();
+            String token = state.tokens().next();
             d.addToken(token, user.id());
             return Reply.ok(user).withHeader("Token", token);
         });
@@ -94,7 +94,7 @@ public final class CoreRoutes {
         }
         JsonNode body = c.body(JsonNode.class);
         return state.locked(() -> {
-            String token = state.ids().next();
+            String token = state.tokens().next();
             state.directory().addAccessToken(token, userId);
             return Reply.ok(new UserAccessToken(state.ids().next(), token, userId,
                     body.path("description").asText(), true));

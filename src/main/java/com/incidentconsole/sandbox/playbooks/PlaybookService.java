@@ -88,6 +88,7 @@ public final class PlaybookService {
 
     /** Stores a new playbook; the creator becomes member and admin unless members are given. */
     public String create(String userId, ObjectNode body, boolean forcePublic) {
+        decodable(body, "unable to decode playbook");
         String teamId = body.path("team_id").asText();
         if (!state.directory().isTeamMember(teamId, userId) && !access.isSystemAdmin(userId)) {
             throw Rejection.notAuthorized();
@@ -117,6 +118,7 @@ public final class PlaybookService {
     }
 
     public void replace(String userId, String id, ObjectNode body) {
+        decodable(body, "unable to decode playbook");
         ObjectNode old = requireEditable(userId, id);
         if (old.path("delete_at").asLong() != 0) {
             throw new Rejection(400, "Playbook cannot be modified");
@@ -212,6 +214,7 @@ public final class PlaybookService {
     }
 
     public String importPlaybook(String userId, String teamId, ObjectNode body) {
+        decodable(body, "unable to decode playbook import");
         if (body.path("version").asInt() != 1) {
             throw new Rejection(400, "Unsupported import version");
         }
@@ -226,6 +229,17 @@ public final class PlaybookService {
             copy.put("reminder_timer_default_seconds", 604800);
         }
         return create(userId, copy, true);
+    }
+
+    /**
+     * The handlers decode the body into {@code app.Playbook} first and answer 400 with this public message
+     * when Go's decoder refuses it ({@code server/api/playbooks.go}: createPlaybook, updatePlaybook,
+     * importPlaybook), before any permission or content check.
+     */
+    private static void decodable(ObjectNode body, String message) {
+        GoJsonShape.mismatch(body, Playbook.class).ifPresent(why -> {
+            throw new Rejection(400, message);
+        });
     }
 
     /** Run-only item fields are reset when a playbook is written ({@code CleanUpChecklists}). */

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 public final class IdSource {
 
     /** {@code model.NewId} encodes 16 random bytes in z-base-32, so real ids only ever use these 32 characters. */
-    private static final char[] ALPHABET = "ybndrfg8ejkmcpqxot1uwisza345h769".toCharArray();
+    static final char[] ALPHABET = "ybndrfg8ejkmcpqxot1uwisza345h769".toCharArray();
     public static final int LENGTH = 26;
 
     private final SplittableRandom random;

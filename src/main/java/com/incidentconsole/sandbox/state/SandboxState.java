@@ -20,6 +20,7 @@ public final class SandboxState {
     /** Playbooks kept as JSON trees: PUT replaces them whole and counters are added on read. */
     private final Map<String, ObjectNode> playbooks = new LinkedHashMap<>();
     private final IdSource ids;
+    private final TokenSource tokens = new TokenSource();
     private final SandboxClock clock;
     private volatile String defaultUserId = "";
 
@@ -60,6 +61,15 @@ public final class SandboxState {
 
     public Map<String, ObjectNode> playbooks() {
         return playbooks;
+    }
+
+    /**
+     * Session and personal access tokens. Unlike ids they come from a secure random source: a seeded sandbox
+     * must hand out the same data, never the same credentials (the first login's token was once the same on
+     * every start, and an id of one run could be a token in the next).
+     */
+    public TokenSource tokens() {
+        return tokens;
     }
 
     public IdSource ids() {

@@ -1,9 +1,12 @@
 package com.incidentconsole.playbook.library.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Matches the items of two checklist lists. Within matched checklists items pair by title (then same index);
@@ -68,25 +71,33 @@ final class ItemPairs {
         return new ItemPairs(checklistMatch, sources, taken);
     }
 
+    /**
+     * Items still unpaired are paired by title with any untaken old item, in list order, so a move between
+     * checklists shows up. One index of old titles keeps this linear: a diff where every item was renamed would
+     * otherwise compare each new item with every old one.
+     */
     private static void crossChecklist(JsonNode a, JsonNode b, int[][] sources, boolean[][] taken) {
+        Map<String, ArrayDeque<Integer>> untaken = new HashMap<>();
+        for (int i = 0; i < a.size(); i++) {
+            JsonNode aItems = a.get(i).path("items");
+            for (int m = 0; m < aItems.size(); m++) {
+                String title = aItems.get(m).path("title").asText("");
+                if (!taken[i][m] && !title.isEmpty()) {
+                    untaken.computeIfAbsent(title, t -> new ArrayDeque<>()).add(i * STRIDE + m);
+                }
+            }
+        }
         for (int j = 0; j < b.size(); j++) {
             JsonNode bItems = b.get(j).path("items");
             for (int k = 0; k < bItems.size(); k++) {
                 if (sources[j][k] >= 0) {
                     continue;
                 }
-                String title = bItems.get(k).path("title").asText("");
-                found:
-                for (int i = 0; i < a.size(); i++) {
-                    JsonNode aItems = a.get(i).path("items");
-                    for (int m = 0; m < aItems.size(); m++) {
-                        if (!taken[i][m] && aItems.get(m).path("title").asText("").equals(title)
-                                && !title.isEmpty()) {
-                            sources[j][k] = i * STRIDE + m;
-                            taken[i][m] = true;
-                            break found;
-                        }
-                    }
+                ArrayDeque<Integer> candidates = untaken.get(bItems.get(k).path("title").asText(""));
+                Integer source = candidates == null ? null : candidates.poll();
+                if (source != null) {
+                    sources[j][k] = source;
+                    taken[list(source)][index(source)] = true;
                 }
             }
         }

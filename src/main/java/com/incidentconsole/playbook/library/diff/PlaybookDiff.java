@@ -7,6 +7,7 @@ import com.incidentconsole.playbook.library.diff.Change.ChangeKind;
 import com.incidentconsole.playbook.library.diff.Change.Target;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -147,7 +148,11 @@ public final class PlaybookDiff {
     static boolean shareAnItem(JsonNode a, JsonNode b) {
         List<String> before = titles(a.path("items"));
         List<String> after = titles(b.path("items"));
-        return before.isEmpty() && after.isEmpty() || before.stream().anyMatch(after::contains);
+        if (before.isEmpty() && after.isEmpty()) {
+            return true;
+        }
+        Set<String> afterTitles = new HashSet<>(after);
+        return before.stream().anyMatch(afterTitles::contains);
     }
 
     static List<String> titles(JsonNode list) {

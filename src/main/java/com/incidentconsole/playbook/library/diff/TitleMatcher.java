@@ -92,30 +92,37 @@ public final class TitleMatcher {
      */
     public static boolean[] moved(int[] matched) {
         int n = matched.length;
-        int[] length = new int[n];
+        // Patience sorting: tails[len-1] is the position ending the best increasing run of that length; with the
+        // predecessor links it gives one longest run in n log n (the quadratic version took seconds at 30k items).
+        int[] tails = new int[n];
         int[] previous = new int[n];
-        int best = -1;
+        int length = 0;
         for (int i = 0; i < n; i++) {
             previous[i] = -1;
             if (matched[i] < 0) {
                 continue;
             }
-            length[i] = 1;
-            for (int j = 0; j < i; j++) {
-                if (matched[j] >= 0 && matched[j] < matched[i] && length[j] + 1 > length[i]) {
-                    length[i] = length[j] + 1;
-                    previous[i] = j;
+            int low = 0;
+            int high = length;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (matched[tails[mid]] < matched[i]) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
                 }
             }
-            if (best < 0 || length[i] > length[best]) {
-                best = i;
+            previous[i] = low > 0 ? tails[low - 1] : -1;
+            tails[low] = i;
+            if (low == length) {
+                length++;
             }
         }
         boolean[] moved = new boolean[n];
         for (int i = 0; i < n; i++) {
             moved[i] = matched[i] >= 0;
         }
-        for (int i = best; i >= 0; i = previous[i]) {
+        for (int i = length == 0 ? -1 : tails[length - 1]; i >= 0; i = previous[i]) {
             moved[i] = false;
         }
         return moved;

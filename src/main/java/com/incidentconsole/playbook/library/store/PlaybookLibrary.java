@@ -1,5 +1,6 @@
 package com.incidentconsole.playbook.library.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,7 +8,6 @@ import com.incidentconsole.playbook.library.PlaybookFile;
 import com.incidentconsole.playbook.library.PlaybookFormatException;
 import com.incidentconsole.playbook.library.PlaybookParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,11 +45,12 @@ public final class PlaybookLibrary {
         return folder;
     }
 
-    /** File names of the playbooks, sorted. */
+    /** File names of the playbooks, sorted; temporary files a killed write left behind are removed on the way. */
     public List<String> list() throws IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
+        AtomicWrite.removeLeftovers(folder);
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
                     .filter(n -> FILE_NAME.matcher(n).matches()).sorted().toList();
@@ -57,7 +58,7 @@ public final class PlaybookLibrary {
     }
 
     public PlaybookFile read(String name) throws IOException, PlaybookFormatException {
-        return parser.parse(Files.readString(existing(name), StandardCharsets.UTF_8));
+        return parser.parse(TextFile.read(existing(name)));
     }
 
     /** Saves (replacing) a playbook file. */
@@ -75,7 +76,7 @@ public final class PlaybookLibrary {
 
     /** Copies a file; the copy is a new playbook, not linked to the original's server playbook. */
     public void duplicate(String from, String to) throws IOException {
-        String content = Files.readString(existing(from), StandardCharsets.UTF_8);
+        String content = TextFile.read(existing(from));
         if (Files.exists(path(to))) {
             throw new LibraryException(to + " already exists");
         }
@@ -127,14 +128,21 @@ public final class PlaybookLibrary {
         if (!Files.exists(sidecar)) {
             return records;
         }
-        JsonNode root = mapper.readTree(Files.readString(sidecar, StandardCharsets.UTF_8));
-        JsonNode files = root.path("files");
-        List<String> names = new ArrayList<>();
-        files.fieldNames().forEachRemaining(names::add);
-        for (String name : names) {
-            records.put(name, mapper.treeToValue(files.get(name), SyncRecord.class));
+        try {
+            JsonNode root = mapper.readTree(TextFile.read(sidecar));
+            JsonNode files = root.path("files");
+            List<String> names = new ArrayList<>();
+            files.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                records.put(name, mapper.treeToValue(files.get(name), SyncRecord.class));
+            }
+            return records;
+        } catch (JsonProcessingException e) {
+            // Left untouched so nothing of the links is lost; the user is told which file to look at.
+            throw new LibraryException("the library's link file " + sidecar + " is damaged ("
+                    + e.getOriginalMessage() + "); fix or remove it — it only records which server playbook each "
+                    + "file came from");
         }
-        return records;
     }
 
     private void saveRecords(Map<String, SyncRecord> records) throws IOException {

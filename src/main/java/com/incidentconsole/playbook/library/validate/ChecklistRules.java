@@ -122,7 +122,7 @@ final class ChecklistRules {
                     + "\"Run\" button posts it as a slash command, so it will fail");
         }
         JsonNode due = item.get("due_date");
-        if (due != null && due.isIntegralNumber() && due.longValue() < 0) {
+        if (due != null && JsonTypes.isInt64(due) && due.longValue() < 0) {
             findings.warning(place.field("due_date"), "is negative: due dates are offsets from the run's start, so "
                     + "the item would be overdue before the run begins");
         }

@@ -17,14 +17,22 @@ final class JsonTypes {
         boolean ok = switch (kind) {
             case STRING -> value.isTextual();
             case BOOLEAN -> value.isBoolean();
-            case NUMBER -> value.isIntegralNumber();
+            case NUMBER -> isInt64(value);
             case STRING_LIST -> value.isArray() && allText(value);
         };
-        if (!ok) {
+        if (!ok && kind == PlaybookSetting.Kind.NUMBER && value.isNumber()) {
+            findings.error(place, "must be a whole number the server can store (a 64-bit integer, at most "
+                    + Long.MAX_VALUE + "), found " + value.numberValue() + " (the import fails to decode it)");
+        } else if (!ok) {
             findings.error(place, "must be " + describe(kind) + ", found " + value.getNodeType().name().toLowerCase()
                     + " (the server cannot decode the playbook otherwise)");
         }
         return ok;
+    }
+
+    /** What Go's int64 fields take: an integer literal in range (1e3, 1.0 and 2^63 all fail to decode). */
+    static boolean isInt64(JsonNode value) {
+        return value.isIntegralNumber() && value.canConvertToLong();
     }
 
     private static boolean allText(JsonNode array) {

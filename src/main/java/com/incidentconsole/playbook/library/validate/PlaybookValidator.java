@@ -84,7 +84,7 @@ public final class PlaybookValidator {
 
     private static void checkStatusUpdates(PlaybookFile file, ObjectNode doc, Findings findings) {
         JsonNode timer = doc.get(PlaybookSetting.REMINDER_TIMER_DEFAULT_SECONDS.key());
-        if (timer != null && !timer.isIntegralNumber()) {
+        if (timer != null && !JsonTypes.isInt64(timer)) {
             return;
         }
         long seconds = file.number(PlaybookSetting.REMINDER_TIMER_DEFAULT_SECONDS);

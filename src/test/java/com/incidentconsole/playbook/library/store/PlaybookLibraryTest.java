@@ -84,4 +84,20 @@ class PlaybookLibraryTest {
         }
         assertEquals("Renamed", library.read("a.json").title());
     }
+
+    @Test
+    void aDamagedLinkFileIsNamedAndLeftUntouched() throws Exception {
+        PlaybookLibrary library = library();
+        library.create("incident.json", Fixtures.file(Fixtures.INCIDENT));
+        library.putSyncRecord("incident.json", new SyncRecord("https://chat.example.com", "pb1", 1700, "{}"));
+        Path sidecar = folder.resolve(PlaybookLibrary.SIDECAR);
+        String whole = Files.readString(sidecar);
+        Files.writeString(sidecar, whole.substring(0, whole.length() / 2));
+
+        LibraryException e = assertThrows(LibraryException.class, () -> library.syncRecord("incident.json"));
+
+        assertTrue(e.getMessage().contains(sidecar.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("damaged"), e.getMessage());
+        assertEquals(whole.substring(0, whole.length() / 2), Files.readString(sidecar));
+    }
 }
