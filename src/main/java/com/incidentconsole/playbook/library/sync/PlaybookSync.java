@@ -145,7 +145,15 @@ public final class PlaybookSync {
         // Linked before anything else can fail: a push after a crash here updates this playbook, it never imports
         // again. update_at 0 never matches, so that push first merges with whatever the server holds.
         library.putSyncRecord(name, new SyncRecord(serverUrl, id, 0, sent));
-        long updateAt = remote.get(id).path("update_at").asLong();
+        long updateAt;
+        try {
+            updateAt = remote.get(id).path("update_at").asLong();
+        } catch (PlaybookRemoteException e) {
+            // The playbook exists and the file is linked: saying only "refused" would make a user create it again.
+            throw new PlaybookRemoteException(e.reason(), "created playbook " + id + " on " + serverUrl + " and linked "
+                    + name + " to it, but reading it back failed (" + e.getMessage() + "); the next push updates "
+                    + "it", e);
+        }
         adoptServerVersion(name, new SyncRecord(serverUrl, id, 0, sent), file, updateAt);
         return id;
     }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PlaybookSyncTest {
 
     /** Playbook "pb1" plus any imported ones, held as full JSON; exports are derived the way the server does. */
-    static final class FakeServer implements PlaybookRemote {
+    static class FakeServer implements PlaybookRemote {
         ObjectNode playbook;
         final Map<String, ObjectNode> imported = new LinkedHashMap<>();
         long clock = 1000;
@@ -155,6 +155,30 @@ class PlaybookSyncTest {
         server.editedByColleague(Fixtures.file(Fixtures.INCIDENT).withTitle("Renamed on server"));
         assertInstanceOf(PushPlan.TakeTheirs.class, sync.push("incident.json", false));
         assertEquals("Renamed on server", library.read("incident.json").title());
+    }
+
+    @Test
+    void aCreateWhoseReadBackFailsSaysThePlaybookWasCreatedAndLinked() throws Exception {
+        library.create("new.json", Fixtures.file(Fixtures.RELEASE));
+        PlaybookSync failingReadBack = new PlaybookSync(library, new FakeServer() {
+            @Override
+            public String importPlaybook(String teamId, String exportText) {
+                return "created1";
+            }
+
+            @Override
+            public ObjectNode get(String playbookId) throws PlaybookRemoteException {
+                throw new PlaybookRemoteException(PlaybookRemoteException.Reason.REJECTED,
+                        "GET /playbooks/" + playbookId + " failed: 500", null);
+            }
+        }, "https://chat.example.com", parser);
+
+        PlaybookRemoteException e = assertThrows(PlaybookRemoteException.class,
+                () -> failingReadBack.create("new.json", "t1"));
+
+        assertTrue(e.getMessage().startsWith("created playbook created1 on https://chat.example.com and linked new.json"),
+                e.getMessage());
+        assertEquals("created1", library.syncRecord("new.json").orElseThrow().playbookId());
     }
 
     @Test
