@@ -14,7 +14,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule noJavaFxBelowTheUi = noClasses()
-            .that().resideInAnyPackage("..wire..", "..client..", "..sync..", "..sandbox..", "..cli..")
+            .that().resideInAnyPackage("..wire..", "..client..", "..sync..", "..sandbox..", "..cli..", "..report..",
+                    "..stats..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("only UI feature packages may use JavaFX; everything below must run headless");
 

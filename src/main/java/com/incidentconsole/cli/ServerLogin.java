@@ -43,6 +43,22 @@ final class ServerLogin {
     }
 
     /**
+     * The server a command acts on: {@code --server} when given, else the one signed in to last with
+     * {@code login}.
+     *
+     * @throws NoToken when neither says which server
+     */
+    String server(String option, JsonMapper mapper) {
+        if (option != null && !option.isBlank()) {
+            return option;
+        }
+        try (CredentialVault vault = vaults.apply(mapper)) {
+            return vault.lastServer().orElseThrow(() -> new NoToken("which server? Give --server URL, or sign in "
+                    + "once with 'incident-console login --server URL' to make it the default."));
+        }
+    }
+
+    /**
      * A verified connection to {@code url}.
      *
      * @throws NoToken when neither the environment nor the vault has a token for it, or the stored one was rejected

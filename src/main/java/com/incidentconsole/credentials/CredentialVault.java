@@ -132,6 +132,15 @@ public final class CredentialVault implements AutoCloseable {
                 Instant.ofEpochMilli(found.savedAtMillis())));
     }
 
+    /**
+     * The server signed in to last, as its address was stored; how commands find "the stored one" when no
+     * {@code --server} is given.
+     */
+    public Optional<String> lastServer() {
+        return index.read().stream().max(Comparator.comparingLong(AccountIndex.Account::savedAtMillis))
+                .map(AccountIndex.Account::server);
+    }
+
     /** The users with a stored token for {@code server}, latest first. */
     public List<String> users(ServerAddress server) {
         return index.read().stream().filter(a -> a.server().equals(key(server)))

@@ -1,0 +1,42 @@
+package com.incidentconsole.report;
+
+import com.incidentconsole.wire.PlaybookMetricConfig;
+import com.incidentconsole.wire.PlaybookRun;
+import com.incidentconsole.wire.StatusPostComplete;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a run report shows, gathered once.
+ *
+ * @param playbookTitle the playbook's title, or empty for a run without one (a channel checklist)
+ * @param metrics the playbook's metric definitions, in the playbook's order (targets and descriptions)
+ * @param userNames user id → the name to print ({@code @alex.rivera}); unknown ids print as they are
+ * @param statusUpdates the run's status updates with their text, in any order
+ * @param zone the zone times are written in
+ * @param generatedAt when the report was made (printed in its footer)
+ */
+public record ReportInput(PlaybookRun run, String playbookTitle, List<PlaybookMetricConfig> metrics,
+                          Map<String, String> userNames, List<StatusPostComplete> statusUpdates, ZoneId zone,
+                          Instant generatedAt) {
+
+    public ReportInput {
+        Objects.requireNonNull(run, "run");
+        playbookTitle = playbookTitle == null ? "" : playbookTitle;
+        metrics = List.copyOf(metrics);
+        userNames = Map.copyOf(userNames);
+        statusUpdates = List.copyOf(statusUpdates);
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(generatedAt, "generatedAt");
+    }
+
+    String name(String userId) {
+        if (userId == null || userId.isEmpty()) {
+            return "";
+        }
+        return userNames.getOrDefault(userId, userId);
+    }
+}
