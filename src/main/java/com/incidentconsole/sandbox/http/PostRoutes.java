@@ -10,7 +10,6 @@ import com.incidentconsole.wire.Channel;
 import com.incidentconsole.wire.Post;
 import com.incidentconsole.wire.PostList;
 import com.incidentconsole.wire.PluginEvents;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,9 +110,10 @@ public final class PostRoutes {
             Post post = live(id);
             readableChannel(c.userId(), post.channelId());
             String rootId = post.rootId().isEmpty() ? post.id() : post.rootId();
-            List<Post> thread = state.directory().posts(post.channelId()).stream()
-                    .filter(p -> p.deleteAt() == 0 && (p.id().equals(rootId) || p.rootId().equals(rootId)))
-                    .sorted(Comparator.comparingLong(Post::createAt).reversed()).toList();
+            // Newest first; the channel keeps posts in creation order, which also orders posts made in one millisecond.
+            List<Post> thread = new java.util.ArrayList<>(state.directory().posts(post.channelId()).stream()
+                    .filter(p -> p.deleteAt() == 0 && (p.id().equals(rootId) || p.rootId().equals(rootId))).toList());
+            java.util.Collections.reverse(thread);
             Map<String, Post> byId = new LinkedHashMap<>();
             thread.forEach(p -> byId.put(p.id(), p));
             return new PostList(thread.stream().map(Post::id).toList(), byId, "", "", false);
