@@ -12,6 +12,7 @@ import com.incidentconsole.sandbox.ws.EventHub;
 import com.incidentconsole.wire.Broadcast;
 import com.incidentconsole.wire.Channel;
 import com.incidentconsole.wire.ChannelMember;
+import com.incidentconsole.wire.PluginEvents;
 import com.incidentconsole.wire.User;
 import java.util.Map;
 
@@ -71,7 +72,7 @@ public final class MembershipRoutes {
                 ObjectNode data = mapper.createObjectNode();
                 data.set("user", mapper.valueToTree(user));
                 data.put("team_id", channel.teamId());
-                hub.publish("user_added", data, Broadcast.toChannel(channelId));
+                hub.publish(PluginEvents.USER_ADDED, data, Broadcast.toChannel(channelId));
                 systemPost(channelId, self, c.userId(), user);
             }
             ChannelMember member = d.channelMembers(channelId).stream().filter(m -> m.userId().equals(userId))
@@ -108,11 +109,11 @@ public final class MembershipRoutes {
             ObjectNode toChannel = mapper.createObjectNode();
             toChannel.put("user_id", userId);
             toChannel.put("remover_id", c.userId());
-            hub.publish("user_removed", toChannel, Broadcast.toChannel(channelId));
+            hub.publish(PluginEvents.USER_REMOVED, toChannel, Broadcast.toChannel(channelId));
             ObjectNode toUser = mapper.createObjectNode();
             toUser.put("channel_id", channelId);
             toUser.put("remover_id", c.userId());
-            hub.publish("user_removed", toUser, Broadcast.toUser(userId));
+            hub.publish(PluginEvents.USER_REMOVED, toUser, Broadcast.toUser(userId));
             ObjectNode props = mapper.createObjectNode();
             if (self) {
                 props.put("username", user.username());
