@@ -6,7 +6,9 @@ import com.incidentconsole.sandbox.fault.FaultPlan;
 import com.incidentconsole.sandbox.http.ChecklistRoutes;
 import com.incidentconsole.sandbox.http.CoreRoutes;
 import com.incidentconsole.sandbox.http.GraphQlRoutes;
+import com.incidentconsole.sandbox.http.MembershipRoutes;
 import com.incidentconsole.sandbox.http.PlaybookRoutes;
+import com.incidentconsole.sandbox.http.PostRoutes;
 import com.incidentconsole.sandbox.http.RateLimiter;
 import com.incidentconsole.sandbox.http.Router;
 import com.incidentconsole.sandbox.http.RunRoutes;
@@ -53,8 +55,11 @@ public final class SandboxServer implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final SandboxControl control;
     private final URI baseUrl;
+    private final java.util.List<String> routeKeys;
 
-    private SandboxServer(Server jetty, ScheduledExecutorService timers, SandboxControl control, URI baseUrl) {
+    private SandboxServer(Server jetty, ScheduledExecutorService timers, SandboxControl control, URI baseUrl,
+                          java.util.List<String> routeKeys) {
+        this.routeKeys = routeKeys;
         this.jetty = jetty;
         this.timers = timers;
         this.control = control;
@@ -99,6 +104,8 @@ public final class SandboxServer implements AutoCloseable {
 
         Router router = new Router();
         new CoreRoutes(state, poster).register(router);
+        new PostRoutes(state, poster).register(router);
+        new MembershipRoutes(state, poster, hub, mapper).register(router);
         new ChecklistRoutes(new ChecklistService(state, runs, factory)).register(router);
         new RunRoutes(state, access, runs, new RunQuery(state, access)).register(router);
         new PlaybookRoutes(state, access, new PlaybookService(state, access, publisher, mapper)).register(router);
@@ -143,11 +150,17 @@ public final class SandboxServer implements AutoCloseable {
         timers.scheduleAtFixedRate(hub::pingAll, 60, 60, TimeUnit.SECONDS);
         timers.scheduleAtFixedRate(reminders::fireDue, 1, 1, TimeUnit.SECONDS);
         URI baseUrl = URI.create("http://127.0.0.1:" + connector.getLocalPort());
-        return new SandboxServer(jetty, timers, new SandboxControl(state, faults, hub, baseUrl, incremental, limiter), baseUrl);
+        return new SandboxServer(jetty, timers, new SandboxControl(state, faults, hub, baseUrl, incremental, limiter), baseUrl,
+                router.routes().stream().map(Router.Route::key).toList());
     }
 
     public URI baseUrl() {
         return baseUrl;
+    }
+
+    /** {@code METHOD /path} of every route served, as keyed in {@code real-handlers.txt}. */
+    public java.util.List<String> routeKeys() {
+        return routeKeys;
     }
 
     public SandboxControl control() {

@@ -58,7 +58,7 @@ class RunUpdatesTest {
             HttpResponse<String> r = api.send("PUT", Api.PLUGIN + "/runs/" + run.id() + "/checklists/0/item/" + item
                     + "/state", "{\"new_state\":\"closed\"}");
             assertEquals(200, r.statusCode());
-            assertEquals("{}", r.body());
+            assertEquals("{}\n", r.body(), "ReturnJSON: json.Encoder ends the body with a newline");
 
             PlaybookRun after = server.control().run(run.id()).orElseThrow();
             assertEquals("closed", after.checklists().get(0).items().get(item).state());
@@ -114,7 +114,7 @@ class RunUpdatesTest {
         HttpResponse<String> r = api.send("POST", Api.PLUGIN + "/runs/" + run.id() + "/owner",
                 "{\"owner_id\":\"" + newOwner + "\"}");
         assertEquals(200, r.statusCode());
-        assertEquals("{}", r.body());
+        assertEquals("{}\n", r.body(), "ReturnJSON: json.Encoder ends the body with a newline");
         PlaybookRun changed = server.control().run(run.id()).orElseThrow();
         assertEquals(newOwner, changed.ownerUserId());
         assertEquals("owner_changed", changed.timelineEvents().get(changed.timelineEvents().size() - 1).eventType());

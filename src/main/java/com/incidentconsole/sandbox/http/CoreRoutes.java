@@ -61,6 +61,8 @@ public final class CoreRoutes {
                 })
                 .add("GET", V4 + "/channels/{channel_id}/posts", Router.Area.CORE, this::posts)
                 .add("POST", V4 + "/posts", Router.Area.CORE, this::createPost)
+                .add("GET", V4 + "/system/ping", Router.Area.PUBLIC, c -> Reply.ok(ping()))
+                .add("GET", V4 + "/config/client", Router.Area.PUBLIC, this::clientConfig)
                 // Only plain GETs get here (upgrades are taken by the WebSocket handler): the upgrader's 400.
                 .add("GET", V4 + "/websocket", Router.Area.PUBLIC, c -> {
                     throw new Rejection(400, "api.web_socket.connect.upgrade.app_error",
@@ -184,15 +186,66 @@ public final class CoreRoutes {
     private Reply createPost(Call c) {
         ObjectNode body = c.body(ObjectNode.class);
         String channelId = body.path("channel_id").asText();
+        String rootId = body.path("root_id").asText();
         return state.locked(() -> {
             if (!state.directory().isChannelMember(channelId, c.userId())) {
                 throw new Rejection(403, "api.context.permissions.app_error",
                         "You do not have the appropriate permissions.");
             }
+            // App.CreatePost: a reply's root must be a live root post of the same channel.
+            if (!rootId.isEmpty() && state.directory().post(rootId)
+                    .filter(r -> r.deleteAt() == 0 && r.rootId().isEmpty() && r.channelId().equals(channelId)).isEmpty()) {
+                throw new Rejection(400, "api.post.create_post.root_id.app_error", "Invalid RootId parameter.");
+            }
             Post post = poster.post(channelId, c.userId(), body.path("message").asText(), "",
-                    body.get("props"), body.path("pending_post_id").asText(), state.now());
+                    body.get("props"), body.path("pending_post_id").asText(), state.now(), rootId);
             return Reply.json(201, post);
         });
+    }
+
+    /**
+     * {@code system.go getSystemPing}: public; the client-requirement versions are empty by default and
+     * the database is the search backend. Go marshals the map with sorted keys.
+     */
+    private static Map<String, Object> ping() {
+        Map<String, Object> body = new java.util.TreeMap<>();
+        body.put("ActiveSearchBackend", "database");
+        body.put("AndroidLatestVersion", "");
+        body.put("AndroidMinVersion", "");
+        body.put("IosLatestVersion", "");
+        body.put("IosMinVersion", "");
+        body.put("status", "OK");
+        return body;
+    }
+
+    /**
+     * {@code config.go getClientConfig}: no format is 501, another than {@code old} 400; signed out the
+     * limited config, signed in the full one. The sandbox serves the keys a client reads to identify the
+     * server and sign in, not the real ~200 (docs/sandbox.md).
+     */
+    private Reply clientConfig(Call c) {
+        String format = c.query("format");
+        if (format.isEmpty()) {
+            throw new Rejection(501, "api.config.client.old_format.app_error",
+                    "New format for the client configuration is not supported yet. Please specify format=old in the query string.");
+        }
+        if (!"old".equals(format)) {
+            throw CoreErrors.invalidBodyParam("format");
+        }
+        Map<String, String> config = new java.util.TreeMap<>();
+        config.put("BuildEnterpriseReady", "true");
+        config.put("BuildNumber", SandboxServer.CURRENT_VERSION);
+        config.put("DiagnosticsEnabled", "false");
+        config.put("EnableSignInWithEmail", "true");
+        config.put("EnableSignInWithUsername", "true");
+        config.put("SiteName", "Incident Console sandbox");
+        config.put("Version", SandboxServer.CURRENT_VERSION);
+        if (!c.userId().isEmpty()) {
+            config.put("EnableUserAccessTokens", "true");
+            config.put("ExperimentalEnablePostMetadata", "true");
+            config.put("PluginsEnabled", "true");
+        }
+        return Reply.ok(config);
     }
 
     private Channel readableChannel(Call c) {
@@ -221,7 +274,12 @@ public final class CoreRoutes {
         return state.locked(s);
     }
 
+    /** Store not-found errors as the app layer wraps them: {@code App.GetUser}, {@code Server.getChannel}. */
     private static Rejection notFound(String what) {
-        return new Rejection(404, "app." + what + ".missing.app_error", "Unable to find the " + what + ".");
+        return switch (what) {
+            case "user" -> CoreErrors.userNotFound();
+            case "channel" -> CoreErrors.channelNotFound();
+            default -> new Rejection(404, "app." + what + ".missing.app_error", "Unable to find the " + what + ".");
+        };
     }
 }

@@ -33,10 +33,13 @@ public final class PlaybookRoutes {
         router.add("GET", B, P, this::list)
                 .add("POST", B, P, c -> {
                     String id = state.locked(() -> playbooks.create(c.userId(), c.body(ObjectNode.class), false));
-                    return Reply.json(201, Map.of("id", id)).withHeader("Location", "/api/v0/playbooks/" + id);
+                    return Reply.json(201, Map.of("id", id)).withHeader("Location", location(id));
                 })
-                .add("POST", B + "/import", P, c -> Reply.json(201, Map.of("id", state.locked(() ->
-                        playbooks.importPlaybook(c.userId(), c.query("team_id"), c.body(ObjectNode.class))))))
+                .add("POST", B + "/import", P, c -> {
+                    String id = state.locked(() ->
+                            playbooks.importPlaybook(c.userId(), c.query("team_id"), c.body(ObjectNode.class)));
+                    return Reply.json(201, Map.of("id", id)).withHeader("Location", location(id));
+                })
                 .add("GET", B + "/{id}", P, c -> Reply.ok(state.locked(() ->
                         playbooks.view(playbooks.requireViewable(c.userId(), c.param("id"))))))
                 .add("PUT", B + "/{id}", P, c -> {
@@ -72,6 +75,15 @@ public final class PlaybookRoutes {
                     return Reply.ok(state.locked(() -> Map.of("total_playbooks", state.playbooks().size(),
                             "total_playbook_runs", state.runs().size())));
                 });
+    }
+
+    /**
+     * {@code makeAPIURL(pluginAPI, "playbooks/%s", id)} (server/api/urls.go): the site URL's path (empty for
+     * the sandbox, served at the root) joined with {@code plugins/playbooks/api/v0}; createPlaybook and
+     * importPlaybook both set it (server/api/playbooks.go). Runs use a bare "/api/v0/runs/..." instead.
+     */
+    private static String location(String playbookId) {
+        return SandboxHandler.PLUGIN_PREFIX + "/playbooks/" + playbookId;
     }
 
     private Reply list(Call c) {

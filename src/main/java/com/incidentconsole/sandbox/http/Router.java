@@ -22,16 +22,45 @@ public final class Router {
     }
 
     public record Route(String method, String[] segments, Area area, Handler handler) {
+
+        /**
+         * {@code METHOD /path/{param}} as a client sends it (the plugin under
+         * {@code /plugins/playbooks/api/v0}): the key of the route's row in {@code real-handlers.txt}.
+         */
+        public String key() {
+            String path = "/" + String.join("/", segments);
+            return method + " " + (path.startsWith(PLUGIN_PATH) ? PLUGIN_PUBLIC + path.substring(PLUGIN_PATH.length())
+                    : path);
+        }
     }
 
     public record Match(Route route, Map<String, String> params) {
     }
+
+    /** Plugin routes are registered under this prefix (see {@link SandboxHandler}). */
+    static final String PLUGIN_PATH = "/plugin";
+    private static final String PLUGIN_PUBLIC = SandboxHandler.PLUGIN_PREFIX;
 
     private final List<Route> routes = new ArrayList<>();
 
     public Router add(String method, String template, Area area, Handler handler) {
         routes.add(new Route(method, template.substring(1).split("/"), area, handler));
         return this;
+    }
+
+    /** Every route, in registration order. */
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
+    /**
+     * Whether some route serves {@code path} with another method: gorilla mux then answers
+     * {@code 405} ({@code ErrMethodMismatch}) unless a later route without a method matches the path.
+     */
+    public boolean knowsPath(String path) {
+        String[] parts = (path.startsWith("/") ? path.substring(1) : path).split("/");
+        return routes.stream().anyMatch(r -> r.segments.length == parts.length
+                && matchSegments(r.segments, parts) != null);
     }
 
     public Optional<Match> match(String method, String path) {

@@ -93,8 +93,19 @@ public final class SandboxHandler extends Handler.Abstract {
     private Reply dispatch(Request request, String method, String path, String body, boolean plugin,
                            String requestId) {
         String routed = plugin ? path.substring(PLUGIN_PREFIX.length()) : path;
-        Optional<Router.Match> match = router.match(method, plugin ? "/plugin" + routed : routed);
+        String internal = plugin ? Router.PLUGIN_PATH + routed : routed;
+        Optional<Router.Match> match = router.match(method, internal);
         if (match.isEmpty()) {
+            if (plugin && router.knowsPath(internal)) {
+                // gorilla mux: a path served with other methods is ErrMethodMismatch, answered by its
+                // methodNotAllowedHandler (only WriteHeader(405): empty body, no Content-Type), before any
+                // middleware, so before the plugin's auth check (server/api/api.go NewHandler has no
+                // MethodNotAllowedHandler, and its "{anything:.*}" catch-all never matches: mux refuses
+                // a template without a leading slash). Core differs: see docs/sandbox.md "Wrong method".
+                return Reply.empty(405);
+            }
+            // Core: api4/api.go Init registers "/api/v4/{anything:.*}" -> Handle404 after every route; mux lets
+            // that later match override a method mismatch, so a wrong method on a core path is this same 404.
             return plugin ? Reply.text(404, "404 page not found\n")
                     : appError(404, "api.context.404.app_error", "Sorry, we could not find the page.", requestId);
         }
@@ -153,9 +164,22 @@ public final class SandboxHandler extends Handler.Abstract {
             headers.put("Expires", "0");
         }
         reply.headers().forEach(headers::put);
-        headers.put(HttpHeader.CONTENT_TYPE, reply.json() ? "application/json" : "text/plain; charset=utf-8");
+        boolean plugin = Request.getPathInContext(request).startsWith(PLUGIN_PREFIX);
+        boolean empty = "".equals(reply.payload());
+        // The plugin's handlers that only WriteHeader send no Content-Type (Go sets none without a body);
+        // core's Handler.ServeHTTP sets application/json before any handler runs, so core keeps it.
+        if (!(plugin && empty && reply.json())) {
+            headers.put(HttpHeader.CONTENT_TYPE, reply.json() ? "application/json" : "text/plain; charset=utf-8");
+        }
         byte[] bytes = reply.payload() instanceof String s ? s.getBytes(StandardCharsets.UTF_8)
                 : mapper.writeValueAsBytes(reply.payload());
+        if (plugin && reply.json() && !empty && !(reply.payload() instanceof String)
+                && !(reply.payload() instanceof PluginError)) {
+            // ReturnJSON uses json.NewEncoder(w).Encode: every plugin JSON body ends with "\n" (api.go
+            // ReturnJSON); error bodies are json.Marshal'ed by handleResponseWithCode and have none.
+            bytes = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+            bytes[bytes.length - 1] = '\n';
+        }
         response.setStatus(reply.status());
         if (observer != null) {
             observer.observe(new ExchangeObserver.Exchange(request.getMethod(), Request.getPathInContext(request),

@@ -134,6 +134,13 @@ public final class Directory {
                 c.creatorId()));
     }
 
+    /** Replaces a stored post (an edit or a soft delete), keeping its place in the channel. */
+    public void replacePost(Post post) {
+        posts.put(post.id(), post);
+        List<Post> inChannel = postsByChannel.get(post.channelId());
+        inChannel.replaceAll(p -> p.id().equals(post.id()) ? post : p);
+    }
+
     public Optional<Post> post(String id) {
         return Optional.ofNullable(posts.get(id));
     }

@@ -47,13 +47,22 @@ public final class EventHub {
         this.currentVersion = currentVersion;
     }
 
-    /** Sends {@code event} to every live connection the broadcast selects (mattermost-core.md §1.9). */
+    /**
+     * Sends {@code event} to every connection the broadcast selects (mattermost-core.md §1.9), live or
+     * waiting to be resumed: the real hub iterates every indexed conn, inactive ones included, and
+     * decides the audience now, at publish time ({@code web_hub.go} {@code Hub.Start} broadcast case,
+     * {@code WebConn.ShouldSendEvent}). A connection whose send queue is full is closed and removed,
+     * so a later resume of it gets a new connection id and a hello ({@code closeAndRemoveConn}).
+     */
     public synchronized void publish(String event, JsonNode data, Broadcast broadcast) {
         String head = "{\"event\":" + json(event) + ",\"data\":" + json(data) + ",\"broadcast\":" + json(broadcast)
                 + ",\"seq\":";
-        for (WsConnection conn : connections.values()) {
-            if (conn.isActive() && selects(broadcast, conn)) {
-                conn.send(seq -> head + seq + "}\n", faults);
+        var it = connections.values().iterator();
+        while (it.hasNext()) {
+            WsConnection conn = it.next();
+            if (selects(broadcast, conn) && !conn.send(seq -> head + seq + "}\n", faults)) {
+                conn.closeSocket(1001, "sandbox: send queue full");
+                it.remove();
             }
         }
     }
@@ -85,6 +94,8 @@ public final class EventHub {
             connections.put(old.id(), old);
             sendHello(old);
         }
+        // writePump: dead-queue replay (or the new hello) first, then whatever waited in wc.send.
+        old.drainQueued(faults);
         return old;
     }
 

@@ -9,12 +9,16 @@ import org.eclipse.jetty.websocket.api.Session;
 
 /**
  * One logical Mattermost WebSocket connection (a {@code connection_id}): it outlives its sockets so
- * that a client can resume it. Keeps the per-connection {@code seq} and the dead queue of the last
- * 128 events sent, as {@code web_conn.go} does. All methods synchronise on the connection.
+ * that a client can resume it. Keeps the per-connection {@code seq}, the dead queue of the last
+ * 128 events sent, and — while no socket is attached — the send queue of events not yet numbered,
+ * as {@code web_conn.go} does ({@code WebConn.send}, cap {@code sendQueueSize = 256}; numbering
+ * happens in {@code writePump}). All methods synchronise on the connection.
  */
 final class WsConnection {
 
     static final int DEAD_QUEUE_SIZE = 128;
+    /** {@code sendQueueSize} in {@code web_conn.go}: the hub closes a connection whose queue is full. */
+    static final int SEND_QUEUE_SIZE = 256;
 
     /** An event frame already numbered and encoded. */
     record Sent(long seq, String text) {
@@ -24,6 +28,8 @@ final class WsConnection {
     private final String userId;
     private final Deque<Sent> deadQueue = new ArrayDeque<>();
     private final Deque<String> outgoing = new ArrayDeque<>();
+    /** Events published while no socket was attached, in order, waiting for a resume to number them. */
+    private final Deque<java.util.function.LongFunction<String>> queued = new ArrayDeque<>();
     private boolean writing;
     private long nextSeq;
     private long sentOnSocket;
@@ -73,11 +79,34 @@ final class WsConnection {
         }
     }
 
-    /** Numbers and sends one event; the frame text is built by {@code encoder} from the seq. */
-    synchronized void send(java.util.function.LongFunction<String> encoder, FaultPlan faults) {
+    /**
+     * Numbers and sends one event; the frame text is built by {@code encoder} from the seq. Without a
+     * socket the event waits in the send queue, as the real hub keeps broadcasting to inactive
+     * connections ({@code web_hub.go} {@code Hub.Start}, {@code case msg := <-h.broadcast}).
+     *
+     * @return false when the send queue is full: the hub must close and forget this connection
+     *         (the {@code default:} branch of that {@code select}, {@code closeAndRemoveConn})
+     */
+    synchronized boolean send(java.util.function.LongFunction<String> encoder, FaultPlan faults) {
         if (session == null) {
-            return;
+            if (queued.size() >= SEND_QUEUE_SIZE) {
+                return false;
+            }
+            queued.addLast(encoder);
+            return true;
         }
+        deliver(encoder, faults);
+        return true;
+    }
+
+    /** Drains what was queued while away; runs after the dead-queue replay, so seq continues from it. */
+    synchronized void drainQueued(FaultPlan faults) {
+        while (session != null && !queued.isEmpty()) {
+            deliver(queued.pollFirst(), faults);
+        }
+    }
+
+    private void deliver(java.util.function.LongFunction<String> encoder, FaultPlan faults) {
         long seq = nextSeq++;
         String text = encoder.apply(seq);
         remember(new Sent(seq, text));
@@ -127,7 +156,10 @@ final class WsConnection {
         return false;
     }
 
-    /** After an unrecoverable gap: a new identity, seq from 0 again, nothing to replay. */
+    /**
+     * After an unrecoverable gap: a new identity, seq from 0 again, nothing to replay. The send queue
+     * is kept: {@code writePump} sends the new hello and then keeps draining {@code wc.send}.
+     */
     synchronized void renew(String newId) {
         id = newId;
         deadQueue.clear();
