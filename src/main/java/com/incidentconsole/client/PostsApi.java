@@ -20,6 +20,15 @@ public final class PostsApi {
                 rest.type(Post.class));
     }
 
+    /**
+     * Posts {@code message}, asking for {@code createAtMillis} as its time: the server keeps it only for a
+     * system admin (api4/post.go createPost) and otherwise dates the post now. Sent at most once.
+     */
+    public Post createAt(String channelId, String message, long createAtMillis) {
+        Map<String, Object> body = Map.of("channel_id", channelId, "message", message, "create_at", createAtMillis);
+        return rest.call("POST", Rest.V4 + "/posts", List.of(), new Rest.Once(body), rest.type(Post.class));
+    }
+
     /** A page of the channel's posts, newest first. */
     public PostList forChannel(String channelId, int page, int perPage) {
         return rest.get(Rest.V4 + "/channels/" + Rest.seg(channelId) + "/posts", UsersApi.paging(page, perPage),

@@ -41,6 +41,14 @@ final class Rest {
         }
     }
 
+    /**
+     * The body of a request that must reach the server at most once (it posts, creates): OkHttp then never
+     * resends it on its own after a connection failure once sending began, so a lost answer surfaces as a
+     * {@link TransportError} for the caller to treat as "may or may not have happened".
+     */
+    record Once(Object body) {
+    }
+
     /** A 2xx answer: its status, body text and a header lookup. */
     record Answer(int status, String body, Map<String, List<String>> headers) {
         String header(String name) {
@@ -187,6 +195,9 @@ final class Rest {
     }
 
     private RequestBody requestBody(String method, String path, Object body) {
+        if (body instanceof Once once) {
+            return oneShot(requestBody(method, path, once.body()));
+        }
         if (body == null) {
             // OkHttp insists on a body for POST/PUT/PATCH; the server wants none (e.g. "run command").
             return BODY_METHODS.contains(method) ? RequestBody.create(new byte[0], null) : null;
@@ -197,5 +208,32 @@ final class Rest {
         } catch (IOException e) {
             throw new TransportError(method + " " + path + " body could not be encoded", e);
         }
+    }
+
+    private static RequestBody oneShot(RequestBody inner) {
+        if (inner == null) {
+            return null;
+        }
+        return new RequestBody() {
+            @Override
+            public MediaType contentType() {
+                return inner.contentType();
+            }
+
+            @Override
+            public long contentLength() throws IOException {
+                return inner.contentLength();
+            }
+
+            @Override
+            public void writeTo(okio.BufferedSink sink) throws IOException {
+                inner.writeTo(sink);
+            }
+
+            @Override
+            public boolean isOneShot() {
+                return true;
+            }
+        };
     }
 }

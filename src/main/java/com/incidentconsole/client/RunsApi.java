@@ -1,5 +1,7 @@
 package com.incidentconsole.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.RunCreateOptions;
 import com.incidentconsole.wire.RunMetadata;
@@ -9,6 +11,8 @@ import com.incidentconsole.wire.RunsPage;
 import com.incidentconsole.wire.StatusPostComplete;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Playbook runs ({@code /plugins/playbooks/api/v0/runs}); checklist edits live in {@link ChecklistApi}. */
 public final class RunsApi {
@@ -46,13 +50,45 @@ public final class RunsApi {
         }
     }
 
+    /**
+     * As {@link #listAll}, each run exactly as the server sent it (every field, also those {@link PlaybookRun}
+     * does not model): for output that promises "the server's JSON".
+     */
+    public List<ObjectNode> listAllDocuments(RunQuery query) {
+        int perPage = query.perPage() > 0 ? query.perPage() : RunQuery.DEFAULT_PAGE_SIZE;
+        List<ObjectNode> all = new ArrayList<>();
+        for (int page = query.page(); ; page++) {
+            JsonNode result = rest.get(Rest.PLUGIN + "/runs", query.page(page, perPage).parameters(),
+                    rest.type(ObjectNode.class));
+            JsonNode items = result.path("items");
+            items.forEach(item -> {
+                if (item instanceof ObjectNode run) {
+                    all.add(run);
+                }
+            });
+            if (!result.path("has_more").asBoolean(false) || items.isEmpty()) {
+                return List.copyOf(all);
+            }
+        }
+    }
+
+    /** The run exactly as the server sent it. */
+    public ObjectNode getDocument(String id) {
+        return rest.get(run(id), rest.type(ObjectNode.class));
+    }
+
+    /** The status updates exactly as the server sent them, newest first. */
+    public JsonNode statusUpdatesDocument(String id) {
+        return rest.get(run(id) + "/status-updates", rest.type(JsonNode.class));
+    }
+
     public PlaybookRun get(String id) {
         return rest.get(run(id), rest.type(PlaybookRun.class));
     }
 
     /** Answers 201 with the full run; the server also sends {@code playbook_run_created} to the run channel. */
     public PlaybookRun create(RunCreateOptions options) {
-        return rest.call("POST", Rest.PLUGIN + "/runs", List.of(), options, rest.type(PlaybookRun.class));
+        return rest.call("POST", Rest.PLUGIN + "/runs", List.of(), new Rest.Once(options), rest.type(PlaybookRun.class));
     }
 
     /** Renames and/or sets the summary; a {@code null} argument leaves that field unchanged. */
@@ -78,13 +114,49 @@ public final class RunsApi {
         return rest.get(run(id) + "/status-updates", rest.listOf(StatusPostComplete.class));
     }
 
-    /** {@code reminderSeconds} must be > 0 unless {@code finishRun}. */
+    /**
+     * {@code reminderSeconds} must be > 0 unless {@code finishRun}. The server answers {@code {"status":"OK"}}
+     * without the post's id: the new entry of the run's {@code status_posts} is it. Sent at most once.
+     */
     public void postStatusUpdate(String id, String message, long reminderSeconds, boolean finishRun) {
-        rest.send("POST", run(id) + "/status", new RunRequests.StatusUpdate(message, reminderSeconds, finishRun));
+        rest.send("POST", run(id) + "/status",
+                new Rest.Once(new RunRequests.StatusUpdate(message, reminderSeconds, finishRun)));
     }
 
+    /** Posts a request message to the run's channel; sent at most once. */
     public void requestUpdate(String id) {
-        rest.send("POST", run(id) + "/request-update", null);
+        rest.send("POST", run(id) + "/request-update", new Rest.Once(null));
+    }
+
+    /**
+     * Whether status updates are also posted to the run's broadcast channels. The real server has no REST
+     * route for it, only the GraphQL {@code updateRun} mutation (api/graphql_root_run.go: UpdateRun), which
+     * answers 200 with {@code errors} when it refuses.
+     */
+    public void setStatusBroadcast(String id, boolean enabled) {
+        Map<String, Object> body = Map.of("operationName", "UpdateRun",
+                "query", "mutation UpdateRun($id: String!, $updates: RunUpdates!) "
+                        + "{ updateRun(id: $id, updates: $updates) }",
+                "variables", Map.of("id", id, "updates", Map.of("statusUpdateBroadcastChannelsEnabled", enabled)));
+        JsonNode answer = rest.call("POST", Rest.PLUGIN + "/query", List.of(), body, rest.type(JsonNode.class));
+        JsonNode errors = answer.path("errors");
+        if (errors.isArray() && !errors.isEmpty()) {
+            throw new ServerError(200, "", errors.get(0).path("message").asText("GraphQL error"), "", "POST",
+                    Rest.PLUGIN + "/query", Optional.empty());
+        }
+    }
+
+    /**
+     * Adds {@code postId} to the run's timeline as an {@code event_from_post} event dated by the post, the only
+     * way the real server offers to add an event (api/playbook_runs.go: addToTimelineDialog, an interactive
+     * dialog submission; {@code userId} must be the caller's). Answers 200 with no body; sent at most once.
+     */
+    public void addPostToTimeline(String runId, String userId, String postId, String summary) {
+        Map<String, Object> submission = Map.of("playbook_run", runId, "summary", summary);
+        String state = rest.mapper().createObjectNode().put("post_id", postId).toString();
+        Map<String, Object> body = Map.of("user_id", userId, "callback_id", "", "state", state,
+                "submission", submission, "cancelled", false);
+        rest.send("POST", Rest.PLUGIN + "/runs/add-to-timeline-dialog", new Rest.Once(body));
     }
 
     public RunMetadata metadata(String id) {

@@ -29,6 +29,10 @@ public final class UsersApi {
         return rest.get(Rest.V4 + "/users/" + Rest.seg(id), rest.type(User.class));
     }
 
+    public User byUsername(String username) {
+        return rest.get(Rest.V4 + "/users/username/" + Rest.seg(username), rest.type(User.class));
+    }
+
     /** Unknown ids are silently left out by the server; an empty input costs no request (the server would 400). */
     public List<User> byIds(Collection<String> ids) {
         if (ids.isEmpty()) {
