@@ -24,6 +24,9 @@ final class CommandIo {
     static int run(PrintWriter out, PrintWriter err, Callable<Integer> body) {
         try {
             return body.call();
+        } catch (AtMostOnce.Uncertain e) {
+            err.println("error: " + e.getMessage());
+            return REFUSED;
         } catch (ClientException | CredentialException e) {
             err.println("error: " + e.getMessage());
             return REFUSED;
