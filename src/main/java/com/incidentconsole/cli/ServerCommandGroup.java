@@ -7,6 +7,7 @@ import com.incidentconsole.credentials.CredentialVault;
 import com.incidentconsole.wire.WireJson;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,7 +51,7 @@ abstract class ServerCommandGroup {
      * Arguments checked before any network, under the same exit-code contract: a {@link
      * com.incidentconsole.entry.BadEntry} or another IllegalArgumentException is exit 2 with its message.
      */
-    final int checked(java.util.concurrent.Callable<Integer> body) {
+    final int checked(Callable<Integer> body) {
         return CommandIo.run(spec.commandLine().getOut(), spec.commandLine().getErr(), body);
     }
 

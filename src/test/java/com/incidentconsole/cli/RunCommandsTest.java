@@ -17,6 +17,7 @@ import com.incidentconsole.wire.WireJson;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -167,6 +168,19 @@ class RunCommandsTest {
         assertTrue(cli.err().startsWith("error: PUT "), cli::err);
         assertEquals(1, cli.run(RunCommand::new, "show", "aaaaaaaaaaaaaaaaaaaaaaaaaa"));
         assertTrue(cli.err().startsWith("error: GET "), cli::err);
+    }
+
+    @Test
+    void everySubcommandHasHelp() {
+        Map<CliHarness.Factory, List<String>> groups = Map.of(RunsCommand::new, List.of("list"),
+                RunCommand::new, List.of("show", "start", "finish", "restore", "check"),
+                StatusCommand::new, List.of("post", "list", "request"), RetroCommand::new, List.of("show", "publish"),
+                TimelineCommand::new, List.of("add"));
+        groups.forEach((factory, subcommands) -> subcommands.forEach(sub -> {
+            assertEquals(0, cli.run(factory, sub, "--help"), sub);
+            assertTrue(cli.out().startsWith("Usage: "), cli::out);
+            assertTrue(cli.out().contains("--server=URL"), cli::out);
+        }));
     }
 
     private static ChecklistItem item(String runId) {
