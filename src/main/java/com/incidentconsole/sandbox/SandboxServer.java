@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.incidentconsole.sandbox.chat.Poster;
 import com.incidentconsole.sandbox.fault.FaultPlan;
 import com.incidentconsole.sandbox.http.ChecklistRoutes;
+import com.incidentconsole.sandbox.http.DialogRoutes;
 import com.incidentconsole.sandbox.http.CoreRoutes;
 import com.incidentconsole.sandbox.http.GraphQlRoutes;
 import com.incidentconsole.sandbox.http.PlaybookRoutes;
@@ -13,6 +14,10 @@ import com.incidentconsole.sandbox.http.RunRoutes;
 import com.incidentconsole.sandbox.http.SandboxHandler;
 import com.incidentconsole.sandbox.playbooks.PlaybookService;
 import com.incidentconsole.sandbox.runs.Access;
+import com.incidentconsole.sandbox.runs.BotPosts;
+import com.incidentconsole.sandbox.runs.DialogService;
+import com.incidentconsole.sandbox.runs.RetrospectiveService;
+import com.incidentconsole.sandbox.runs.StatusService;
 import com.incidentconsole.sandbox.runs.ChecklistService;
 import com.incidentconsole.sandbox.runs.ParticipantService;
 import com.incidentconsole.sandbox.runs.RunFactory;
@@ -89,18 +94,22 @@ public final class SandboxServer implements AutoCloseable {
                 new java.util.concurrent.atomic.AtomicBoolean(options.incrementalUpdates());
         RunPublisher publisher = new RunPublisher(hub, mapper, state.directory(), incremental::get);
         Poster poster = new Poster(state, hub, mapper);
-        RunService runs = new RunService(state, access, factory, publisher, poster);
+        BotPosts bot = new BotPosts(state, poster);
+        RunService runs = new RunService(state, access, factory, publisher, bot);
+        StatusService statuses = new StatusService(state, access, runs, bot, poster);
+        RetrospectiveService retros = new RetrospectiveService(state, access, runs, bot);
         state.locked(() -> new SeedGenerator(state, factory, mapper)
                 .generate(options.seed(), options.ongoing(), options.ended(), options.from(), options.to()));
 
-        String botId = state.locked(() -> state.directory().userByLogin(SeedGenerator.BOT_USERNAME).orElseThrow().id());
-        ReminderService reminders = new ReminderService(state, runs, poster, botId);
+        ReminderService reminders = new ReminderService(state, runs, bot);
         options.clock().onAdvance(reminders::fireDue);
 
         Router router = new Router();
         new CoreRoutes(state, poster).register(router);
         new ChecklistRoutes(new ChecklistService(state, runs, factory)).register(router);
-        new RunRoutes(state, access, runs, new RunQuery(state, access)).register(router);
+        new RunRoutes(state, access, runs, statuses, retros, new RunQuery(state, access)).register(router);
+        new DialogRoutes(state, access, statuses, new DialogService(state, access, runs, publisher, poster, bot), mapper)
+                .register(router);
         new PlaybookRoutes(state, access, new PlaybookService(state, access, publisher, mapper)).register(router);
         new GraphQlRoutes(new ParticipantService(state, access, runs, factory, hub, mapper), runs).register(router);
 

@@ -31,7 +31,13 @@ public final class Poster {
 
     public Post post(String channelId, String userId, String message, String type, JsonNode props,
                      String pendingPostId, long at) {
-        Post post = new Post(state.ids().next(), at, at, 0, 0, false, userId, channelId, "", "", message, type,
+        return post(channelId, userId, message, type, props, pendingPostId, "", at);
+    }
+
+    /** A reply when {@code rootId} is set, as the plugin's threaded broadcasts are ({@code bot.PostMessageToThread}). */
+    public Post post(String channelId, String userId, String message, String type, JsonNode props,
+                     String pendingPostId, String rootId, long at) {
+        Post post = new Post(state.ids().next(), at, at, 0, 0, false, userId, channelId, rootId, "", message, type,
                 props, "", List.of(), pendingPostId, 0, 0, List.of());
         state.directory().addPost(post);
         Channel channel = state.directory().channel(channelId).orElseThrow();
@@ -45,6 +51,41 @@ public final class Poster {
         data.put("team_id", channel.teamId());
         hub.publish(PluginEvents.POSTED, data, Broadcast.toChannel(channelId));
         return post;
+    }
+
+    /**
+     * {@code SendEphemeralPost}: a {@code system_ephemeral} post that is not stored, sent to one
+     * user as core {@code ephemeral_message}. Caller holds the lock.
+     */
+    public void ephemeral(String toUserId, String fromUserId, String channelId, String message) {
+        long now = state.now();
+        Post post = new Post(state.ids().next(), now, now, 0, 0, false, fromUserId, channelId, "", "", message,
+                "system_ephemeral", null, "", List.of(), "", 0, 0, List.of());
+        ObjectNode data = mapper.createObjectNode();
+        data.put("post", write(post));
+        hub.publish("ephemeral_message", data, Broadcast.toUser(toUserId));
+    }
+
+    /**
+     * Soft-deletes a post and announces it with core {@code post_deleted} to its channel
+     * ({@code app.DeletePost}: data {@code {"post": "<json>"}}; the admin-only copy with
+     * {@code delete_by} is not modelled). A post already deleted is left alone, as the plugin's
+     * {@code removePost} does. Caller holds the lock.
+     */
+    public void delete(String postId) {
+        Post post = state.directory().post(postId).orElse(null);
+        if (post == null || post.deleteAt() != 0) {
+            return;
+        }
+        long now = state.now();
+        Post deleted = new Post(post.id(), post.createAt(), now, post.editAt(), now, post.isPinned(), post.userId(),
+                post.channelId(), post.rootId(), post.originalId(), post.message(), post.type(), post.props(),
+                post.hashtags(), post.fileIds(), post.pendingPostId(), post.replyCount(), post.lastReplyAt(),
+                post.participants());
+        state.directory().replacePost(deleted);
+        ObjectNode data = mapper.createObjectNode();
+        data.put("post", write(deleted));
+        hub.publish(PluginEvents.POST_DELETED, data, Broadcast.toChannel(post.channelId()));
     }
 
     private String write(Object value) {
