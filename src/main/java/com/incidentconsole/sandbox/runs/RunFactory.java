@@ -26,9 +26,13 @@ import java.util.function.Consumer;
  */
 public final class RunFactory {
 
-    /** The request after the handler's checks: {@code channelId} non-empty links that channel. */
+    /**
+     * The request after the handler's checks: {@code channelId} non-empty links that channel.
+     * {@code nameTemplate} false keeps the given name even if the playbook has a
+     * {@code channel_name_template}: only seeded history uses it (runs made before the template).
+     */
     public record Spec(String name, String summary, String ownerId, String reporterId, String teamId,
-                       String channelId, boolean publicChannel) {
+                       String channelId, boolean publicChannel, boolean nameTemplate) {
     }
 
     private final SandboxState state;
@@ -69,7 +73,8 @@ public final class RunFactory {
             playbook.put("next_run_number", runNumber + 1);
             run.runNumber = runNumber;
             run.sequentialId = RunTemplates.sequentialId(playbook.path("run_number_prefix").asText(), runNumber);
-            run.name = templates.runName(playbook.path("channel_name_template").asText(), run, spec.name());
+            run.name = templates.runName(spec.nameTemplate() ? playbook.path("channel_name_template").asText() : "",
+                    run, spec.name());
         }
         if (spec.channelId().isEmpty()) {
             run.channelId = newChannel(run.teamId, run.name, spec.publicChannel() ? "O" : "P", at).id();
@@ -221,7 +226,7 @@ public final class RunFactory {
             slug = state.ids().next();
         }
         String wanted = slug;
-        if (state.directory().channels().stream().anyMatch(c -> c.teamId().equals(teamId) && c.name().equals(wanted))) {
+        if (state.directory().hasChannelNamed(teamId, wanted)) {
             slug = slug + "-" + id.substring(0, 4);
         }
         Channel channel = new Channel(id, at, at, 0, teamId, type, displayName, slug, "", "", at, 0, "");

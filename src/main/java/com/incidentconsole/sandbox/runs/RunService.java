@@ -131,7 +131,7 @@ public final class RunService {
                 summary = playbook.path("run_summary_template").asText();
             }
             RunEntity run = factory.create(playbook, new RunFactory.Spec(request.name(), summary, owner,
-                    userId, teamId, channelId, open), state.now());
+                    userId, teamId, channelId, open, true), state.now());
             afterCreate(run, playbook, userId);
             return run;
         });

@@ -192,7 +192,7 @@ public final class SeedGenerator {
         User owner = defaultOwns && defaultInTeam ? defaultUser : members.get(random.nextInt(members.size()));
         User reporter = members.get(random.nextInt(members.size()));
         RunEntity run = factory.create(playbook, new RunFactory.Spec(runName(random, playbook), "", owner.id(),
-                reporter.id(), team.id(), "", random.nextBoolean()), createAt);
+                reporter.id(), team.id(), "", random.nextBoolean(), false), createAt);
         factory.addParticipants(run, List.of(run.ownerUserId, reporter.id()).stream().distinct().toList(),
                 reporter.id(), r -> { }, createAt);
         factory.createdTimeline(run);
