@@ -155,6 +155,9 @@ final class SpecDivergences {
             new Divergence(".*", ROOT + "/runs/(add-to-timeline-dialog|" + ID + "/(finish-dialog|update-status-dialog))",
                     "validation.request.path.missing", "",
                     "dialog routes exist in the router (api/playbook_runs.go NewPlaybookRunHandler) but not in the spec"),
+            new Divergence("GET", ROOT + "/runs/channel/" + ID, "40[03]", "validation.response.status.unknown", "",
+                    "getPlaybookRunByChannel: ChannelView refusal is 403, several runs in the channel 400 "
+                            + "(\"multiple runs in the channel\")"),
             new Divergence("POST", ROOT + "/runs", "500", "validation.response.status.unknown", "",
                     "an unknown playbook_id fails playbookService.Get: HandleError's 500"),
             new Divergence(".*", ROOT + "/.*", "401", "validation.request.security.missing", "",
