@@ -158,6 +158,9 @@ final class SpecDivergences {
             new Divergence("GET", ROOT + "/runs/channel/" + ID, "40[03]", "validation.response.status.unknown", "",
                     "getPlaybookRunByChannel: ChannelView refusal is 403, several runs in the channel 400 "
                             + "(\"multiple runs in the channel\")"),
+            new Divergence("POST", ROOT + "/runs/add-to-timeline-dialog", "validation.request.operation.notAllowed", "",
+                    "the router has POST /runs/add-to-timeline-dialog (addToTimelineDialog); the spec only knows "
+                            + "/runs/{id}, which this path also matches"),
             new Divergence("POST", ROOT + "/runs", "500", "validation.response.status.unknown", "",
                     "an unknown playbook_id fails playbookService.Get: HandleError's 500"),
             new Divergence(".*", ROOT + "/.*", "401", "validation.request.security.missing", "",

@@ -34,9 +34,10 @@ public final class DialogService {
     /**
      * {@code createPlaybookRunFromDialog}: an unknown playbook is a 500 ("unable to get playbook");
      * the run links the playbook's channel only in {@code link_existing_channel} mode; the created
-     * event carries {@code client_id} and {@code channel_name} (the real one is sent a second later,
-     * the sandbox sends it at once); the owner gets an ephemeral "Playbook run … started in ~…" in
-     * the channel the dialog was opened from.
+     * event carries {@code client_id} and {@code channel_name}; the owner gets an ephemeral
+     * "Playbook run … started in ~…" in the channel the dialog was opened from. The real handler
+     * sends the created event from a goroutine a second later, so it comes after the ephemeral
+     * post: the sandbox keeps that order but does not wait.
      */
     public String createFromDialog(String userId, String teamId, String fromChannelId, String playbookId, String name,
                                    String clientId) {
@@ -54,9 +55,9 @@ public final class DialogService {
             RunEntity run = runs.create(userId, new RunService.CreateRequest(playbookId, teamId, channelId, name, "", "",
                     null, true));
             Channel channel = state.directory().channel(run.channelId).orElseThrow();
-            publisher.runCreatedFromDialog(run, clientId, channel.name());
             poster.ephemeral(run.ownerUserId, bot.botId(), fromChannelId,
                     "Playbook run " + run.name + " started in ~" + channel.name());
+            publisher.runCreatedFromDialog(run, clientId, channel.name());
             return run.id;
         });
     }
