@@ -31,12 +31,12 @@ public final class Poster {
 
     public Post post(String channelId, String userId, String message, String type, JsonNode props,
                      String pendingPostId, long at) {
-        return post(channelId, userId, message, type, props, pendingPostId, "", at);
+        return post(channelId, userId, message, type, props, pendingPostId, at, "");
     }
 
-    /** A reply when {@code rootId} is set, as the plugin's threaded broadcasts are ({@code bot.PostMessageToThread}). */
+    /** A post, a reply when {@code rootId} is set (the caller checked the root is in the same channel). */
     public Post post(String channelId, String userId, String message, String type, JsonNode props,
-                     String pendingPostId, String rootId, long at) {
+                     String pendingPostId, long at, String rootId) {
         Post post = new Post(state.ids().next(), at, at, 0, 0, false, userId, channelId, rootId, "", message, type,
                 props, "", List.of(), pendingPostId, 0, 0, List.of());
         state.directory().addPost(post);
@@ -83,9 +83,21 @@ public final class Poster {
                 post.hashtags(), post.fileIds(), post.pendingPostId(), post.replyCount(), post.lastReplyAt(),
                 post.participants());
         state.directory().replacePost(deleted);
+        announce(PluginEvents.POST_DELETED, deleted, null);
+    }
+
+    /**
+     * Announces an edited or deleted post to its channel ({@code app/post.go} {@code UpdatePost} /
+     * {@code DeletePost}: {@code post_edited} / {@code post_deleted}, the post double-encoded;
+     * a delete also names who deleted it in {@code delete_by}).
+     */
+    public void announce(String event, Post post, String deletedBy) {
         ObjectNode data = mapper.createObjectNode();
-        data.put("post", write(deleted));
-        hub.publish(PluginEvents.POST_DELETED, data, Broadcast.toChannel(post.channelId()));
+        data.put("post", write(post));
+        if (deletedBy != null) {
+            data.put("delete_by", deletedBy);
+        }
+        hub.publish(event, data, Broadcast.toChannel(post.channelId()));
     }
 
     private String write(Object value) {

@@ -159,7 +159,7 @@ public final class RunRoutes {
                 .add("POST", R + "/{id}/no-retrospective-button", P, c -> {
                     edit(c, false);
                     retros.cancel(c.userId(), c.param("id"));
-                    return Reply.json(200, "null");
+                    return Reply.json(200, null);
                 });
     }
 

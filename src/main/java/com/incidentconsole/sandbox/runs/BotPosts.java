@@ -65,7 +65,7 @@ public final class BotPosts {
             }
             String root = run.broadcastRootIds.getOrDefault(channelId, "");
             Post sent = poster.post(channelId, botId(), message, type, props == null ? null : props.deepCopy(), "",
-                    root, state.now());
+                    state.now(), root);
             if (root.isEmpty()) {
                 run.broadcastRootIds.put(channelId, sent.id());
             }

@@ -142,15 +142,11 @@ public final class Directory {
                 c.creatorId()));
     }
 
-    /** Replaces a stored post in place (an edit or a soft delete keeps its position in the channel). */
+    /** Replaces a stored post (an edit or a soft delete), keeping its place in the channel. */
     public void replacePost(Post post) {
         posts.put(post.id(), post);
         List<Post> inChannel = postsByChannel.get(post.channelId());
-        for (int k = 0; k < inChannel.size(); k++) {
-            if (inChannel.get(k).id().equals(post.id())) {
-                inChannel.set(k, post);
-            }
-        }
+        inChannel.replaceAll(p -> p.id().equals(post.id()) ? post : p);
     }
 
     public Optional<Post> post(String id) {
