@@ -239,6 +239,8 @@ class RunLifecycleTest {
         assertEquals(metrics, stats.path("metric_value_range").size());
         assertEquals(403, api.send("GET", Api.PLUGIN + "/stats/playbook?playbook_id=nosuchplaybook00000000000",
                 null).statusCode(), "unknown or invisible playbooks are refused like any other");
+        assertEquals(400, api.send("GET", Api.PLUGIN + "/stats/playbook", null).statusCode(),
+                "parsePlaybookStatsFilters: playbook_id is required");
     }
 
     @Test
