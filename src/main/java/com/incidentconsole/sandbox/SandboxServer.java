@@ -20,6 +20,7 @@ import com.incidentconsole.sandbox.runs.RetrospectiveService;
 import com.incidentconsole.sandbox.runs.StatusService;
 import com.incidentconsole.sandbox.runs.ChecklistService;
 import com.incidentconsole.sandbox.runs.ParticipantService;
+import com.incidentconsole.sandbox.runs.RunCreation;
 import com.incidentconsole.sandbox.runs.RunFactory;
 import com.incidentconsole.sandbox.runs.RunPublisher;
 import com.incidentconsole.sandbox.runs.ReminderService;
@@ -96,6 +97,7 @@ public final class SandboxServer implements AutoCloseable {
         Poster poster = new Poster(state, hub, mapper);
         BotPosts bot = new BotPosts(state, poster);
         RunService runs = new RunService(state, access, factory, publisher, bot);
+        RunCreation creation = new RunCreation(state, access, factory, publisher, bot);
         StatusService statuses = new StatusService(state, access, runs, bot, poster);
         RetrospectiveService retros = new RetrospectiveService(state, access, runs, bot);
         state.locked(() -> new SeedGenerator(state, factory, mapper)
@@ -107,8 +109,8 @@ public final class SandboxServer implements AutoCloseable {
         Router router = new Router();
         new CoreRoutes(state, poster).register(router);
         new ChecklistRoutes(new ChecklistService(state, runs, factory)).register(router);
-        new RunRoutes(state, access, runs, statuses, retros, new RunQuery(state, access)).register(router);
-        new DialogRoutes(state, access, statuses, new DialogService(state, access, runs, publisher, poster, bot), mapper)
+        new RunRoutes(state, access, runs, creation, statuses, retros, new RunQuery(state, access)).register(router);
+        new DialogRoutes(state, access, statuses, new DialogService(state, access, runs, creation, publisher, poster, bot), mapper)
                 .register(router);
         new PlaybookRoutes(state, access, new PlaybookService(state, access, publisher, mapper)).register(router);
         new GraphQlRoutes(new ParticipantService(state, access, runs, factory, hub, mapper), runs).register(router);

@@ -157,6 +157,9 @@ class RunPostsFidelityTest {
         assertEquals(403, refused.statusCode());
         assertEquals("{\"error\":\"Not authorized\"}", refused.body());
         assertEquals(403, scene.as(outsider).send("GET", Api.PLUGIN + "/runs/channel/" + channel, null).statusCode());
+        assertEquals(403, scene.as(outsider).send("GET", Api.PLUGIN + "/runs?channel_id=" + channel, null).statusCode(),
+                "getPlaybookRuns checks ChannelView for a channel filter");
+        assertEquals(400, scene.alex.send("GET", Api.PLUGIN + "/runs?channel_id=nope", null).statusCode());
         assertEquals(List.of(second.path("id").asText(), first.path("id").asText()),
                 runIds(Api.PLUGIN + "/runs/channel/" + channel + "/runs"));
         assertEquals(400, scene.alex.send("GET", Api.PLUGIN + "/runs/channel/" + channel, null).statusCode(),

@@ -3,6 +3,7 @@ package com.incidentconsole.sandbox.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.incidentconsole.sandbox.runs.Access;
 import com.incidentconsole.sandbox.runs.RetrospectiveService;
+import com.incidentconsole.sandbox.runs.RunCreation;
 import com.incidentconsole.sandbox.runs.StatusService;
 import com.incidentconsole.sandbox.runs.RunQuery;
 import com.incidentconsole.sandbox.runs.RunService;
@@ -34,22 +35,24 @@ public final class RunRoutes {
     private final SandboxState state;
     private final Access access;
     private final RunService runs;
+    private final RunCreation creation;
     private final StatusService status;
     private final RetrospectiveService retros;
     private final RunQuery query;
 
-    public RunRoutes(SandboxState state, Access access, RunService runs, StatusService status,
+    public RunRoutes(SandboxState state, Access access, RunService runs, RunCreation creation, StatusService status,
                      RetrospectiveService retros, RunQuery query) {
         this.state = state;
         this.access = access;
         this.runs = runs;
+        this.creation = creation;
         this.status = status;
         this.retros = retros;
         this.query = query;
     }
 
     public void register(Router router) {
-        router.add("GET", R, P, c -> Reply.ok(query.list(c.userId(), c.query())))
+        router.add("GET", R, P, this::list)
                 .add("POST", R, P, this::create)
                 .add("GET", R + "/owners", P, this::owners)
                 .add("GET", R + "/channels", P, c -> Reply.ok(query.list(c.userId(), c.query()).items().stream()
@@ -168,12 +171,27 @@ public final class RunRoutes {
         state.locked(() -> access.requireManage(c.userId(), c.param("id"), requireActive));
     }
 
+    /**
+     * getPlaybookRuns: a {@code channel_id} that is no valid id fails the filter parse (400 "Bad
+     * parameter", app/playbook_run.go), one the user cannot read is refused by ChannelView (403).
+     */
+    private Reply list(Call c) {
+        String channelId = c.query("channel_id");
+        if (!channelId.isEmpty()) {
+            if (!channelId.matches("[A-Za-z0-9]{26}")) {
+                throw new Rejection(400, "Bad parameter");
+            }
+            state.locked(() -> requireChannelView(c, channelId));
+        }
+        return Reply.ok(query.list(c.userId(), c.query()));
+    }
+
     /** createPlaybookRunFromPost: 201 with the run and its Location; playbook_run_created to the channel. */
     private Reply create(Call c) {
         RunCreateOptions o = c.strictBody(RunCreateOptions.class, 400, "unable to decode playbook run create options");
-        RunEntity created = runs.create(c.userId(), new RunService.CreateRequest(o.playbookId(), o.teamId(),
+        RunEntity created = creation.create(c.userId(), new RunCreation.CreateRequest(o.playbookId(), o.teamId(),
                 o.channelId(), o.name(), o.summary(), o.ownerUserId(), o.createPublicRun(), false));
-        runs.announceCreated(created);
+        creation.announceCreated(created);
         PlaybookRun run = state.locked(created::toWire);
         return Reply.json(201, run).withHeader("Location", "/api/v0/runs/" + run.id());
     }

@@ -17,15 +17,17 @@ public final class DialogService {
     private final SandboxState state;
     private final Access access;
     private final RunService runs;
+    private final RunCreation creation;
     private final RunPublisher publisher;
     private final Poster poster;
     private final BotPosts bot;
 
-    public DialogService(SandboxState state, Access access, RunService runs, RunPublisher publisher, Poster poster,
-                         BotPosts bot) {
+    public DialogService(SandboxState state, Access access, RunService runs, RunCreation creation,
+                         RunPublisher publisher, Poster poster, BotPosts bot) {
         this.state = state;
         this.access = access;
         this.runs = runs;
+        this.creation = creation;
         this.publisher = publisher;
         this.poster = poster;
         this.bot = bot;
@@ -52,7 +54,7 @@ public final class DialogService {
                     channelId = playbook.path("channel_id").asText();
                 }
             }
-            RunEntity run = runs.create(userId, new RunService.CreateRequest(playbookId, teamId, channelId, name, "", "",
+            RunEntity run = creation.create(userId, new RunCreation.CreateRequest(playbookId, teamId, channelId, name, "", "",
                     null, true));
             Channel channel = state.directory().channel(run.channelId).orElseThrow();
             poster.ephemeral(run.ownerUserId, bot.botId(), fromChannelId,
