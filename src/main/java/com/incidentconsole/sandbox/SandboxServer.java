@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.incidentconsole.sandbox.chat.Poster;
 import com.incidentconsole.sandbox.fault.FaultPlan;
 import com.incidentconsole.sandbox.http.ChecklistRoutes;
+import com.incidentconsole.sandbox.http.DialogRoutes;
 import com.incidentconsole.sandbox.http.CoreRoutes;
 import com.incidentconsole.sandbox.http.GraphQlRoutes;
 import com.incidentconsole.sandbox.http.MembershipRoutes;
@@ -15,8 +16,13 @@ import com.incidentconsole.sandbox.http.RunRoutes;
 import com.incidentconsole.sandbox.http.SandboxHandler;
 import com.incidentconsole.sandbox.playbooks.PlaybookService;
 import com.incidentconsole.sandbox.runs.Access;
+import com.incidentconsole.sandbox.runs.BotPosts;
+import com.incidentconsole.sandbox.runs.DialogService;
+import com.incidentconsole.sandbox.runs.RetrospectiveService;
+import com.incidentconsole.sandbox.runs.StatusService;
 import com.incidentconsole.sandbox.runs.ChecklistService;
 import com.incidentconsole.sandbox.runs.ParticipantService;
+import com.incidentconsole.sandbox.runs.RunCreation;
 import com.incidentconsole.sandbox.runs.RunFactory;
 import com.incidentconsole.sandbox.runs.RunPublisher;
 import com.incidentconsole.sandbox.runs.ReminderService;
@@ -94,12 +100,15 @@ public final class SandboxServer implements AutoCloseable {
                 new java.util.concurrent.atomic.AtomicBoolean(options.incrementalUpdates());
         RunPublisher publisher = new RunPublisher(hub, mapper, state.directory(), incremental::get);
         Poster poster = new Poster(state, hub, mapper);
-        RunService runs = new RunService(state, access, factory, publisher, poster);
+        BotPosts bot = new BotPosts(state, poster);
+        RunService runs = new RunService(state, access, factory, publisher, bot);
+        RunCreation creation = new RunCreation(state, access, factory, publisher, bot);
+        StatusService statuses = new StatusService(state, access, runs, bot, poster);
+        RetrospectiveService retros = new RetrospectiveService(state, access, runs, bot);
         state.locked(() -> new SeedGenerator(state, factory, mapper)
                 .generate(options.seed(), options.ongoing(), options.ended(), options.from(), options.to()));
 
-        String botId = state.locked(() -> state.directory().userByLogin(SeedGenerator.BOT_USERNAME).orElseThrow().id());
-        ReminderService reminders = new ReminderService(state, runs, poster, botId);
+        ReminderService reminders = new ReminderService(state, runs, bot);
         options.clock().onAdvance(reminders::fireDue);
 
         Router router = new Router();
@@ -107,7 +116,9 @@ public final class SandboxServer implements AutoCloseable {
         new PostRoutes(state, poster).register(router);
         new MembershipRoutes(state, poster, hub, mapper).register(router);
         new ChecklistRoutes(new ChecklistService(state, runs, factory)).register(router);
-        new RunRoutes(state, access, runs, new RunQuery(state, access)).register(router);
+        new RunRoutes(state, access, runs, creation, statuses, retros, new RunQuery(state, access)).register(router);
+        new DialogRoutes(state, access, statuses, new DialogService(state, access, runs, creation, publisher, poster, bot), mapper)
+                .register(router);
         new PlaybookRoutes(state, access, new PlaybookService(state, access, publisher, mapper)).register(router);
         new GraphQlRoutes(new ParticipantService(state, access, runs, factory, hub, mapper), runs).register(router);
 

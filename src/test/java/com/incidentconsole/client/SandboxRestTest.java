@@ -59,7 +59,8 @@ class SandboxRestTest {
                 .findFirst().orElseThrow();
         PlaybookRun run = connection.runs().create(RunCreateOptions.fromPlaybook(playbook.id(), team, name,
                 connection.me().id(), "created by " + getClass().getSimpleName()));
-        assertEquals(name, run.name());
+        // resolveRunName: a channel_name_template beats the typed name; the seeded ones have no placeholders.
+        assertEquals(playbook.channelNameTemplate().isEmpty() ? name : playbook.channelNameTemplate(), run.name());
         return run;
     }
 

@@ -146,6 +146,32 @@ final class SpecDivergences {
                     "validation.response.(body.missing|status.unknown)", "",
                     "adding an item answers 201 with an empty body (playbooks-api.md §2.5); the spec says 200 + a "
                             + "default error schema"),
+            // Run lifecycle (sbx-runs): the Go source decides, api/playbook_runs.go at the pinned commit.
+            new Divergence("POST", ROOT + "/runs", "validation.request.body.schema.required",
+                    "'(owner_user_id|team_id|playbook_id)'",
+                    "createPlaybookRun: owner falls back to the playbook's default owner, else the creator "
+                            + "(ResolveRunCreationParams/resolveOwner); the team comes from channel_id; no playbook_id "
+                            + "is a channel checklist (createPlaybookRunFromPost sets RunTypeChannelChecklist)"),
+            new Divergence("POST", ROOT + "/playbooks", "validation.request.body.schema.additionalProperties", "",
+                    "createPlaybook decodes a whole app.Playbook, every field (api/playbooks.go); the spec's "
+                            + "closed request schema lists only a few"),
+            new Divergence("POST", ROOT + "/runs/dialog", "201", "validation.response.body.missing", "",
+                    "createPlaybookRunFromDialog answers w.WriteHeader(201) with Location and no body"),
+            new Divergence(".*", ROOT + "/runs/(add-to-timeline-dialog|" + ID + "/(finish-dialog|update-status-dialog))",
+                    "validation.request.path.missing", "",
+                    "dialog routes exist in the router (api/playbook_runs.go NewPlaybookRunHandler) but not in the spec"),
+            new Divergence("GET", ROOT + "/runs/channel/" + ID, "40[03]", "validation.response.status.unknown", "",
+                    "getPlaybookRunByChannel: ChannelView refusal is 403, several runs in the channel 400 "
+                            + "(\"multiple runs in the channel\")"),
+            new Divergence("POST", ROOT + "/runs/add-to-timeline-dialog", "validation.request.operation.notAllowed", "",
+                    "the router has POST /runs/add-to-timeline-dialog (addToTimelineDialog); the spec only knows "
+                            + "/runs/{id}, which this path also matches"),
+            new Divergence("PATCH|PUT|DELETE", RUN + "(/finish|/timeline/" + ID + ")?", "403",
+                    "validation.response.status.unknown", "",
+                    "every refusal goes through PermissionsCheck, which answers 403 {\"error\":\"Not authorized\"} "
+                            + "(api/error_handler.go); the spec omits 403 on these paths"),
+            new Divergence("POST", ROOT + "/runs", "500", "validation.response.status.unknown", "",
+                    "an unknown playbook_id fails playbookService.Get: HandleError's 500"),
             new Divergence(".*", ROOT + "/.*", "401", "validation.request.security.missing", "",
                     "requests without a token are sent on purpose to check the 401 the server answers "
                             + "(playbooks-api.md §0.2)"));

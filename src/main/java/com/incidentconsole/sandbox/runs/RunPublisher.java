@@ -48,6 +48,12 @@ public final class RunPublisher {
                 Broadcast.toChannel(run.channelId));
     }
 
+    /** The dialog path's created event also names the client that asked and the new channel ({@code createPlaybookRunFromDialog}). */
+    public void runCreatedFromDialog(RunEntity run, String clientId, String channelName) {
+        hub.publish(PluginEvents.RUN_CREATED, payload(new RunCreatedPayload(run.toWire(), clientId, channelName)),
+                Broadcast.toChannel(run.channelId));
+    }
+
     public void playbookEvent(String event, String teamId) {
         hub.publish(event, payload(new TeamPayload(teamId)), Broadcast.toTeam(teamId));
     }
