@@ -82,6 +82,13 @@ final class SpecDivergences {
                     "team_id may be blank (playbooks-api.md §2.1: \"26-char id or blank\")"),
             new Divergence("PUT", ITEM + "/(state|assignee)", "validation.response.body.unexpected", "",
                     "the handler writes {} with 200 (playbooks-api.md §2.5); the spec declares no body"),
+            new Divergence("PUT", ITEM + "/assignee", "validation.request.body.schema.(required|additionalProperties)",
+                    "'(assignee_id|assignee_type|assignee_property_field_id)'",
+                    "itemSetAssignee (server/api/playbook_runs.go) takes exactly one of assignee_id, assignee_type "
+                            + "(owner/creator) and assignee_property_field_id; the spec knows only assignee_id"),
+            new Divergence(".*", ITEM + "(/.*)?", "500", "validation.response.status.unknown", "",
+                    "an unknown run id fails GetPlaybookRun in checkEditPermissions and an item error is a plain "
+                            + "error: HandleError answers 500 (server/api/playbook_runs.go); the spec lists no 500"),
             new Divergence(".*", ROOT + "/.*", "401", "validation.response.status.unknown", "",
                     "401 is plain text 'Not authorized' from http.Error (playbooks-api.md §0.2); the spec lists no 401"),
             new Divergence(".*", ROOT + "/.*", "[45][0-9][0-9]", "validation.response.body.schema.required", "'details'",
