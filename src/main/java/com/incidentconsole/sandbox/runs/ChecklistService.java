@@ -1,6 +1,5 @@
 package com.incidentconsole.sandbox.runs;
 
-import com.incidentconsole.sandbox.state.IdSource;
 import com.incidentconsole.sandbox.state.Rejection;
 import com.incidentconsole.sandbox.state.RunEntity;
 import com.incidentconsole.sandbox.state.SandboxState;
@@ -22,33 +21,24 @@ public final class ChecklistService {
     private static final Set<String> STATES = Set.of(ChecklistItem.OPEN, ChecklistItem.IN_PROGRESS,
             ChecklistItem.CLOSED, ChecklistItem.SKIPPED);
 
-    /** {@code noAssigneeName} in {@code playbook_run_service.go}. */
-    static final String NO_ASSIGNEE = "No Assignee";
-    /** {@code AssigneeTypeCreator}: resolved to the run's reporter. */
-    static final String ASSIGNEE_CREATOR = "creator";
-
     private final SandboxState state;
     private final RunService runs;
     private final RunFactory factory;
-    private final Access access;
-    private final ParticipantService participants;
-    private final DirectMessages dms;
+    private final ItemAssignment assignment;
 
     public ChecklistService(SandboxState state, RunService runs, RunFactory factory, Access access,
                             ParticipantService participants, DirectMessages dms) {
         this.state = state;
         this.runs = runs;
         this.factory = factory;
-        this.access = access;
-        this.participants = participants;
-        this.dms = dms;
+        this.assignment = new ItemAssignment(state, factory, access, participants, dms, this, runs);
     }
 
     public void setState(String userId, String runId, int n, int i, String newState) {
-        if (newState == null || !STATES.contains(newState)) {
-            throw new Rejection(400, "invalid new state");
-        }
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
+            if (newState == null || !STATES.contains(newState)) {
+                throw new Rejection(400, "bad parameter new state");
+            }
             ChecklistItem item = item(run, n, i);
             if (item.state().equals(newState)) {
                 return;
@@ -70,114 +60,9 @@ public final class ChecklistService {
         });
     }
 
-    /**
-     * {@code itemSetAssignee}: the three modes are exclusive (400). {@code assignee_type} goes to
-     * {@code SetRoleAssignee}, {@code assignee_property_field_id} to {@code SetPropertyUserAssignee}
-     * (the sandbox models no property fields, so the field is never on the run: 400), anything else
-     * to {@code SetAssignee}.
-     */
+    /** {@code itemSetAssignee}: see {@link ItemAssignment}. */
     public void setAssignee(String userId, String runId, int n, int i, RunRequests.Assignee body) {
-        String assigneeId = body.assigneeId() == null ? "" : body.assigneeId().strip();
-        String type = body.assigneeType() == null ? "" : body.assigneeType().strip();
-        String fieldId = body.assigneePropertyFieldId() == null ? "" : body.assigneePropertyFieldId().strip();
-        runs.mutate(userId, runId, true, run -> {
-            int modes = (assigneeId.isEmpty() ? 0 : 1) + (type.isEmpty() ? 0 : 1) + (fieldId.isEmpty() ? 0 : 1);
-            if (modes > 1) {
-                throw new Rejection(400, "assignee_id, assignee_type, and assignee_property_field_id are mutually "
-                        + "exclusive");
-            }
-            if (!fieldId.isEmpty()) {
-                if (!IdSource.isValid(fieldId)) {
-                    throw new Rejection(400, "invalid assignee_property_field_id");
-                }
-                item(run, n, i);
-                throw new Rejection(400, "property field " + fieldId + " not found on run: property field does not "
-                        + "belong to run");
-            }
-            if (!type.isEmpty()) {
-                roleAssignee(run, userId, type, n, i);
-            } else {
-                userAssignee(run, userId, assigneeId, n, i);
-            }
-        });
-    }
-
-    /** {@code SetAssignee}: a no-op only when the item already names this user with no role or field. */
-    private void userAssignee(RunEntity run, String actor, String assigneeId, int n, int i) {
-        ChecklistItem item = item(run, n, i);
-        if (assigneeId.equals(item.assigneeId()) && item.assigneeType().isEmpty()
-                && item.assigneePropertyFieldId().isEmpty()) {
-            return;
-        }
-        // An unknown user id fails the user lookup: a plain error, 500.
-        String to = assigneeId.isEmpty() ? NO_ASSIGNEE
-                : "@" + state.directory().user(assigneeId).orElseThrow(Rejection::internal).username();
-        String from = item.assigneeId().isEmpty() ? NO_ASSIGNEE : "@" + factory.username(item.assigneeId());
-        long now = state.now();
-        List<String> participantsBefore = List.copyOf(run.participantIds);
-        replaceItem(run, n, i, it -> assigned(it, assigneeId, "", now));
-        run.updateAt = now;
-        String title = MarkdownText.strip(item.title());
-        String dm = assigneeId.isEmpty() || assigneeId.equals(actor) ? "" : "@" + factory.username(actor)
-                + " assigned you the task **" + title + "** (previously assigned to " + from + ") for the run: "
-                + runLink(run) + "   #taskassigned";
-        addAssigneeParticipantAndDm(run, actor, assigneeId, participantsBefore, dm);
-        runs.timeline(run, TimelineEvent.ASSIGNEE_CHANGED, "changed assignee of checklist item **" + title
-                + "** from **" + from + "** to **" + to + "**", "", "", actor, "");
-    }
-
-    /** {@code SetRoleAssignee}: {@code owner}/{@code creator} resolved to the run's owner/reporter now. */
-    private void roleAssignee(RunEntity run, String actor, String type, int n, int i) {
-        if (!OwnerChange.ASSIGNEE_OWNER.equals(type) && !ASSIGNEE_CREATOR.equals(type)) {
-            throw new Rejection(400, "invalid role assignee type: must be 'owner' or 'creator': malformed");
-        }
-        ChecklistItem item = item(run, n, i);
-        String resolved = OwnerChange.ASSIGNEE_OWNER.equals(type) ? run.ownerUserId : run.reporterUserId;
-        if (type.equals(item.assigneeType()) && resolved.equals(item.assigneeId())
-                && item.assigneePropertyFieldId().isEmpty()) {
-            return;
-        }
-        long now = state.now();
-        List<String> participantsBefore = List.copyOf(run.participantIds);
-        replaceItem(run, n, i, it -> assigned(it, resolved, type, now));
-        run.updateAt = now;
-        String title = MarkdownText.strip(item.title());
-        String dm = resolved.isEmpty() || resolved.equals(actor) ? "" : "@" + factory.username(actor)
-                + " assigned you the task **" + title + "** (as " + type + ") for the run: " + runLink(run)
-                + "   #taskassigned";
-        addAssigneeParticipantAndDm(run, actor, resolved, participantsBefore, dm);
-        runs.timeline(run, TimelineEvent.ASSIGNEE_CHANGED, "set assignee of checklist item **" + title + "** to "
-                + type, "", "", actor, "");
-    }
-
-    /**
-     * {@code addAssigneeParticipantAndDM}: a new assignee who is not yet a participant is added (only
-     * when the owner or a system admin assigns; otherwise nothing, not even the DM), then DMed.
-     */
-    private void addAssigneeParticipantAndDm(RunEntity run, String actor, String assigneeId,
-                                             List<String> participantsBefore, String dm) {
-        if (assigneeId.isEmpty()) {
-            return;
-        }
-        if (!assigneeId.equals(run.ownerUserId) && !participantsBefore.contains(assigneeId)) {
-            if (!actor.equals(run.ownerUserId) && !access.isSystemAdmin(actor)) {
-                return;
-            }
-            participants.addParticipants(run, List.of(assigneeId), actor, false, false);
-        }
-        if (!dm.isEmpty() && !assigneeId.equals(actor)) {
-            dms.dm(assigneeId, dm);
-        }
-    }
-
-    private static String runLink(RunEntity run) {
-        return "[" + run.name + "](/playbooks/runs/" + run.id + "?from=dm_assignedtask)\n";
-    }
-
-    private static ChecklistItem assigned(ChecklistItem it, String assigneeId, String type, long now) {
-        return new ChecklistItem(it.id(), it.title(), it.state(), it.stateModified(), assigneeId, now, type, "",
-                it.command(), it.commandLastRun(), it.description(), it.lastSkipped(), it.dueDate(),
-                it.taskActions(), it.conditionId(), it.conditionAction(), it.conditionReason(), now);
+        assignment.set(userId, runId, n, i, body);
     }
 
     public void setDueDate(String userId, String runId, int n, int i, long dueDate) {
@@ -199,9 +84,9 @@ public final class ChecklistService {
 
     public String runCommand(String userId, String runId, int n, int i) {
         String trigger = state.locked(() -> state.ids().next());
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
             ChecklistItem item = item(run, n, i);
-            if (item.command().isEmpty()) {
+            if (item.command().strip().isEmpty()) {
                 // RunChecklistItemSlashCommand returns a plain error ("no slash command associated with this
                 // checklist item"), which the handler turns into HandleError: 500.
                 throw Rejection.internal();
@@ -215,7 +100,7 @@ public final class ChecklistService {
     }
 
     public void deleteItem(String userId, String runId, int n, int i) {
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
             item(run, n, i);
             List<ChecklistItem> items = new ArrayList<>(run.checklists.get(n).items());
             items.remove(i);
@@ -223,15 +108,16 @@ public final class ChecklistService {
         });
     }
 
+    /** {@code addChecklistItem}: the title is trimmed and must not be blank. */
     public void addItem(String userId, String runId, int n, ChecklistItem body) {
-        if (body == null || body.title().isBlank()) {
-            throw new Rejection(400, "item title is required");
-        }
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
+            if (body == null || body.title().isBlank()) {
+                throw new Rejection(400, "bad parameter: checklist item title");
+            }
             checklist(run, n);
             long now = state.now();
             List<ChecklistItem> items = new ArrayList<>(run.checklists.get(n).items());
-            items.add(new ChecklistItem(state.ids().next(), body.title(), body.state(), 0, body.assigneeId(), 0,
+            items.add(new ChecklistItem(state.ids().next(), body.title().strip(), body.state(), 0, body.assigneeId(), 0,
                     body.assigneeType(), body.assigneePropertyFieldId(), body.command(), 0, body.description(), 0,
                     body.dueDate(), body.taskActions(), "", "", "", now));
             run.checklists.set(n, run.checklists.get(n).withItems(items, now));
@@ -243,7 +129,7 @@ public final class ChecklistService {
      * included) under a new id, inserted right after it.
      */
     public void duplicateItem(String userId, String runId, int n, int i) {
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
             ChecklistItem it = item(run, n, i);
             long now = state.now();
             List<ChecklistItem> items = new ArrayList<>(run.checklists.get(n).items());
@@ -252,31 +138,33 @@ public final class ChecklistService {
         });
     }
 
+    /** {@code addChecklist}: the title is trimmed and must not be blank. */
     public void addChecklist(String userId, String runId, Checklist body) {
-        if (body == null || body.title().isBlank()) {
-            throw new Rejection(400, "checklist title is required");
-        }
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
+            if (body == null || body.title().isBlank()) {
+                throw new Rejection(400, "bad parameter: checklist title");
+            }
             long now = state.now();
             List<ChecklistItem> items = body.items().stream().map(it -> new ChecklistItem(state.ids().next(),
                     it.title(), it.state(), 0, it.assigneeId(), 0, it.assigneeType(), it.assigneePropertyFieldId(),
                     it.command(), 0, it.description(), 0, it.dueDate(), it.taskActions(), "", "", "", now)).toList();
-            run.checklists.add(Checklist.of(state.ids().next(), body.title(), items, now));
+            run.checklists.add(Checklist.of(state.ids().next(), body.title().strip(), items, now));
         });
     }
 
+    /** {@code renameChecklist}: only an empty title is refused; it is stored as given. */
     public void renameChecklist(String userId, String runId, int n, String title) {
-        if (title == null || title.isBlank()) {
-            throw new Rejection(400, "title is required");
-        }
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
+            if (title == null || title.isEmpty()) {
+                throw new Rejection(400, "bad parameter: checklist title");
+            }
             Checklist c = checklist(run, n);
             run.checklists.set(n, new Checklist(c.id(), title, c.items(), c.itemsOrder(), state.now()));
         });
     }
 
     public void deleteChecklist(String userId, String runId, int n) {
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
             checklist(run, n);
             run.checklists.remove(n);
         });
@@ -287,7 +175,7 @@ public final class ChecklistService {
      * (state included); only the ids are new and the timestamps are now. Appended at the end.
      */
     public void duplicateChecklist(String userId, String runId, int n) {
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
             Checklist c = checklist(run, n);
             long now = state.now();
             List<ChecklistItem> items = c.items().stream().map(it -> copyAs(it, state.ids().next(), now)).toList();
@@ -300,7 +188,7 @@ public final class ChecklistService {
      * or open; {@code state_modified} stays, no timeline event is written.
      */
     public void skipChecklist(String userId, String runId, int n, boolean skip) {
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
             Checklist c = checklist(run, n);
             long now = state.now();
             List<ChecklistItem> items = c.items().stream().map(it -> skip ? skipped(it, now) : restored(it, now))
@@ -314,7 +202,7 @@ public final class ChecklistService {
      * wire {@code delete_at}) and {@code update_at} change: no timeline event, {@code state_modified} kept.
      */
     public void skipItem(String userId, String runId, int n, int i, boolean skip) {
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
             item(run, n, i);
             long now = state.now();
             replaceItem(run, n, i, it -> skip ? skipped(it, now) : restored(it, now));
@@ -322,7 +210,7 @@ public final class ChecklistService {
     }
 
     public void moveChecklist(String userId, String runId, RunRequests.ChecklistMove move) {
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
             Checklist c = checklist(run, move.sourceChecklistIdx());
             checklist(run, move.destChecklistIdx());
             run.checklists.remove(move.sourceChecklistIdx());
@@ -331,7 +219,7 @@ public final class ChecklistService {
     }
 
     public void moveItem(String userId, String runId, RunRequests.ItemMove move) {
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
             ChecklistItem it = item(run, move.sourceChecklistIdx(), move.sourceItemIdx());
             long now = state.now();
             List<ChecklistItem> source = new ArrayList<>(run.checklists.get(move.sourceChecklistIdx()).items());
@@ -348,18 +236,31 @@ public final class ChecklistService {
         });
     }
 
+    /**
+     * {@code checkEditPermissions}: the run is loaded first (unknown id: {@code HandleError}, 500), then
+     * RunManageProperties (403), then the active-run check (400 "cannot modify a finished run").
+     */
+    void mutate(String userId, String runId, java.util.function.Consumer<RunEntity> edit) {
+        state.locked(() -> {
+            if (state.run(runId).isEmpty()) {
+                throw Rejection.internal();
+            }
+            runs.mutate(userId, runId, true, edit);
+        });
+    }
+
     private interface ItemEdit {
         ChecklistItem apply(ChecklistItem item, long now);
     }
 
     private void edit(String userId, String runId, int n, int i, ItemEdit edit) {
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
             item(run, n, i);
             replaceItem(run, n, i, it -> edit.apply(it, state.now()));
         });
     }
 
-    private void replaceItem(RunEntity run, int n, int i, UnaryOperator<ChecklistItem> change) {
+    void replaceItem(RunEntity run, int n, int i, UnaryOperator<ChecklistItem> change) {
         Checklist c = run.checklists.get(n);
         List<ChecklistItem> items = new ArrayList<>(c.items());
         items.set(i, change.apply(items.get(i)));
@@ -373,7 +274,7 @@ public final class ChecklistService {
         return run.checklists.get(n);
     }
 
-    private static ChecklistItem item(RunEntity run, int n, int i) {
+    static ChecklistItem item(RunEntity run, int n, int i) {
         Checklist c = checklist(run, n);
         if (i < 0 || i >= c.items().size()) {
             throw Rejection.internal();
