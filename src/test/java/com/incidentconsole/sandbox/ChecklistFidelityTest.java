@@ -142,6 +142,25 @@ class ChecklistFidelityTest {
         assertEquals(0, item(people.alex().getJson(run.path("")), 0, 0).path("command_last_run").asLong());
     }
 
+    @Test
+    void aStateChangeIsRecordedWithTheStrippedTitleAndNoCreator() {
+        People.Run run = people.freshRun("State event");
+        assertEquals(201, people.alex().send("POST", run.path("/checklists/0/add"),
+                "{\"title\":\"  **Page** the [DBA](https://example.invalid) & co  \"}").statusCode());
+        JsonNode items = people.alex().getJson(run.path("")).path("checklists").get(0).path("items");
+        int last = items.size() - 1;
+        assertEquals("**Page** the [DBA](https://example.invalid) & co", items.get(last).path("title").asText(),
+                "addChecklistItem trims the title");
+        people.alex().json("PUT", run.path("/checklists/0/item/" + last + "/state"), "{\"new_state\":\"closed\"}");
+        JsonNode event = last(people.alex().getJson(run.path("")).path("timeline_events"));
+        assertEquals("checked off checklist item **Page the DBA & co**", event.path("summary").asText());
+        assertEquals("{\"action\":\"check\",\"task\":\"Page the DBA \\u0026 co\"}", event.path("details").asText());
+        assertEquals(people.alexId(), event.path("subject_user_id").asText());
+        assertEquals("", event.path("creator_user_id").asText());
+        assertEquals(400, people.alex().send("PUT", run.path("/checklists/0/item/0/state"), "{\"new_state\":\"done\"}")
+                .statusCode());
+    }
+
     static JsonNode item(JsonNode run, int n, int i) {
         return run.path("checklists").get(n).path("items").get(i);
     }

@@ -21,6 +21,9 @@ public final class ChecklistService {
     private static final Set<String> STATES = Set.of(ChecklistItem.OPEN, ChecklistItem.IN_PROGRESS,
             ChecklistItem.CLOSED, ChecklistItem.SKIPPED);
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final SandboxState state;
     private final RunService runs;
     private final RunFactory factory;
@@ -55,8 +58,10 @@ public final class ChecklistService {
                 default -> "checked off";
             };
             replaceItem(run, n, i, it -> it.withState(newState, state.now()));
-            runs.timeline(run, TimelineEvent.TASK_STATE_MODIFIED, verb + " checklist item **" + item.title() + "**",
-                    "{\"action\":\"" + action + "\",\"task\":\"" + jsonEscape(item.title()) + "\"}", "", userId, userId);
+            // ModifyCheckedState: the title through stripmd.Strip, subject the actor, no creator.
+            String title = MarkdownText.strip(item.title());
+            runs.timeline(run, TimelineEvent.TASK_STATE_MODIFIED, verb + " checklist item **" + title + "**",
+                    "{\"action\":\"" + action + "\",\"task\":" + goJsonString(title) + "}", "", userId, "");
         });
     }
 
@@ -315,7 +320,14 @@ public final class ChecklistService {
         return s == null ? "" : s;
     }
 
-    private static String jsonEscape(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    /** A JSON string as Go's {@code json.Marshal} writes it: HTML-significant characters escaped too. */
+    private static String goJsonString(String s) {
+        try {
+            return JSON.writeValueAsString(s).replace("<", "\\u003c")
+                    .replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028")
+                    .replace("\u2029", "\\u2029");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -75,8 +75,10 @@ public final class OwnerChange {
             throw new Rejection(400, "user " + newOwner.username()
                     + " is not a member of the run's team and cannot be set as owner: invalid owner");
         }
-        participants.addParticipants(run, List.of(ownerId), requester, false, false);
+        // The real originalRun is a clone of the run loaded before AddParticipants, so in incremental
+        // mode the final delta carries the new participant too.
         PlaybookRun original = run.toWire();
+        participants.addParticipants(run, List.of(ownerId), requester, false, false);
         long now = state.now();
         List<String> reassigned = new ArrayList<>();
         for (int n = 0; n < run.checklists.size(); n++) {
