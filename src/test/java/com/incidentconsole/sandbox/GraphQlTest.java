@@ -108,6 +108,27 @@ class GraphQlTest {
     }
 
     @Test
+    void rhsRunsUsesAListLiteralWithAVariableAliasesAndNestedPlaybook() {
+        People.Run run = people.freshRun("RHS run");
+        String doc = "query RHSRuns($channelID: String!, $sort: String!, $direction: String!, $status: String!, "
+                + "$first: Int, $after: String) { runs(channelID: $channelID, sort: $sort, direction: $direction, "
+                + "statuses: [$status], first: $first, after: $after) { totalCount edges { node { id name "
+                + "participantIDs ownerUserID playbookID playbook { title } numTasksClosed numTasks lastUpdatedAt type "
+                + "currentStatus channelID teamID propertyFields { id name type attrs { sort_order: sortOrder "
+                + "options { id name color } parent_id: parentID } } } } pageInfo { endCursor hasNextPage } } }";
+        JsonNode reply = gql(people.alex(), "RHSRuns", doc, "{\"channelID\":\"" + run.channelId() + "\",\"sort\":"
+                + "\"create_at\",\"direction\":\"DESC\",\"status\":\"InProgress\",\"first\":8}");
+        assertFalse(reply.has("errors"), reply.toString());
+        JsonNode node = reply.path("data").path("runs").path("edges").get(0).path("node");
+        assertEquals(run.id(), node.path("id").asText());
+        assertEquals(run.channelId(), node.path("channelID").asText());
+        assertTrue(node.path("propertyFields").isArray());
+        JsonNode badSort = gql(people.alex(), "RHSRuns", doc, "{\"channelID\":\"" + run.channelId() + "\",\"sort\":"
+                + "\"bogus\",\"direction\":\"DESC\",\"status\":\"InProgress\"}");
+        assertEquals(GENERIC, badSort.path("errors").get(0).path("message").asText(), "unsupported sort parameter");
+    }
+
+    @Test
     void firstActiveRunInChannelPagesByPageNumberCursors() {
         People.Run run = people.freshRun("Channel run");
         String doc = "query FirstActiveRunInChannel($channelID: String!) { runs(channelID: $channelID, "
