@@ -185,6 +185,30 @@ class GraphQlTest {
     }
 
     @Test
+    void taskActionsAreValidatedAndStoredOnTheItem() throws Exception {
+        People.Run run = people.freshRun("Task actions");
+        String doc = "mutation UpdateRunTaskActions($runID: String!, $checklistNum: Float!, $itemNum: Float!, "
+                + "$taskActions: [TaskActionUpdates!]!) { updateRunTaskActions(runID: $runID, checklistNum: "
+                + "$checklistNum, itemNum: $itemNum, taskActions: $taskActions) }";
+        String action = "{\"trigger\":{\"type\":\"keywords_by_users\",\"payload\":\"{\\\"keywords\\\":[\\\"done\\\"],"
+                + "\\\"user_ids\\\":[]}\"},\"actions\":[{\"type\":\"mark_item_as_done\",\"payload\":"
+                + "\"{\\\"enabled\\\":true}\"}]}";
+        try (WsProbe member = people.socket(people.alexId())) {
+            JsonNode ok = gql(people.alex(), "UpdateRunTaskActions", doc, "{\"runID\":\"" + run.id()
+                    + "\",\"checklistNum\":0,\"itemNum\":0,\"taskActions\":[" + action + "]}");
+            assertEquals("", ok.path("data").path("updateRunTaskActions").asText("missing"), ok.toString());
+            assertEquals(List.of(RUN_UPDATED), audience(drain(member)));
+        }
+        JsonNode stored = people.alex().getJson(run.path("")).path("checklists").get(0).path("items").get(0)
+                .path("task_actions").get(0);
+        assertEquals("keywords_by_users", stored.path("trigger").path("type").asText());
+        assertEquals("mark_item_as_done", stored.path("actions").get(0).path("type").asText());
+        JsonNode unknown = gql(people.alex(), "UpdateRunTaskActions", doc, "{\"runID\":\"" + run.id()
+                + "\",\"checklistNum\":0,\"itemNum\":0,\"taskActions\":[" + action.replace("keywords_by_users", "x") + "]}");
+        assertEquals(GENERIC, unknown.path("errors").get(0).path("message").asText());
+    }
+
+    @Test
     void errorsKeepOnlyTheFirstWithLocationZeroAndTheGenericMessage() {
         JsonNode unknownField = gql(people.alex(), "Q", "query Q { run(id: \"x\") { nope } }", "{}");
         assertEquals(Api.tree("{\"errors\":[{\"message\":\"" + GENERIC + "\",\"locations\":[{\"line\":0,\"column\":0}]}]}"),

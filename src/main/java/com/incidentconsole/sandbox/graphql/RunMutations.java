@@ -8,7 +8,10 @@ import com.incidentconsole.sandbox.runs.RunPublisher;
 import com.incidentconsole.sandbox.state.RunEntity;
 import com.incidentconsole.sandbox.state.SandboxState;
 import com.incidentconsole.wire.Channel;
+import com.incidentconsole.wire.Checklist;
+import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.PlaybookRun;
+import com.incidentconsole.wire.TaskAction;
 import graphql.schema.DataFetchingEnvironment;
 import java.net.URI;
 import java.util.ArrayList;
@@ -66,15 +69,36 @@ final class RunMutations {
     }
 
     /**
-     * {@code UpdateRunTaskActions}: no actions given is a no-op success; otherwise RunManageProperties and an
-     * active run. Task actions are not modelled by the sandbox, so a real change is refused.
+     * {@code UpdateRunTaskActions}: no actions given is a success before any check; then RunManageProperties,
+     * an active run, {@code validateTaskActions} (at most 10; trigger {@code keywords_by_users} and action
+     * {@code mark_item_as_done}, each payload decodable) and {@code SetTaskActionsToChecklistItem}, which
+     * stores them on the item and publishes the run. Whether a trigger then fires on a post is not modelled.
      */
     String updateRunTaskActions(DataFetchingEnvironment env) {
-        if (env.getArgument("taskActions") == null) {
+        List<Map<String, Object>> given = env.getArgument("taskActions");
+        if (given == null) {
             return "";
         }
         RunEntity run = manageActive(env, env.getArgument("runID"));
-        throw new IllegalStateException("task actions are not modelled by the sandbox (run " + run.id + ")");
+        List<TaskAction> actions = TaskActionRules.validated(given);
+        int n = ((Number) env.getArgument("checklistNum")).intValue();
+        int i = ((Number) env.getArgument("itemNum")).intValue();
+        if (n < 0 || n >= run.checklists.size() || i < 0 || i >= run.checklists.get(n).items().size()) {
+            throw new IllegalStateException("invalid checklist item indices");
+        }
+        PlaybookRun before = run.toWire();
+        long now = state.now();
+        Checklist checklist = run.checklists.get(n);
+        List<ChecklistItem> items = new ArrayList<>(checklist.items());
+        ChecklistItem it = items.get(i);
+        items.set(i, new ChecklistItem(it.id(), it.title(), it.state(), it.stateModified(), it.assigneeId(),
+                it.assigneeModified(), it.assigneeType(), it.assigneePropertyFieldId(), it.command(),
+                it.commandLastRun(), it.description(), it.lastSkipped(), it.dueDate(), actions, it.conditionId(),
+                it.conditionAction(), it.conditionReason(), now));
+        run.checklists.set(n, checklist.withItems(items, now));
+        run.updateAt = now;
+        publisher.runUpdated(before, run);
+        return "";
     }
 
     /**
