@@ -209,6 +209,23 @@ class GraphQlTest {
     }
 
     @Test
+    void changeRunOwnerAnswersAnEmptyStringAndRefusesFinishedRunsWithItsMessage() {
+        People.Run run = people.freshRun("GraphQL owner");
+        String next = people.teamMembersOutside(run).get(0);
+        String doc = "mutation ChangeRunOwner($runID: String!, $ownerID: String!) { changeRunOwner(runID: $runID, "
+                + "ownerID: $ownerID) }";
+        JsonNode ok = gql(people.alex(), "ChangeRunOwner", doc, "{\"runID\":\"" + run.id() + "\",\"ownerID\":\"" + next
+                + "\"}");
+        assertEquals("", ok.path("data").path("changeRunOwner").asText("missing"), ok.toString());
+        assertEquals(next, people.alex().getJson(run.path("")).path("owner_user_id").asText());
+        people.api(next).json("PUT", run.path("/finish"), null);
+        JsonNode finished = gql(people.api(next), "ChangeRunOwner", doc, "{\"runID\":\"" + run.id()
+                + "\",\"ownerID\":\"" + people.alexId() + "\"}");
+        assertEquals("cannot modify a finished run: already ended",
+                finished.path("errors").get(0).path("message").asText());
+    }
+
+    @Test
     void errorsKeepOnlyTheFirstWithLocationZeroAndTheGenericMessage() {
         JsonNode unknownField = gql(people.alex(), "Q", "query Q { run(id: \"x\") { nope } }", "{}");
         assertEquals(Api.tree("{\"errors\":[{\"message\":\"" + GENERIC + "\",\"locations\":[{\"line\":0,\"column\":0}]}]}"),
