@@ -6,8 +6,10 @@ import com.incidentconsole.sandbox.fault.FaultPlan;
 import com.incidentconsole.sandbox.http.ChecklistRoutes;
 import com.incidentconsole.sandbox.http.DialogRoutes;
 import com.incidentconsole.sandbox.http.CoreRoutes;
+import com.incidentconsole.sandbox.graphql.GraphQlEndpoint;
 import com.incidentconsole.sandbox.http.GraphQlRoutes;
 import com.incidentconsole.sandbox.http.MembershipRoutes;
+import com.incidentconsole.sandbox.http.ParticipantRoutes;
 import com.incidentconsole.sandbox.http.PlaybookRoutes;
 import com.incidentconsole.sandbox.http.PostRoutes;
 import com.incidentconsole.sandbox.http.RateLimiter;
@@ -21,6 +23,8 @@ import com.incidentconsole.sandbox.runs.DialogService;
 import com.incidentconsole.sandbox.runs.RetrospectiveService;
 import com.incidentconsole.sandbox.runs.StatusService;
 import com.incidentconsole.sandbox.runs.ChecklistService;
+import com.incidentconsole.sandbox.runs.DirectMessages;
+import com.incidentconsole.sandbox.runs.OwnerChange;
 import com.incidentconsole.sandbox.runs.ParticipantService;
 import com.incidentconsole.sandbox.runs.RunCreation;
 import com.incidentconsole.sandbox.runs.RunFactory;
@@ -111,16 +115,24 @@ public final class SandboxServer implements AutoCloseable {
         ReminderService reminders = new ReminderService(state, runs, bot);
         options.clock().onAdvance(reminders::fireDue);
 
+        DirectMessages dms = new DirectMessages(state, poster, hub, mapper, access);
+        ParticipantService participants = new ParticipantService(state, access, runs, factory, publisher, poster, dms,
+                hub, mapper);
+        OwnerChange owners = new OwnerChange(state, access, runs, participants, publisher, dms);
+        PlaybookService playbookService = new PlaybookService(state, access, publisher, mapper);
+
         Router router = new Router();
         new CoreRoutes(state, poster).register(router);
         new PostRoutes(state, poster).register(router);
         new MembershipRoutes(state, poster, hub, mapper).register(router);
-        new ChecklistRoutes(new ChecklistService(state, runs, factory)).register(router);
+        new ChecklistRoutes(new ChecklistService(state, runs, factory, access, participants, dms)).register(router);
         new RunRoutes(state, access, runs, creation, statuses, retros, new RunQuery(state, access)).register(router);
         new DialogRoutes(state, access, statuses, new DialogService(state, access, runs, creation, publisher, poster, bot), mapper)
                 .register(router);
-        new PlaybookRoutes(state, access, new PlaybookService(state, access, publisher, mapper)).register(router);
-        new GraphQlRoutes(new ParticipantService(state, access, runs, factory, hub, mapper), runs).register(router);
+        new ParticipantRoutes(participants, owners).register(router);
+        new PlaybookRoutes(state, access, playbookService).register(router);
+        new GraphQlRoutes(new GraphQlEndpoint(state, access, participants, owners, publisher, playbookService, mapper),
+                mapper).register(router);
 
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sandbox-timers");

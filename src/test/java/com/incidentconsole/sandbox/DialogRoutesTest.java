@@ -69,7 +69,7 @@ class DialogRoutesTest {
     void finishDialogAnswersRefusalsInTheDialog() {
         JsonNode run = scene.run();
         User outsider = scene.outsiders(run.path("channel_id").asText()).get(0);
-        String expected = "{\"error\":\"You don't have permission to finish this run.\"}";
+        String expected = "{\"error\":\"You don't have permission to finish this run.\"}\n"; // ReturnJSON ends with a newline
         HttpResponse<String> refused = scene.as(outsider).send("POST", scene.path(run, "/finish-dialog"), "{}");
         assertEquals(200, refused.statusCode());
         assertEquals(expected, refused.body());

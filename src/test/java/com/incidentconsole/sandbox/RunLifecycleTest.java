@@ -183,7 +183,8 @@ class RunLifecycleTest {
         String update = "{\"operationName\":\"UpdateRun\",\"query\":\"mutation UpdateRun($id: String!, $updates: "
                 + "RunUpdates!) { updateRun(id: $id, updates: $updates) }\",\"variables\":{\"id\":\"" + run.id()
                 + "\",\"updates\":{\"summary\":\"Root cause: expired cert\",\"broadcastChannelIDs\":[]}}}";
-        assertEquals("", api.json("POST", Api.PLUGIN + "/query", update).path("data").path("updateRun").asText());
+        // UpdateRun answers the run id (graphql_root_run.go UpdateRun returns playbookRun.ID).
+        assertEquals(run.id(), api.json("POST", Api.PLUGIN + "/query", update).path("data").path("updateRun").asText());
         assertEquals("Root cause: expired cert", server.control().run(run.id()).orElseThrow().summary());
 
         String taken = api.getJson(Api.PLUGIN + "/playbooks/" + run.playbookId()).path("run_number_prefix").asText();

@@ -87,6 +87,18 @@ final class SpecDivergences {
                     "team_id may be blank (playbooks-api.md §2.1: \"26-char id or blank\")"),
             new Divergence("PUT", ITEM + "/(state|assignee)", "validation.response.body.unexpected", "",
                     "the handler writes {} with 200 (playbooks-api.md §2.5); the spec declares no body"),
+            new Divergence("PUT", ITEM + "/assignee", "validation.request.body.schema.(required|additionalProperties)",
+                    "'(assignee_id|assignee_type|assignee_property_field_id)'",
+                    "itemSetAssignee (server/api/playbook_runs.go) takes exactly one of assignee_id, assignee_type "
+                            + "(owner/creator) and assignee_property_field_id; the spec knows only assignee_id"),
+            new Divergence(".*", ITEM + "(/.*)?", "403", "validation.response.status.unknown", "",
+                    "checkEditPermissions answers 403 when RunManageProperties fails, on every item route "
+                            + "(server/api/playbook_runs.go); the spec lists no 403 there"),
+            new Divergence(".*", RUN + "/checklists(/.*)?", "[0-9]+", "validation.request.body.unexpected", "",
+                    "PeopleRoutesTest sends a malformed body to routes that never read one, to show it is ignored"),
+            new Divergence(".*", RUN + "/checklists(/.*)?", "500", "validation.response.status.unknown", "",
+                    "an unknown run id fails GetPlaybookRun in checkEditPermissions and a checklist/item error is a "
+                            + "plain error: HandleError answers 500 (server/api/playbook_runs.go); the spec lists no 500"),
             new Divergence(".*", ROOT + "/.*", "401", "validation.response.status.unknown", "",
                     "401 is plain text 'Not authorized' from http.Error (playbooks-api.md §0.2); the spec lists no 401"),
             new Divergence(".*", ROOT + "/.*", "[45][0-9][0-9]", "validation.response.body.schema.required", "'details'",
@@ -108,7 +120,7 @@ final class SpecDivergences {
                     "'(status|last_status_update_at|metric[0-3])'",
                     "sort keys the server accepts (playbooks-api.md §2.1) beyond the spec's enum"),
             new Divergence("POST", ROOT + "/playbooks", "validation.request.body.schema.(required|additionalProperties)",
-                    "'(create_public_playbook_run|member_ids|reminder_timer_default_seconds)'",
+                    "'(create_public_playbook_run|member_ids|reminder_timer_default_seconds|owner_group_only_actions)'",
                     "POST /playbooks takes a full Playbook (playbooks-api.md §3, §6.1: members, not member_ids; "
                             + "reminder_timer_default_seconds required > 0); the spec's create schema is an older, "
                             + "closed shape"),

@@ -69,14 +69,7 @@ public final class RunRoutes {
                 .add("GET", R + "/{id}/conditions", P, c -> Reply.ok(read(c, r -> Map.of("total_count", 0,
                         "page_count", 0, "has_more", false, "items", List.of()))))
                 .add("GET", R + "/{id}/followers", P, c -> Reply.ok(read(c, r -> List.copyOf(r.followers))))
-                .add("PUT", R + "/{id}/followers", P, c -> {
-                    runs.follow(c.userId(), c.param("id"), true);
-                    return Reply.empty(200);
-                })
-                .add("DELETE", R + "/{id}/followers", P, c -> {
-                    runs.follow(c.userId(), c.param("id"), false);
-                    return Reply.empty(200);
-                })
+                // PUT/DELETE /followers and POST /owner: ParticipantRoutes.
                 // updatePlaybookRun (api/playbook_runs.go): edit middleware, then the body.
                 .add("PATCH", R + "/{id}", P, c -> {
                     edit(c, true);
@@ -92,10 +85,6 @@ public final class RunRoutes {
                 .add("PUT", R + "/{id}/restore", P, c -> {
                     runs.restore(c.userId(), c.param("id"));
                     return Reply.ok(Map.of("status", "OK"));
-                })
-                .add("POST", R + "/{id}/owner", P, c -> {
-                    runs.changeOwner(c.userId(), c.param("id"), c.body(RunRequests.OwnerChange.class).ownerId());
-                    return Reply.ok(Map.of());
                 })
                 // status: edit middleware, body, then updateStatus.
                 .add("POST", R + "/{id}/status", P, c -> {

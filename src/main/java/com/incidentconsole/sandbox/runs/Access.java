@@ -71,6 +71,58 @@ public final class Access {
         return false;
     }
 
+    /**
+     * {@code IsPlaybookAdmin}: the member's roles include the playbook's admin role (default
+     * {@code playbook_admin}); only for users who can view the playbook's team ({@code getPlaybookRole}).
+     */
+    public boolean isPlaybookAdmin(String userId, ObjectNode playbook) {
+        if (!state.directory().isTeamMember(playbook.path("team_id").asText(), userId) && !isSystemAdmin(userId)) {
+            return false;
+        }
+        String adminRole = playbook.path("default_playbook_admin_role").asText("");
+        String role = adminRole.isEmpty() ? "playbook_admin" : adminRole;
+        for (var member : playbook.path("members")) {
+            if (userId.equals(member.path("user_id").asText())) {
+                for (var r : member.path("roles")) {
+                    if (role.equals(r.asText())) {
+                        return true;
+                    }
+                }
+                for (var r : member.path("scheme_roles")) {
+                    if (role.equals(r.asText())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code ChannelManageMembers}: {@code manage_public/private_channel_members}, which the default
+     * roles give to channel members ({@code channel_user}) and system admins only.
+     */
+    public boolean canManageChannelMembers(String userId, String channelId) {
+        return isSystemAdmin(userId) || state.directory().isChannelMember(channelId, userId);
+    }
+
+    /**
+     * {@code RunChangeOwner} ({@code permissions_service.go}): {@code runRequiresOwnerOrAdmin}, and under
+     * {@code owner_group_only_actions} a playbook admin may hand the run over without being a participant.
+     */
+    public RunEntity requireChangeOwner(String userId, String runId) {
+        RunEntity run = state.run(runId).orElseThrow(Rejection::notAuthorized);
+        ObjectNode playbook = state.playbooks().get(run.playbookId);
+        boolean ownerOnly = playbook != null && playbook.path("owner_group_only_actions").asBoolean();
+        if (canManage(userId, run) && (!ownerOnly || run.ownerUserId.equals(userId) || isSystemAdmin(userId))) {
+            return run;
+        }
+        if (ownerOnly && isPlaybookAdmin(userId, playbook)) {
+            return run;
+        }
+        throw Rejection.notAuthorized();
+    }
+
     public RunEntity requireView(String userId, String runId) {
         RunEntity run = state.run(runId).orElseThrow(Rejection::notAuthorized);
         if (!canView(userId, run)) {

@@ -122,70 +122,6 @@ public final class RunService {
         });
     }
 
-    public void changeOwner(String userId, String runId, String ownerId) {
-        state.locked(() -> {
-            RunEntity run = access.requireOwnerAction(userId, runId);
-            if (run.isFinished()) {
-                throw Rejection.finished();
-            }
-            if (ownerId == null || state.directory().user(ownerId).isEmpty()
-                    || !state.directory().isTeamMember(run.teamId, ownerId)) {
-                throw new Rejection(400, "owner must be a member of the run's team");
-            }
-            if (ownerId.equals(run.ownerUserId)) {
-                return;
-            }
-            change(run, r -> {
-                String old = r.ownerUserId;
-                r.ownerUserId = ownerId;
-                factory.join(r, ownerId);
-                timeline(r, TimelineEvent.OWNER_CHANGED, "@" + factory.username(old) + " to @"
-                        + factory.username(ownerId), "", "", ownerId, userId);
-            });
-        });
-    }
-
-    /** GraphQL {@code updateRun}: a partial update of the fields that have no REST route (playbooks-api.md §2.9). */
-    public void updateFromGraphQl(String userId, String runId, com.fasterxml.jackson.databind.JsonNode updates) {
-        mutate(userId, runId, true, r -> {
-            if (updates.has("name")) {
-                if (updates.path("name").asText().isBlank()) {
-                    throw new Rejection(400, "name must not be empty");
-                }
-                r.name = updates.path("name").asText();
-            }
-            if (updates.has("summary")) {
-                r.summary = updates.path("summary").asText();
-                r.summaryModifiedAt = state.now();
-            }
-            if (updates.has("createChannelMemberOnNewParticipant")) {
-                r.createChannelMemberOnNewParticipant = updates.path("createChannelMemberOnNewParticipant").asBoolean();
-            }
-            if (updates.has("removeChannelMemberOnRemovedParticipant")) {
-                r.removeChannelMemberOnRemovedParticipant =
-                        updates.path("removeChannelMemberOnRemovedParticipant").asBoolean();
-            }
-            if (updates.has("statusUpdateBroadcastChannelsEnabled")) {
-                r.statusUpdateBroadcastChannelsEnabled = updates.path("statusUpdateBroadcastChannelsEnabled").asBoolean();
-            }
-            if (updates.has("statusUpdateBroadcastWebhooksEnabled")) {
-                r.statusUpdateBroadcastWebhooksEnabled = updates.path("statusUpdateBroadcastWebhooksEnabled").asBoolean();
-            }
-            if (updates.has("broadcastChannelIDs")) {
-                r.broadcastChannelIds = new java.util.ArrayList<>();
-                updates.path("broadcastChannelIDs").forEach(n -> r.broadcastChannelIds.add(n.asText()));
-            }
-            if (updates.has("webhookOnStatusUpdateURLs")) {
-                r.webhookOnStatusUpdateUrls = new java.util.ArrayList<>();
-                updates.path("webhookOnStatusUpdateURLs").forEach(n -> r.webhookOnStatusUpdateUrls.add(n.asText()));
-            }
-        });
-    }
-
-    public void requireViewable(String userId, String runId) {
-        state.locked(() -> access.requireView(userId, runId));
-    }
-
     /**
      * {@code DELETE /runs/{id}/timeline/{eventID}} ({@code RemoveTimelineEvent}): the store looks
      * the event up without a {@code delete_at} filter, so deleting it again succeeds (and stamps a
@@ -207,19 +143,6 @@ public final class RunService {
                 }
             }
             throw Rejection.internal();
-        });
-    }
-
-    public void follow(String userId, String runId, boolean follow) {
-        state.locked(() -> {
-            RunEntity run = access.requireView(userId, runId);
-            change(run, r -> {
-                if (follow) {
-                    r.followers.add(userId);
-                } else {
-                    r.followers.remove(userId);
-                }
-            });
         });
     }
 
