@@ -58,6 +58,9 @@ final class People {
         String teamId = playbook.path("team_id").asText();
         JsonNode run = alex().json("POST", Api.PLUGIN + "/runs", "{\"name\":\"" + name + "\",\"owner_user_id\":\""
                 + alexId() + "\",\"team_id\":\"" + teamId + "\",\"playbook_id\":\"" + playbook.path("id").asText() + "\"}");
+        // The playbook's channel name template beats a typed name at creation (resolveRunName); rename it so
+        // tests can refer to the run by the name they gave.
+        alex().json("PATCH", Api.PLUGIN + "/runs/" + run.path("id").asText(), "{\"name\":\"" + name + "\"}");
         return new Run(run.path("id").asText(), teamId, run.path("channel_id").asText(), playbook.path("id").asText());
     }
 
