@@ -8,6 +8,11 @@ public enum ConnectionState {
     SYNCING,
     /** Connected and up to date: events arrive as they happen. */
     LIVE,
+    /**
+     * Connected, but the last load could not get everything ({@link ConnectionStatus#gap()} says what
+     * and why); it is tried again at {@link ConnectionStatus#nextAttemptAt()}. Events still arrive.
+     */
+    INCOMPLETE,
     /** Not reachable (never reached since start, or lost); a new attempt is scheduled. */
     RECONNECTING,
     /** Not connected and not trying (stopped, or loading failed). */

@@ -16,11 +16,16 @@ import com.incidentconsole.wire.WebSocketEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,9 +35,14 @@ import java.util.logging.Logger;
  * order. Whenever the stream could have missed something (first connect, or a resume the server
  * could not serve and answered with a new {@code connection_id}), runs are loaded again.
  *
+ * <p>A load that fails part-way (a 429, a 5xx, a timeout, one broken playbook) keeps what it got and
+ * owes the rest ({@link LoadRound}): that is retried by itself with backoff, as soon as the server's
+ * {@code Retry-After} allows, or at once on "retry now"; the status says what is missing and why
+ * ({@link ConnectionState#INCOMPLETE}). A new connection's load takes over whatever is still owed.
+ *
  * <p>It also decides what the status says about the data: stale while it is a copy the server has
  * not confirmed (restored from the cache, or kept since the connection was lost), confirmed when a
- * load completes with the stream live.
+ * load of the runs completes with the stream live.
  *
  * <p>And it notices when the server ended the session: a 401 while loading, or a stream that keeps
  * closing before the server confirms it and a check of the session ({@code GET /users/me}) that
@@ -43,11 +53,23 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SyncEngine.class.getName());
     static final long CATCH_UP_OVERLAP_MS = 5_000;
+    static final Duration LOAD_RETRY_MAX = Duration.ofMinutes(2);
 
     private final MattermostConnection connection;
     private final WorkspaceState state;
     private final IncrementalUpdate incremental;
     private final RunLoader loader;
+    private final LoadRound round;
+    /** Between load retries: the stream's pace, capped lower, as a load retry costs the server more than a connect. */
+    private final Backoff loadBackoff;
+    /** What failed loads left unfetched; the next load (a retry or a new connection's) fetches it. */
+    private final AtomicReference<LoadPlan> owed = new AtomicReference<>(LoadPlan.NOTHING);
+    /** Which scheduled retry counts: "retry now" or a new connection's load makes the waiting one lapse. */
+    private final AtomicInteger loadTurn = new AtomicInteger();
+    private final AtomicInteger loadFailures = new AtomicInteger();
+    /** A load retry is scheduled for {@link #retryAt} (none running for it yet). */
+    private volatile boolean retryWaiting;
+    private volatile Instant retryAt;
     private final JsonMapper mapper;
     private final ExecutorService io;
     private final Clock clock;
@@ -106,6 +128,9 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
         this.haveBaseline = fromCache;
         this.incremental = new IncrementalUpdate(mapper);
         this.loader = new RunLoader(connection, state, this::progressed);
+        this.round = new LoadRound(loader, state);
+        Duration cap = streamSettings.maxRetry().compareTo(LOAD_RETRY_MAX) < 0 ? streamSettings.maxRetry() : LOAD_RETRY_MAX;
+        this.loadBackoff = new Backoff(streamSettings.minRetry(), cap, streamSettings.jitter(), new SplittableRandom());
     }
 
     /** The stores' picture cannot be caught up from (another user's cache): the first load loads everything. */
@@ -144,11 +169,20 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
     }
 
     /**
-     * "Retry now": while the stream waits to reconnect, a new one connects at once (its hello catches up, as
-     * after any new connection). A live or connecting stream is left alone.
+     * "Retry now": a load waiting for its retry runs at once; while the stream waits to reconnect, a new one
+     * connects at once (its hello catches up, as after any new connection). A live or connecting stream is
+     * left alone.
      */
     synchronized void retryNow() {
-        if (closed || signedOut || stream == null || stream.state() != StreamState.RECONNECTING) {
+        if (closed || signedOut) {
+            return;
+        }
+        if (retryWaiting) {
+            LOG.info("Loading what is missing now, as asked");
+            int turn = loadTurn.incrementAndGet();
+            io.execute(() -> retryLoad(turn));
+        }
+        if (stream == null || stream.state() != StreamState.RECONNECTING) {
             return;
         }
         LOG.info("Reconnecting now, as asked");
@@ -193,64 +227,116 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
         // to SYNCING instead of showing a short, false "Live" over data not yet caught up.
         loadsRunning.incrementAndGet();
         state.status().update(s -> s.moveTo(ConnectionState.SYNCING));
-        io.execute(haveBaseline ? this::catchUp : this::resync);
+        // This load fetches what is owed too, so a retry still waiting is not needed any more.
+        loadTurn.incrementAndGet();
+        retryWaiting = false;
+        io.execute(() -> load(connectionPlan().and(owed.getAndSet(LoadPlan.NOTHING))));
     }
 
-    private void resync() {
-        sync(() -> {
-            loader.loadEverything();
-            directoriesLoaded = true;
-        }, true);
-    }
-
-    private void catchUp() {
+    /** Everything on the first connection; afterwards, or after a start from a recent cache, what changed since. */
+    private LoadPlan connectionPlan() {
+        if (!haveBaseline) {
+            return LoadPlan.everything();
+        }
         long newest = state.runs().all().stream().mapToLong(PlaybookRun::updateAt).max().orElse(0);
-        sync(() -> {
-            if (!directoriesLoaded) {
-                // First contact after a start from the cache: teams and playbooks may have changed too.
-                loader.loadPlaybooks();
-                directoriesLoaded = true;
-            }
-            // A small overlap: changes committed in the same millisecond as the newest one we saw.
-            loader.loadChangedSince(Math.max(0, newest - CATCH_UP_OVERLAP_MS));
-        }, false);
+        // A small overlap: changes committed in the same millisecond as the newest one we saw. Teams and
+        // playbooks too on the first contact after a start from the cache: they may have changed as well.
+        return LoadPlan.catchUp(!directoriesLoaded, Math.max(0, newest - CATCH_UP_OVERLAP_MS));
     }
 
-    private void sync(Runnable load, boolean full) {
+    private void retryLoad(int turn) {
+        if (closed || signedOut || loadTurn.get() != turn) {
+            return;
+        }
+        retryWaiting = false;
+        LoadPlan plan = owed.getAndSet(LoadPlan.NOTHING);
+        if (plan.isEmpty()) {
+            return;
+        }
+        loadsRunning.incrementAndGet();
+        state.status().update(s -> s.state() == ConnectionState.INCOMPLETE ? s.moveTo(ConnectionState.SYNCING) : s);
+        load(plan);
+    }
+
+    private void load(LoadPlan plan) {
+        LoadRound.Outcome outcome;
         try {
-            load.run();
-            if (full) {
-                onFullLoad.accept(clock.instant());
-            }
-            haveBaseline = true;
-            boolean last = loadsRunning.decrementAndGet() == 0;
-            onSynced.run();
-            if (last) {
-                // Decided inside the update: a drop reported meanwhile must not be overwritten by "Live".
-                state.status().update(s -> {
-                    if (!currentStream().map(stream -> stream.state() == StreamState.LIVE).orElse(false)) {
-                        caughtUpBeforeLive = true;
-                        return s;
-                    }
-                    confirmedOnce = true;
-                    return s.moveTo(ConnectionState.LIVE).confirmed();
-                });
-            }
+            outcome = round.run(plan);
         } catch (RuntimeException e) {
             loadsRunning.decrementAndGet();
-            if (signedOut) {
-                return; // held back by the ended session: the status already says so
+            if (closed || signedOut) {
+                return; // closing, or held back by the ended session: the status already says so
             }
             if (sessionOver(e)) {
-                LOG.info("Loading runs was refused with 401: the session is over");
+                LOG.info("Loading was refused with 401: the session is over");
                 onSessionEnded.run();
                 return;
             }
-            String why = ActionFailure.describe(e);
-            LOG.log(Level.WARNING, "Loading runs failed: {0}", why);
-            state.status().update(s -> markStale(s.moveTo(ConnectionState.OFFLINE, Optional.empty(),
-                    "Loading runs failed — " + why)));
+            LOG.log(Level.WARNING, "Loading failed unexpectedly", e);
+            loadsRunning.incrementAndGet(); // settled below like any failed load
+            outcome = new LoadRound.Outcome(plan, Optional.of(new LoadGap(Optional.empty(), false, plan.playbooks(),
+                    List.of(), plan.people(), 0, ActionFailure.describe(e))), Optional.empty());
         }
+        settle(plan, outcome);
+    }
+
+    private void settle(LoadPlan plan, LoadRound.Outcome outcome) {
+        if (plan.playbooks() && !outcome.owed().playbooks()) {
+            directoriesLoaded = true;
+        }
+        boolean runsLoaded = plan.runs() && outcome.runsLoaded();
+        if (runsLoaded) {
+            if (plan.runsSince().isEmpty()) {
+                onFullLoad.accept(clock.instant());
+            }
+            haveBaseline = true;
+        }
+        boolean last = loadsRunning.decrementAndGet() == 0;
+        if (runsLoaded) {
+            onSynced.run();
+        }
+        if (outcome.complete()) {
+            loadFailures.set(0);
+            if (last) {
+                // Decided inside the update: a drop reported meanwhile must not be overwritten by "Live".
+                state.status().update(s -> {
+                    ConnectionStatus whole = s.withGap(Optional.empty());
+                    if (!streamIsLive()) {
+                        caughtUpBeforeLive = true;
+                        return whole;
+                    }
+                    confirmedOnce = true;
+                    return whole.moveTo(ConnectionState.LIVE).confirmed();
+                });
+            }
+            return;
+        }
+        owed.accumulateAndGet(outcome.owed(), LoadPlan::and);
+        Duration delay = loadBackoff.delay(loadFailures.incrementAndGet(), outcome.retryAfter());
+        Instant at = clock.instant().plus(delay);
+        String why = outcome.gap().map(LoadGap::reason).orElse("");
+        LOG.log(Level.WARNING, "Load incomplete, trying again at {0}: {1}", new Object[] {at, why});
+        int turn = loadTurn.incrementAndGet();
+        retryAt = at;
+        retryWaiting = true;
+        state.status().update(s -> {
+            ConnectionStatus next = s.withGap(outcome.gap());
+            boolean live = streamIsLive();
+            if (live && last) {
+                next = next.moveTo(ConnectionState.INCOMPLETE, Optional.of(at), why);
+            }
+            if (live && runsLoaded) {
+                confirmedOnce = true;
+                return next.confirmed();
+            }
+            caughtUpBeforeLive = runsLoaded; // the runs are current: LIVE, when it comes, confirms them
+            return markStale(next);
+        });
+        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, io).execute(() -> retryLoad(turn));
+    }
+
+    private boolean streamIsLive() {
+        return currentStream().map(stream -> stream.state() == StreamState.LIVE).orElse(false);
     }
 
     private void progressed(SyncProgress progress) {
@@ -278,7 +364,7 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
                 case PluginEvents.RUN_UPDATED_INCREMENTAL ->
                         applyIncremental(PluginPayloads.decode(event, PlaybookRunUpdate.class, mapper));
                 case PluginEvents.PLAYBOOK_CREATED, PluginEvents.PLAYBOOK_ARCHIVED, PluginEvents.PLAYBOOK_RESTORED ->
-                        io.execute(loader::loadPlaybooks);
+                        io.execute(this::reloadPlaybooks);
                 default -> {
                     // Core events the console does not show yet (posted, typing, ...).
                 }
@@ -286,6 +372,16 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
         } catch (RuntimeException e) {
             // A bad payload must not stop the stream; the run it concerned is refetched on the next resync.
             LOG.log(Level.WARNING, "Could not apply " + event.event() + " (seq " + event.seq() + "): " + e.getMessage());
+        }
+    }
+
+    /** A playbook changed: a failure here is owed to the next load rather than retried on its own. */
+    private void reloadPlaybooks() {
+        try {
+            loader.loadPlaybooks();
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Reloading playbooks failed: " + ActionFailure.describe(e));
+            owed.accumulateAndGet(LoadPlan.PLAYBOOKS, LoadPlan::and);
         }
     }
 
@@ -319,7 +415,8 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
     public void onStateChanged(StreamState streamState, Optional<Duration> nextAttemptIn, Optional<String> reason) {
         ConnectionState mapped = switch (streamState) {
             case CONNECTING -> ConnectionState.CONNECTING;
-            case LIVE -> loadsRunning.get() > 0 ? ConnectionState.SYNCING : ConnectionState.LIVE;
+            case LIVE -> loadsRunning.get() > 0 ? ConnectionState.SYNCING
+                    : retryWaiting ? ConnectionState.INCOMPLETE : ConnectionState.LIVE;
             case RECONNECTING -> ConnectionState.RECONNECTING;
             case CLOSED -> ConnectionState.OFFLINE;
         };
@@ -332,14 +429,15 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
             }
             helloSinceDrop = false;
         }
-        Optional<Instant> nextAttemptAt = nextAttemptIn.map(d -> clock.instant().plus(d));
+        Optional<Instant> nextAttemptAt = mapped == ConnectionState.INCOMPLETE ? Optional.ofNullable(retryAt)
+                : nextAttemptIn.map(d -> clock.instant().plus(d));
         state.status().update(s -> {
             ConnectionStatus next = s.moveTo(mapped, nextAttemptAt, reason.orElse(""));
             if (streamState != StreamState.LIVE) {
                 return markStale(next);
             }
             // LIVE alone confirms nothing: only a completed load does (see sync) — which may already have.
-            if (mapped == ConnectionState.LIVE && caughtUpBeforeLive) {
+            if ((mapped == ConnectionState.LIVE || mapped == ConnectionState.INCOMPLETE) && caughtUpBeforeLive) {
                 caughtUpBeforeLive = false;
                 confirmedOnce = true;
                 return next.confirmed();
