@@ -16,16 +16,12 @@ import com.incidentconsole.wire.WebSocketEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -60,16 +56,8 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
     private final IncrementalUpdate incremental;
     private final RunLoader loader;
     private final LoadRound round;
-    /** Between load retries: the stream's pace, capped lower, as a load retry costs the server more than a connect. */
-    private final Backoff loadBackoff;
     /** What failed loads left unfetched; the next load (a retry or a new connection's) fetches it. */
-    private final AtomicReference<LoadPlan> owed = new AtomicReference<>(LoadPlan.NOTHING);
-    /** Which scheduled retry counts: "retry now" or a new connection's load makes the waiting one lapse. */
-    private final AtomicInteger loadTurn = new AtomicInteger();
-    private final AtomicInteger loadFailures = new AtomicInteger();
-    /** A load retry is scheduled for {@link #retryAt} (none running for it yet). */
-    private volatile boolean retryWaiting;
-    private volatile Instant retryAt;
+    private final LoadRetries retries;
     private final JsonMapper mapper;
     private final ExecutorService io;
     private final Clock clock;
@@ -129,8 +117,10 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
         this.incremental = new IncrementalUpdate(mapper);
         this.loader = new RunLoader(connection, state, this::progressed);
         this.round = new LoadRound(loader, state);
+        // The stream's pace, capped lower: a load retry costs the server more than a connect.
         Duration cap = streamSettings.maxRetry().compareTo(LOAD_RETRY_MAX) < 0 ? streamSettings.maxRetry() : LOAD_RETRY_MAX;
-        this.loadBackoff = new Backoff(streamSettings.minRetry(), cap, streamSettings.jitter(), new SplittableRandom());
+        this.retries = new LoadRetries(new Backoff(streamSettings.minRetry(), cap, streamSettings.jitter(),
+                new SplittableRandom()), clock, io, this::retryLoad);
     }
 
     /** The stores' picture cannot be caught up from (another user's cache): the first load loads everything. */
@@ -145,7 +135,7 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
         }
         signedOut = false;
         int generation = streamGeneration.incrementAndGet();
-        stream = connection.events(new OneStream(generation), streamSettings);
+        stream = connection.events(new CurrentStreamOnly(this, streamGeneration::get, generation), streamSettings);
         stream.start();
     }
 
@@ -177,10 +167,8 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
         if (closed || signedOut) {
             return;
         }
-        if (retryWaiting) {
+        if (retries.now()) {
             LOG.info("Loading what is missing now, as asked");
-            int turn = loadTurn.incrementAndGet();
-            io.execute(() -> retryLoad(turn));
         }
         if (stream == null || stream.state() != StreamState.RECONNECTING) {
             return;
@@ -228,9 +216,8 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
         loadsRunning.incrementAndGet();
         state.status().update(s -> s.moveTo(ConnectionState.SYNCING));
         // This load fetches what is owed too, so a retry still waiting is not needed any more.
-        loadTurn.incrementAndGet();
-        retryWaiting = false;
-        io.execute(() -> load(connectionPlan().and(owed.getAndSet(LoadPlan.NOTHING))));
+        LoadPlan owed = retries.takeOver();
+        io.execute(() -> load(connectionPlan().and(owed)));
     }
 
     /** Everything on the first connection; afterwards, or after a start from a recent cache, what changed since. */
@@ -244,13 +231,9 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
         return LoadPlan.catchUp(!directoriesLoaded, Math.max(0, newest - CATCH_UP_OVERLAP_MS));
     }
 
-    private void retryLoad(int turn) {
-        if (closed || signedOut || loadTurn.get() != turn) {
-            return;
-        }
-        retryWaiting = false;
-        LoadPlan plan = owed.getAndSet(LoadPlan.NOTHING);
-        if (plan.isEmpty()) {
+    private void retryLoad(LoadPlan plan) {
+        if (closed || signedOut) {
+            retries.owe(plan); // for the load after signing in again
             return;
         }
         loadsRunning.incrementAndGet();
@@ -272,10 +255,9 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
                 onSessionEnded.run();
                 return;
             }
-            LOG.log(Level.WARNING, "Loading failed unexpectedly", e);
-            loadsRunning.incrementAndGet(); // settled below like any failed load
-            outcome = new LoadRound.Outcome(plan, Optional.of(new LoadGap(Optional.empty(), false, plan.playbooks(),
-                    List.of(), plan.people(), 0, ActionFailure.describe(e))), Optional.empty());
+            LOG.log(Level.WARNING, "Loading failed unexpectedly; trying again later", e);
+            retries.failed(plan, Optional.empty());
+            return;
         }
         settle(plan, outcome);
     }
@@ -296,7 +278,7 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
             onSynced.run();
         }
         if (outcome.complete()) {
-            loadFailures.set(0);
+            retries.succeeded();
             if (last) {
                 // Decided inside the update: a drop reported meanwhile must not be overwritten by "Live".
                 state.status().update(s -> {
@@ -311,14 +293,9 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
             }
             return;
         }
-        owed.accumulateAndGet(outcome.owed(), LoadPlan::and);
-        Duration delay = loadBackoff.delay(loadFailures.incrementAndGet(), outcome.retryAfter());
-        Instant at = clock.instant().plus(delay);
+        Instant at = retries.failed(outcome.owed(), outcome.retryAfter());
         String why = outcome.gap().map(LoadGap::reason).orElse("");
         LOG.log(Level.WARNING, "Load incomplete, trying again at {0}: {1}", new Object[] {at, why});
-        int turn = loadTurn.incrementAndGet();
-        retryAt = at;
-        retryWaiting = true;
         state.status().update(s -> {
             ConnectionStatus next = s.withGap(outcome.gap());
             boolean live = streamIsLive();
@@ -332,7 +309,6 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
             caughtUpBeforeLive = runsLoaded; // the runs are current: LIVE, when it comes, confirms them
             return markStale(next);
         });
-        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, io).execute(() -> retryLoad(turn));
     }
 
     private boolean streamIsLive() {
@@ -381,7 +357,7 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
             loader.loadPlaybooks();
         } catch (RuntimeException e) {
             LOG.warning(() -> "Reloading playbooks failed: " + ActionFailure.describe(e));
-            owed.accumulateAndGet(LoadPlan.PLAYBOOKS, LoadPlan::and);
+            retries.owe(LoadPlan.PLAYBOOKS);
         }
     }
 
@@ -416,7 +392,7 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
         ConnectionState mapped = switch (streamState) {
             case CONNECTING -> ConnectionState.CONNECTING;
             case LIVE -> loadsRunning.get() > 0 ? ConnectionState.SYNCING
-                    : retryWaiting ? ConnectionState.INCOMPLETE : ConnectionState.LIVE;
+                    : retries.waiting() ? ConnectionState.INCOMPLETE : ConnectionState.LIVE;
             case RECONNECTING -> ConnectionState.RECONNECTING;
             case CLOSED -> ConnectionState.OFFLINE;
         };
@@ -429,7 +405,7 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
             }
             helloSinceDrop = false;
         }
-        Optional<Instant> nextAttemptAt = mapped == ConnectionState.INCOMPLETE ? Optional.ofNullable(retryAt)
+        Optional<Instant> nextAttemptAt = mapped == ConnectionState.INCOMPLETE ? retries.nextAttemptAt()
                 : nextAttemptIn.map(d -> clock.instant().plus(d));
         state.status().update(s -> {
             ConnectionStatus next = s.moveTo(mapped, nextAttemptAt, reason.orElse(""));
@@ -449,46 +425,6 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
     @Override
     public void onMalformedFrame(String description) {
         LOG.warning(() -> "Ignored a malformed frame from the server: " + description);
-    }
-
-    /** Passes on the reports of one stream only while it is the current one. */
-    private final class OneStream implements EventStream.Listener {
-
-        private final int generation;
-
-        OneStream(int generation) {
-            this.generation = generation;
-        }
-
-        private boolean current() {
-            return streamGeneration.get() == generation;
-        }
-
-        @Override
-        public void onHello(HelloData hello, boolean newConnectionId) {
-            if (current()) {
-                SyncEngine.this.onHello(hello, newConnectionId);
-            }
-        }
-
-        @Override
-        public void onEvent(WebSocketEvent event) {
-            if (current()) {
-                SyncEngine.this.onEvent(event);
-            }
-        }
-
-        @Override
-        public void onStateChanged(StreamState state, Optional<Duration> nextAttemptIn, Optional<String> reason) {
-            if (current()) {
-                SyncEngine.this.onStateChanged(state, nextAttemptIn, reason);
-            }
-        }
-
-        @Override
-        public void onMalformedFrame(String description) {
-            SyncEngine.this.onMalformedFrame(description);
-        }
     }
 
     @Override
