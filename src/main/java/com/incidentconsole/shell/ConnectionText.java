@@ -59,6 +59,9 @@ final class ConnectionText {
                     .orElse(text("connection.retrying"));
             case OFFLINE -> status.detail().isEmpty() ? text("connection.offline")
                     : String.format(text("connection.offlineWhy"), status.detail());
+            case NOT_MATTERMOST -> status.nextAttemptAt()
+                    .map(at -> String.format(text("connection.notMattermostIn"), secondsUntil(at, now)))
+                    .orElse(text("connection.notMattermost"));
             case SIGN_IN_REFUSED -> String.format(text("connection.refused"), status.detail());
         };
     }

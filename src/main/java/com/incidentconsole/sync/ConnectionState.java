@@ -15,6 +15,11 @@ public enum ConnectionState {
     INCOMPLETE,
     /** Not reachable (never reached since start, or lost); a new attempt is scheduled. */
     RECONNECTING,
+    /**
+     * The address answers, but not as Mattermost (a web page, another kind of server): most likely a wrong
+     * address, so sign-in is tried again only at a slow pace ({@link ConnectionStatus#nextAttemptAt()}).
+     */
+    NOT_MATTERMOST,
     /** Not connected and not trying (stopped, or loading failed). */
     OFFLINE,
     /** The server refused the credentials (401/403): not retried, as only new credentials can help. */
