@@ -259,6 +259,10 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
             retries.failed(plan, Optional.empty());
             return;
         }
+        if (closed) {
+            loadsRunning.decrementAndGet(); // requests cut short by closing failed: nothing to retry or say
+            return;
+        }
         settle(plan, outcome);
     }
 

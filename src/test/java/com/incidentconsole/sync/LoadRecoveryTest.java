@@ -16,15 +16,18 @@ import com.incidentconsole.sandbox.fault.FaultRule;
 import com.incidentconsole.sync.store.LocalStore;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.WireJson;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One failed request of the first load (probe H1, M3) must not leave the console empty: it is retried by itself
@@ -129,6 +132,33 @@ class LoadRecoveryTest {
                 Duration.ofSeconds(30)).withHelloTimeout(Duration.ofMillis(500)));
 
         await("live with every run after a reconnect", this::everythingLoaded, () -> workspace.connection().toString());
+    }
+
+    @Test
+    void aFailedCatchUpFromTheCacheKeepsTheCopyMarkedSaysWhyAndCatchesUpByItself(@TempDir Path dir) {
+        StreamSettings quick = new StreamSettings(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ZERO,
+                Duration.ofSeconds(30));
+        try (LocalStore first = LocalStore.open(dir.resolve("store.db"));
+             ServerWorkspace filling = ServerWorkspace.follow("Sandbox", true, connect(), mapper, executors,
+                     first.outbox("sandbox"), Optional.of(first.cache("sandbox")), Clock.systemUTC(), quick)) {
+            await("the cache is filled", () -> filling.runs().size() == visible.size()
+                    && filling.connection().state() == ConnectionState.LIVE);
+        }
+        fixture.control().inject(FaultRule.failNext(2, "GET", RUNS, 500, "{\"error\":\"database is locked\"}"));
+
+        try (LocalStore again = LocalStore.open(dir.resolve("store.db"))) {
+            workspace = ServerWorkspace.follow("Sandbox", true, connect(), mapper, executors, again.outbox("sandbox"),
+                    Optional.of(again.cache("sandbox")), Clock.systemUTC(), quick);
+            workspace.subscribeConnection(seen::add);
+            assertEquals(visible.size(), workspace.runs().size(), "the cached copy shows at once");
+
+            await("caught up and confirmed by itself", this::everythingLoaded, () -> workspace.connection().toString());
+            assertTrue(seen.stream().anyMatch(s -> s.state() == ConnectionState.INCOMPLETE && s.isStale()
+                            && s.gap().filter(g -> g.onlyChanges() && g.status() == 500).isPresent()),
+                    "meanwhile the copy stayed marked and the status said the catch-up failed: " + seen);
+            workspace.close();
+            workspace = null;
+        }
     }
 
     private boolean everythingLoaded() {
