@@ -73,17 +73,8 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
     /** Stopped because the session is over: nothing here may change the status until {@link #restart()}. */
     private volatile boolean signedOut;
 
-    /** The stores hold a whole picture (a load completed, or a recent cache): a new connection only catches up. */
-    private volatile boolean haveBaseline;
-    /** Teams and playbooks were loaded in this session (a cache's copy may be old). */
-    private volatile boolean directoriesLoaded;
-    /** A load completed with the stream live at least once in this session. */
-    private volatile boolean confirmedOnce;
-    /**
-     * A load finished for the current connection before its stream reported LIVE (the hello comes
-     * first, and a quick catch-up can beat the state change): LIVE then confirms the data itself.
-     */
-    private volatile boolean caughtUpBeforeLive;
+    /** What to load on a new connection, and when the data counts as confirmed. */
+    private final DataFreshness freshness;
     private final AtomicInteger loadsRunning = new AtomicInteger();
     private boolean closed;
     /** Written under this engine's lock (start, close); read without it, e.g. inside a status update. */
@@ -113,7 +104,7 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
         this.mapper = mapper;
         this.io = io;
         this.clock = clock;
-        this.haveBaseline = fromCache;
+        this.freshness = new DataFreshness(fromCache);
         this.incremental = new IncrementalUpdate(mapper);
         this.loader = new RunLoader(connection, state, this::progressed);
         this.round = new LoadRound(loader, state);
@@ -125,7 +116,7 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
 
     /** The stores' picture cannot be caught up from (another user's cache): the first load loads everything. */
     void discardBaseline() {
-        haveBaseline = false;
+        freshness.discardBaseline();
     }
 
     /** Opens the event stream; call once signed in (the stream authenticates with the session's token). */
@@ -210,7 +201,7 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
     @Override
     public void onHello(HelloData hello, boolean newConnectionId) {
         helloSinceDrop = true;
-        caughtUpBeforeLive = false;
+        freshness.newConnection();
         // Counted before the stream reports LIVE (right after this call), so the status goes straight
         // to SYNCING instead of showing a short, false "Live" over data not yet caught up.
         loadsRunning.incrementAndGet();
@@ -222,13 +213,9 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
 
     /** Everything on the first connection; afterwards, or after a start from a recent cache, what changed since. */
     private LoadPlan connectionPlan() {
-        if (!haveBaseline) {
-            return LoadPlan.everything();
-        }
         long newest = state.runs().all().stream().mapToLong(PlaybookRun::updateAt).max().orElse(0);
-        // A small overlap: changes committed in the same millisecond as the newest one we saw. Teams and
-        // playbooks too on the first contact after a start from the cache: they may have changed as well.
-        return LoadPlan.catchUp(!directoriesLoaded, Math.max(0, newest - CATCH_UP_OVERLAP_MS));
+        // A small overlap: changes committed in the same millisecond as the newest one we saw.
+        return freshness.planForNewConnection(Math.max(0, newest - CATCH_UP_OVERLAP_MS));
     }
 
     private void retryLoad(LoadPlan plan) {
@@ -267,15 +254,9 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
     }
 
     private void settle(LoadPlan plan, LoadRound.Outcome outcome) {
-        if (plan.playbooks() && !outcome.owed().playbooks()) {
-            directoriesLoaded = true;
-        }
-        boolean runsLoaded = plan.runs() && outcome.runsLoaded();
-        if (runsLoaded) {
-            if (plan.runsSince().isEmpty()) {
-                onFullLoad.accept(clock.instant());
-            }
-            haveBaseline = true;
+        boolean runsLoaded = freshness.loaded(plan, outcome.owed());
+        if (runsLoaded && plan.runsSince().isEmpty()) {
+            onFullLoad.accept(clock.instant());
         }
         boolean last = loadsRunning.decrementAndGet() == 0;
         if (runsLoaded) {
@@ -286,13 +267,9 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
             if (last) {
                 // Decided inside the update: a drop reported meanwhile must not be overwritten by "Live".
                 state.status().update(s -> {
+                    boolean live = streamIsLive();
                     ConnectionStatus whole = s.withGap(Optional.empty());
-                    if (!streamIsLive()) {
-                        caughtUpBeforeLive = true;
-                        return whole;
-                    }
-                    confirmedOnce = true;
-                    return whole.moveTo(ConnectionState.LIVE).confirmed();
+                    return freshness.runsLoaded(live ? whole.moveTo(ConnectionState.LIVE) : whole, live);
                 });
             }
             return;
@@ -306,11 +283,10 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
             if (live && last) {
                 next = next.moveTo(ConnectionState.INCOMPLETE, Optional.of(at), why);
             }
-            if (live && runsLoaded) {
-                confirmedOnce = true;
-                return next.confirmed();
+            if (runsLoaded) {
+                return freshness.runsLoaded(next, live);
             }
-            caughtUpBeforeLive = runsLoaded; // the runs are current: LIVE, when it comes, confirms them
+            freshness.streamLeftLive(); // nothing current for LIVE to confirm
             return markStale(next);
         });
     }
@@ -325,7 +301,7 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
 
     /** From the moment the server stops confirming it, what we show is a copy as of now. */
     private ConnectionStatus markStale(ConnectionStatus status) {
-        return confirmedOnce ? status.staleSince(clock.instant()) : status;
+        return freshness.markStale(status, clock.instant());
     }
 
     private Optional<EventStream> currentStream() {
@@ -401,7 +377,7 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
             case CLOSED -> ConnectionState.OFFLINE;
         };
         if (streamState != StreamState.LIVE && streamState != StreamState.CONNECTING) {
-            caughtUpBeforeLive = false;
+            freshness.streamLeftLive();
         }
         if (streamState == StreamState.RECONNECTING) {
             if (!helloSinceDrop) {
@@ -417,12 +393,7 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
                 return markStale(next);
             }
             // LIVE alone confirms nothing: only a completed load does (see sync) — which may already have.
-            if ((mapped == ConnectionState.LIVE || mapped == ConnectionState.INCOMPLETE) && caughtUpBeforeLive) {
-                caughtUpBeforeLive = false;
-                confirmedOnce = true;
-                return next.confirmed();
-            }
-            return next;
+            return mapped == ConnectionState.LIVE || mapped == ConnectionState.INCOMPLETE ? freshness.onLive(next) : next;
         });
     }
 
