@@ -51,10 +51,6 @@ record LoadPlan(boolean playbooks, boolean runs, OptionalLong runsSince, boolean
         return new LoadPlan(false, runs, runsSince, people);
     }
 
-    LoadPlan withoutRuns() {
-        return new LoadPlan(playbooks, false, OptionalLong.empty(), people);
-    }
-
     LoadPlan withoutPeople() {
         return new LoadPlan(playbooks, runs, runsSince, false);
     }

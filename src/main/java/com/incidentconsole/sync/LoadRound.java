@@ -33,11 +33,6 @@ final class LoadRound {
         boolean complete() {
             return owed.isEmpty() && gap.isEmpty();
         }
-
-        /** The runs part (if asked for) came through whole. */
-        boolean runsLoaded() {
-            return !owed.runs();
-        }
     }
 
     private final RunLoader loader;
