@@ -142,7 +142,9 @@ public final class MattermostConnection implements AutoCloseable {
                 throw notMattermost("the sign-in with something other than Mattermost's JSON", e);
             }
             String host = String.valueOf(address.baseUrl().getHost());
-            throw TlsFailure.explain(e, host).map(words -> new TransportError(words, e)).orElse(e);
+            boolean permanent = TlsFailure.retryCannotFix(e, host);
+            throw TlsFailure.explain(e, host).map(words -> permanent ? TransportError.retryCannotFix(words, e)
+                    : new TransportError(words, e)).orElse(e);
         }
         me = user;
         gate.open();

@@ -30,10 +30,11 @@ final class SignInLoop implements AutoCloseable {
     /** Attempts at the minimum delay before backing off, as the event stream (and the JS client) does. */
     static final int FLAT_ATTEMPTS = 7;
     /**
-     * Between attempts while the address answers as something other than Mattermost: a wrong address does not
-     * fix itself in seconds, but a server being set up may come up behind the same proxy.
+     * Between attempts while the address answers as something other than Mattermost, or with a certificate we
+     * refuse: a wrong address or certificate does not fix itself in seconds, but an administrator may fix it
+     * while the console waits (and the user can always restart with the right address or CA).
      */
-    static final Duration NOT_MATTERMOST_RETRY = Duration.ofMinutes(1);
+    static final Duration SLOW_RETRY = Duration.ofMinutes(1);
 
     private final MattermostConnection connection;
     private final ConnectionStatusHolder status;
@@ -119,8 +120,9 @@ final class SignInLoop implements AutoCloseable {
             delay = error.retryAfter().filter(r -> r.compareTo(backoff.max()) <= 0).orElse(delay);
         }
         boolean notMattermost = e instanceof TransportError transport && transport.isNotMattermost();
-        if (notMattermost && delay.compareTo(NOT_MATTERMOST_RETRY) < 0) {
-            delay = NOT_MATTERMOST_RETRY;
+        boolean needsTheUser = e instanceof TransportError transport && transport.retryCannotFix();
+        if (needsTheUser && delay.compareTo(SLOW_RETRY) < 0) {
+            delay = SLOW_RETRY;
         }
         Instant next = clock.instant().plus(delay);
         String why = e.getMessage();
