@@ -89,6 +89,7 @@ public final class WorkspaceUi implements AutoCloseable {
             runDetail.refresh();
         })));
         subscriptions.add(workspace.subscribeConnection(batcher.collecting(statusBar::connectionChanged)));
+        runList.loadNoticeProperty().bind(statusBar.loadNoticeProperty());
         // Anything that changed between building the models and subscribing is picked up here.
         statusBar.connectionChanged(List.of(workspace.connection()));
         runList.reload();

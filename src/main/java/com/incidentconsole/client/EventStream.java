@@ -32,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * the mapping) is noticed by its silence: nothing at all within {@link StreamSettings#pongTimeout()}
  * of a ping, or no reply to a ping for a whole interval. The stream then reports
  * {@code RECONNECTING} at once, gives the close handshake a short grace and resumes on a new socket.
+ * A new connection that does not begin with the server's {@code hello} — no hello within
+ * {@link StreamSettings#helloTimeout()}, or another frame in its place — is given up on the same way,
+ * but reconnected with backoff: without a hello nothing is ever loaded, so waiting on it would leave
+ * "Connecting…" on screen for good.
  * Like the JS client, each reconnect tells the server why the previous socket ended
  * ({@code disconnect_err_code}).
  *
@@ -101,6 +105,8 @@ public final class EventStream implements AutoCloseable {
     private boolean confirmed;
     private boolean resuming;
     private boolean reconnectAtOnce;
+    /** We gave up on the current socket: what it still delivers is not looked at (the next one replays it). */
+    private boolean ignoring;
     private int immediateInRow;
     private int failures;
     private String lastError = "";
@@ -108,6 +114,7 @@ public final class EventStream implements AutoCloseable {
     private ScheduledFuture<?> pongCheck;
     private ScheduledFuture<?> retryTask;
     private ScheduledFuture<?> graceTask;
+    private ScheduledFuture<?> helloCheck;
 
     EventStream(URI endpoint, String token, JsonMapper mapper, Listener listener, StreamSettings settings) {
         this(endpoint, token, mapper, listener, settings, ServerTrust.system());
@@ -171,6 +178,7 @@ public final class EventStream implements AutoCloseable {
         actionSeq = 0;
         pendingPing = -1;
         lastError = "";
+        ignoring = false;
         URI uri = URI.create(endpoint + "?connection_id=" + URLEncoder.encode(connectionId, StandardCharsets.UTF_8)
                 + "&sequence_number=" + expectedSeq
                 // Telemetry for the server (its reconnect metrics by cause), as the JS client sends it.
@@ -193,6 +201,22 @@ public final class EventStream implements AutoCloseable {
         send(WebSocketRequest.AUTHENTICATION_CHALLENGE, JsonNodeFactory.instance.objectNode().put("token", token));
         ping(s);
         pingTask = loop.every(() -> pingTick(s), settings.pingInterval());
+        helloCheck = loop.schedule(() -> helloOverdue(s), settings.helloTimeout());
+    }
+
+    /** A resume is confirmed by its pong or first event; a new connection only by its hello. */
+    private void helloOverdue(StreamSocket s) {
+        if (s == socket && !confirmed && !ignoring) {
+            abandon(s, CLOSE_PING_TIMEOUT, "no hello from the server within " + settings.helloTimeout().toMillis()
+                    + " ms of connecting", CLOSE_GRACE, false);
+        }
+    }
+
+    /** On a new connection the hello must come first; anything else means it was lost or mangled. */
+    private void notHello(String what) {
+        malformed(what + " before hello");
+        abandon(socket, CLOSE_MISSED_EVENTS, "the server's first frame was not its hello (" + what + ")",
+                CLOSE_GRACE, false);
     }
 
     private void pingTick(StreamSocket s) {
@@ -202,7 +226,7 @@ public final class EventStream implements AutoCloseable {
         if (pendingPing >= 0) {
             // Frames kept coming, so the pong check let it be, but a whole interval without a reply is too long.
             abandon(s, CLOSE_PING_TIMEOUT, "no reply to ping within " + settings.pingInterval().toMillis() + " ms",
-                    CLOSE_GRACE);
+                    CLOSE_GRACE, true);
         } else {
             ping(s);
         }
@@ -222,7 +246,7 @@ public final class EventStream implements AutoCloseable {
             Duration silent = settings.pongTimeout();
             // A peer this silent will hardly answer a close handshake either: wait no longer than we did for the pong.
             abandon(s, CLOSE_PING_TIMEOUT, "no reply from the server within " + silent.toMillis() + " ms of a ping",
-                    silent.compareTo(CLOSE_GRACE) < 0 ? silent : CLOSE_GRACE);
+                    silent.compareTo(CLOSE_GRACE) < 0 ? silent : CLOSE_GRACE, true);
         }
     }
 
@@ -240,10 +264,14 @@ public final class EventStream implements AutoCloseable {
     /**
      * Closes a socket we no longer trust and reconnects as soon as it is gone, or after {@code grace}
      * if its peer does not confirm the close. Listeners hear {@code RECONNECTING} now, not then.
+     *
+     * @param atOnce reconnect without backoff (a resume is likely to heal it: a gap, a dead peer); else the
+     *               next attempt waits as after a failed connect, so a server that never says hello is not spun on
      */
-    private void abandon(StreamSocket s, int code, String reason, Duration grace) {
+    private void abandon(StreamSocket s, int code, String reason, Duration grace, boolean atOnce) {
         LOG.info("event stream: {} (closing with {})", reason, code);
-        reconnectAtOnce = true;
+        reconnectAtOnce = atOnce;
+        ignoring = true;
         lastError = reason;
         if (lastCloseCode == 0) {
             lastCloseCode = code;
@@ -273,7 +301,7 @@ public final class EventStream implements AutoCloseable {
             lastCloseCode = code < 1000 ? CLOSE_ABNORMAL : code;
         }
         String why = !lastError.isEmpty() ? lastError : "closed " + code + (reason.isEmpty() ? "" : ": " + reason);
-        if (!confirmed) {
+        if (!confirmed && !ignoring) {
             // Mattermost accepts any upgrade and closes silently on a bad token: say what it may mean.
             why += " (before the server confirmed the session; the token may be invalid)";
         }
@@ -302,10 +330,11 @@ public final class EventStream implements AutoCloseable {
         }
         lastHeardAt = System.nanoTime();
         // Once we gave up on a socket, whatever it still delivers is replayed by the resume.
-        if (reconnectAtOnce) {
+        if (ignoring) {
             return;
         }
         switch (frames.read(text)) {
+            case FrameReader.Malformed m when !confirmed && !resuming -> notHello(m.description());
             case FrameReader.Malformed m -> malformed(m.description());
             case FrameReader.Reply r -> reply(r.response());
             case FrameReader.Event e -> event(e.event());
@@ -333,7 +362,7 @@ public final class EventStream implements AutoCloseable {
         }
         if (!confirmed) {
             if (!resuming) {
-                malformed(event.event() + " (seq " + event.seq() + ") before hello");
+                notHello(event.event() + " (seq " + event.seq() + ")");
                 return;
             }
             goLive(lastHello, false);
@@ -344,7 +373,7 @@ public final class EventStream implements AutoCloseable {
         }
         if (event.seq() > expectedSeq) {
             abandon(socket, CLOSE_MISSED_EVENTS, "missed events " + expectedSeq + " to " + (event.seq() - 1),
-                    CLOSE_GRACE);
+                    CLOSE_GRACE, true);
             return;
         }
         expectedSeq++;
@@ -355,7 +384,11 @@ public final class EventStream implements AutoCloseable {
     private void hello(WebSocketEvent event) {
         HelloData hello = frames.hello(event);
         if (hello == null) {
-            malformed("hello without a connection_id");
+            if (!confirmed && !resuming) {
+                notHello("hello without a connection_id");
+            } else {
+                malformed("hello without a connection_id");
+            }
             return;
         }
         boolean newId = !hello.connectionId().equals(connectionId);
@@ -385,6 +418,7 @@ public final class EventStream implements AutoCloseable {
     private void stopPinging() {
         StreamLoop.cancel(pingTask);
         StreamLoop.cancel(pongCheck);
+        StreamLoop.cancel(helloCheck);
         pendingPing = -1;
     }
 

@@ -116,8 +116,12 @@ public final class RunListController {
         arrivalLabel.managedProperty().bind(arrivalLabel.visibleProperty());
         Label placeholder = new Label();
         placeholder.getStyleClass().add("muted");
+        // "No runs on this server" only when the server said so, not while loading or after a failed load.
         placeholder.textProperty().bind(Bindings.when(viewModel.totalCountProperty().isEqualTo(0))
-                .then(bundle.getString("runs.none")).otherwise(bundle.getString("runs.empty")));
+                .then(Bindings.when(viewModel.loadNoticeProperty().isEmpty()).then(bundle.getString("runs.none"))
+                        .otherwise(viewModel.loadNoticeProperty()))
+                .otherwise(bundle.getString("runs.empty")));
+        placeholder.setWrapText(true);
         runsTable.setPlaceholder(placeholder);
         installKeys();
         Timeline clock = new Timeline(new KeyFrame(Duration.seconds(30), e -> viewModel.refreshClock()));

@@ -46,6 +46,7 @@ public final class RunListViewModel {
     private final ObservableList<RunRow> rows = FXCollections.observableArrayList(r -> new Observable[] {r.runProperty()});
     private final FilteredList<RunRow> visible = new FilteredList<>(new SortedList<>(rows, DEFAULT_ORDER));
     private final StringProperty filterText = new SimpleStringProperty("");
+    private final StringProperty loadNotice = new SimpleStringProperty("");
     private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(StatusFilter.ALL);
     private final ReadOnlyIntegerWrapper totalCount = new ReadOnlyIntegerWrapper();
     /** How new a run must be to be announced as "new". */
@@ -65,6 +66,11 @@ public final class RunListViewModel {
     /** Rows as the table shows them: default order, filter applied. The table adds its own column sort. */
     public ObservableList<RunRow> visibleRows() {
         return visible;
+    }
+
+    /** Why the list may be empty although the server has runs (loading, or a load that failed); empty otherwise. */
+    public StringProperty loadNoticeProperty() {
+        return loadNotice;
     }
 
     public StringProperty filterTextProperty() {

@@ -52,9 +52,15 @@ public final class StartupViewModel {
         if (failed.get()) {
             return;
         }
-        boolean retrying = last.state() == ConnectionState.RECONNECTING;
+        boolean notMattermost = last.state() == ConnectionState.NOT_MATTERMOST;
+        boolean retrying = last.state() == ConnectionState.RECONNECTING || notMattermost;
         waiting.set(retrying);
-        if (retrying) {
+        if (notMattermost) {
+            // The address itself is the likely problem: say that first, and what the server answered, in words.
+            headline.set(bundle.getString("startup.notMattermost"));
+            detail.set(String.format(bundle.getString("startup.notMattermostDetail"), last.detail(),
+                    words.state(last, clock.get())));
+        } else if (retrying) {
             headline.set(bundle.getString("startup.waiting"));
             detail.set(String.format(bundle.getString("startup.waitingDetail"), words.state(last, clock.get()),
                     last.detail().isEmpty() ? "—" : last.detail()));

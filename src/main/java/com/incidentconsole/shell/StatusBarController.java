@@ -62,6 +62,7 @@ public final class StatusBarController {
         connectionLabel.getStyleClass().removeIf(s -> s.startsWith("connection-"));
         connectionLabel.getStyleClass().add("connection-" + state.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         connectionLabel.pseudoClassStateChanged(ATTENTION, state == ConnectionState.RECONNECTING
+                || state == ConnectionState.INCOMPLETE || state == ConnectionState.NOT_MATTERMOST
                 || state == ConnectionState.OFFLINE || state == ConnectionState.SIGN_IN_REFUSED);
     }
 }
