@@ -48,9 +48,17 @@ public final class IncidentConsoleApp extends Application {
     private WorkspaceUi workspaceUi;
     private SessionRenewal renewal;
     private volatile String serverLabel = "";
+    private SingleInstance instance;
 
     @Override
     public void start(Stage stage) {
+        Optional<SingleInstance> claimed = SingleInstance.claim(AppPaths.forCurrentUser().dataDir(),
+                getParameters().getRaw(), args -> Platform.runLater(() -> bringToFront(stage)), System.err);
+        if (claimed.isEmpty()) {
+            Platform.exit();
+            return;
+        }
+        instance = claimed.get();
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE);
         theme.apply();
         StartupViewModel startup = new StartupViewModel(bundle, Instant::now, ZoneId.systemDefault());
@@ -93,6 +101,14 @@ public final class IncidentConsoleApp extends Application {
         }));
     }
 
+    /** A second start on this data folder asked for this window (its own arguments are not acted on yet). */
+    private static void bringToFront(Stage stage) {
+        stage.setIconified(false);
+        stage.show();
+        stage.toFront();
+        stage.requestFocus();
+    }
+
     /** The playbook window pulls from and pushes to the workspace's signed-in server, once there is one. */
     private List<PlaybookServers.Server> playbookServers() {
         return Optional.ofNullable(bootstrap).flatMap(Bootstrap::connection).map(c -> List.of(
@@ -123,5 +139,8 @@ public final class IncidentConsoleApp extends Application {
             bootstrap.close();
         }
         signInThread.shutdownNow();
+        if (instance != null) {
+            instance.close();
+        }
     }
 }
