@@ -7,6 +7,8 @@ import com.incidentconsole.shell.FxBatcher;
 import com.incidentconsole.shell.StartupController;
 import com.incidentconsole.shell.StartupViewModel;
 import com.incidentconsole.sync.Workspace;
+import com.incidentconsole.sync.store.StoreRescue;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -80,6 +82,12 @@ public final class IncidentConsoleApp extends Application {
                 - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms after JVM start"));
 
         CredentialPrompt signIn = new SignInOverlay(root, bundle, Platform::runLater, signInThread);
+        startup.offerRebuild(() -> rebuildStore(startup, () -> open(root, scene, startup, signIn, bundle)));
+        open(root, scene, startup, signIn, bundle);
+    }
+
+    private void open(StackPane root, Scene scene, StartupViewModel startup, CredentialPrompt signIn,
+                      ResourceBundle bundle) {
         connect(startup, signIn).whenComplete((workspace, error) -> Platform.runLater(() -> {
             if (error != null) {
                 LOG.log(Level.WARNING, "Could not start the workspace", error);
@@ -97,6 +105,25 @@ public final class IncidentConsoleApp extends Application {
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "Could not build the main window", e);
                 startup.failed(e);
+            }
+        }));
+    }
+
+    /** The user chose to rebuild a damaged store: move it aside with its rescued actions kept, then start again. */
+    private void rebuildStore(StartupViewModel startup, Runnable thenOpen) {
+        Bootstrap failed = bootstrap;
+        bootstrap = null;
+        CompletableFuture.runAsync(() -> {
+            if (failed != null) {
+                failed.close();
+            }
+            StoreRescue.rebuild(AppPaths.forCurrentUser().store(), Clock.systemUTC());
+        }, signInThread).whenComplete((done, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                LOG.log(Level.WARNING, "Could not rebuild the local store", error);
+                startup.failed(error);
+            } else {
+                thenOpen.run();
             }
         }));
     }
