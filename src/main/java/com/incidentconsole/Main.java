@@ -6,6 +6,7 @@ import com.incidentconsole.cli.LoginCommand;
 import com.incidentconsole.cli.LogoutCommand;
 import com.incidentconsole.cli.PlaybookCommand;
 import com.incidentconsole.cli.SandboxCommand;
+import com.incidentconsole.cli.StoreCommand;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "incident-console", mixinStandardHelpOptions = true, version = "Incident Console 0.1",
         description = "Incident Console for Mattermost Playbooks. Without a command, opens the app.",
         subcommands = {SandboxCommand.class, PlaybookCommand.class, LoginCommand.class, LogoutCommand.class,
-            CommandLine.HelpCommand.class})
+            StoreCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Mixin

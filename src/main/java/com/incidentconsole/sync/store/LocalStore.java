@@ -39,7 +39,8 @@ public final class LocalStore implements AutoCloseable {
         return open(file, Clock.systemUTC());
     }
 
-    static LocalStore open(Path file, Clock clock) {
+    /** As {@link #open(Path)}; {@code clock} names the rescue file of a damaged store. */
+    public static LocalStore open(Path file, Clock clock) {
         Connection db = null;
         try {
             Path folder = file.toAbsolutePath().getParent();
@@ -87,7 +88,13 @@ public final class LocalStore implements AutoCloseable {
                 problems.add(rs.getString(1));
             }
         }
-        return problems.equals(List.of("ok")) ? Optional.empty() : Optional.of(String.join("; ", problems));
+        if (problems.equals(List.of("ok"))) {
+            return Optional.empty();
+        }
+        // Worded for the startup screen: the first problem, not SQLite's whole multi-line report.
+        List<String> real = problems.stream().filter(p -> !p.startsWith("*** in database")).toList();
+        String first = real.isEmpty() ? String.join(" ", problems) : real.get(0).strip();
+        return Optional.of("its integrity check failed: " + first + (real.size() > 1 ? " (and more)" : ""));
     }
 
     private static void closeQuietly(Connection db) {
@@ -113,6 +120,16 @@ public final class LocalStore implements AutoCloseable {
 
     public int schemaVersion() {
         return read(Migrations::userVersion);
+    }
+
+    /** Outbox rows of every server: what a user would lose with this file. */
+    public int pendingActions() {
+        return read(db -> {
+            try (Statement statement = db.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT count(*) FROM outbox")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
     }
 
     public ObjectCache cache(String server) {
