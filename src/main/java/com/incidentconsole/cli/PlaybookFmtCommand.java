@@ -3,6 +3,7 @@ package com.incidentconsole.cli;
 import com.incidentconsole.playbook.library.PlaybookFile;
 import com.incidentconsole.playbook.library.PlaybookParser;
 import com.incidentconsole.playbook.library.store.AtomicWrite;
+import com.incidentconsole.playbook.library.store.AtomicWriteLeftovers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -63,6 +64,7 @@ public final class PlaybookFmtCommand implements Callable<Integer> {
 
     private static boolean write(Path path, String text, PrintWriter err) {
         try {
+            AtomicWriteLeftovers.cleanFor(path);
             AtomicWrite.replace(path, text);
             return true;
         } catch (IOException e) {

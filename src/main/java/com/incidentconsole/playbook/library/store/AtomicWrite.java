@@ -12,7 +12,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Replaces a file so that readers (and a crash) see either the old or the new content, never half of it: the
- * text goes to a temporary file in the same folder, is forced to disk, then moved over the target.
+ * text goes to a temporary file in the same folder, is forced to disk, then moved over the target. A process killed
+ * half-way leaves that temporary file; {@link AtomicWriteLeftovers} removes it at the next run.
  */
 public final class AtomicWrite {
 
@@ -26,6 +27,9 @@ public final class AtomicWrite {
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
+                // Held while writing: the OS drops it if this process dies, which tells AtomicWriteLeftovers the
+                // temp file is a leftover of a killed write and safe to remove.
+                channel.lock();
                 ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);

@@ -29,6 +29,8 @@ import java.util.stream.Stream;
 public final class PlaybookLibrary {
 
     static final String SIDECAR = ".incident-console/library.json";
+    /** Where the editor autosaves (playbook.editor.DraftStore). */
+    private static final String DRAFTS = ".incident-console/drafts";
     private static final Pattern FILE_NAME = Pattern.compile("[^/\\\\.][^/\\\\]*\\.json");
 
     private final Path folder;
@@ -49,6 +51,10 @@ public final class PlaybookLibrary {
     public List<String> list() throws IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();
+        }
+        // Opening the library is the next start after a killed save or autosave: drop what those left behind.
+        for (Path written : List.of(folder, folder.resolve(SIDECAR).getParent(), folder.resolve(DRAFTS))) {
+            AtomicWriteLeftovers.clean(written);
         }
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
