@@ -61,6 +61,9 @@ public final class IncidentConsoleApp extends Application {
             return;
         }
         instance = claimed.get();
+        if (instance.holdsDataFolder()) {
+            FontTempFiles.cleanThenRecordInBackground(AppPaths.forCurrentUser().dataDir());
+        }
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE);
         theme.apply();
         StartupViewModel startup = new StartupViewModel(bundle, Instant::now, ZoneId.systemDefault());

@@ -59,6 +59,11 @@ final class SingleInstance implements AutoCloseable {
         }
     }
 
+    /** False when the folder could not be locked at all (the start went ahead anyway). */
+    boolean holdsDataFolder() {
+        return lock != null;
+    }
+
     @Override
     public void close() {
         if (door != null) {
