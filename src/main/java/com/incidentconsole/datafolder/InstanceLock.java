@@ -69,19 +69,6 @@ public final class InstanceLock implements AutoCloseable {
         }
     }
 
-    /** The process holding the folder now, if any (empty also when the holder wrote no pid). */
-    public static OptionalLong heldBy(Path dataDir) {
-        Path file = dataDir.resolve(FILE);
-        if (!Files.exists(file)) {
-            return OptionalLong.empty();
-        }
-        try (InstanceLock probe = acquire(dataDir)) {
-            return OptionalLong.empty();
-        } catch (AlreadyRunning running) {
-            return running.pid();
-        }
-    }
-
     private static OptionalLong holder(Path file) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8).strip();
