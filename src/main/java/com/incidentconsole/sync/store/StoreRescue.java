@@ -201,6 +201,10 @@ public final class StoreRescue {
     }
 
     private static Path export(Path file, String reason, List<Map<String, Object>> rows, Clock clock) throws IOException {
+        Optional<Path> same = earlierRescue(file, rows);
+        if (same.isPresent()) {
+            return same.get();
+        }
         Path target = file.resolveSibling("outbox-rescue-" + STAMP.format(clock.instant()) + ".json");
         for (int n = 2; Files.exists(target); n++) {
             target = file.resolveSibling("outbox-rescue-" + STAMP.format(clock.instant()) + "-" + n + ".json");
@@ -212,6 +216,33 @@ public final class StoreRescue {
         document.put("rescued_at", clock.instant().toString());
         document.put("outbox", rows);
         return PrivateFiles.write(target, WireJson.newMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(document));
+    }
+
+    /** A rescue file from an earlier start on the same damaged store with the same rows: one file, not one per start. */
+    private static Optional<Path> earlierRescue(Path file, List<Map<String, Object>> rows) {
+        var mapper = WireJson.newMapper();
+        com.fasterxml.jackson.databind.JsonNode wanted;
+        try {
+            // Through text, as the saved file was read: numbers get the same node types on both sides.
+            wanted = mapper.readTree(mapper.writeValueAsBytes(rows));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        try (var files = Files.list(file.toAbsolutePath().getParent())) {
+            return files.filter(p -> p.getFileName().toString().startsWith("outbox-rescue-")
+                    && p.getFileName().toString().endsWith(".json")).sorted(java.util.Comparator.reverseOrder())
+                    .filter(p -> {
+                        try {
+                            var saved = mapper.readTree(p.toFile());
+                            return file.toAbsolutePath().toString().equals(saved.path("store").asText())
+                                    && wanted.equals(saved.get("outbox"));
+                        } catch (IOException | RuntimeException e) {
+                            return false;
+                        }
+                    }).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** Reads without writing anything into the damaged file (no checkpoint, no journal recovery into it). */

@@ -69,6 +69,10 @@ class DamagedStoreTest {
         assertEquals("{\"owner_id\":\"u2\"}", saved.get("outbox").get(1).get("payload").asText());
         assertEquals("PENDING", saved.get("outbox").get(1).get("state").asText());
 
+        Clock later = Clock.offset(CLOCK, java.time.Duration.ofMinutes(3));
+        assertEquals(rescue, assertThrows(DamagedStore.class, () -> LocalStore.open(file, later)).rescueFile()
+                .orElseThrow(), "a second start on the same damage names the same file, not another one");
+
         StoreRescue.Rebuilt rebuilt = StoreRescue.rebuild(file, CLOCK);
 
         Path aside = dir.resolve("store.db.damaged-20261201-230512");
