@@ -42,6 +42,10 @@ public final class PlaybookFmtCommand implements Callable<Integer> {
         boolean unreadable = false;
         boolean unformatted = false;
         for (Path path : files) {
+            if (!check) {
+                // The next run after a fmt killed half-way: its temp file (up to the file's size) goes now.
+                AtomicWriteLeftovers.cleanFor(path);
+            }
             Optional<PlaybookFile> file = reader.read(path);
             if (file.isEmpty()) {
                 unreadable = true;
@@ -64,7 +68,6 @@ public final class PlaybookFmtCommand implements Callable<Integer> {
 
     private static boolean write(Path path, String text, PrintWriter err) {
         try {
-            AtomicWriteLeftovers.cleanFor(path);
             AtomicWrite.replace(path, text);
             return true;
         } catch (IOException e) {

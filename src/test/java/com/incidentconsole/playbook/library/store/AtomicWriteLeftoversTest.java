@@ -69,6 +69,20 @@ class AtomicWriteLeftoversTest {
     }
 
     @Test
+    void theNextFmtOfAFileRemovesTheTempFileAKilledFmtLeftBesideIt() throws Exception {
+        Path file = Files.writeString(dir.resolve("sev1.json"), "{\"title\": \"Sev 1\", \"checklists\": []}\n");
+        Path killed = leftover(dir, ".sev1.json1436208511812317.tmp");
+
+        int exit = new picocli.CommandLine(new com.incidentconsole.cli.PlaybookCommand()).execute("fmt", file.toString());
+
+        assertEquals(0, exit);
+        assertTrue(Files.notExists(killed));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList(), "nothing else is left beside it");
+        }
+    }
+
+    @Test
     void openingTheLibraryRemovesLeftoversOfSavesAndAutosaves() throws Exception {
         Path drafts = Files.createDirectories(dir.resolve(".incident-console/drafts"));
         Path save = leftover(dir, ".runbook.json123456789.tmp");
