@@ -50,20 +50,27 @@ public final class IncidentConsoleApp extends Application {
     private WorkspaceUi workspaceUi;
     private SessionRenewal renewal;
     private volatile String serverLabel = "";
-    private SingleInstance instance;
+    private Optional<SingleInstance> instance = Optional.empty();
+    private volatile Stage window;
+
+    /** On the launcher thread, before any window: the data folder's lock and door are file and socket work. */
+    @Override
+    public void init() {
+        instance = SingleInstance.claim(AppPaths.forCurrentUser().dataDir(), getParameters().getRaw(),
+                args -> Platform.runLater(() -> Optional.ofNullable(window).ifPresent(IncidentConsoleApp::bringToFront)),
+                System.err);
+        instance.filter(SingleInstance::holdsDataFolder).ifPresent(held ->
+                FontTempFiles.cleanThenRecordInBackground(AppPaths.forCurrentUser().dataDir()));
+    }
 
     @Override
     public void start(Stage stage) {
-        Optional<SingleInstance> claimed = SingleInstance.claim(AppPaths.forCurrentUser().dataDir(),
-                getParameters().getRaw(), args -> Platform.runLater(() -> bringToFront(stage)), System.err);
-        if (claimed.isEmpty()) {
+        if (instance.isEmpty()) {
+            // Another start has this data folder: it was asked to come forward; this one ends without a window.
             Platform.exit();
             return;
         }
-        instance = claimed.get();
-        if (instance.holdsDataFolder()) {
-            FontTempFiles.cleanThenRecordInBackground(AppPaths.forCurrentUser().dataDir());
-        }
+        window = stage;
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE);
         theme.apply();
         StartupViewModel startup = new StartupViewModel(bundle, Instant::now, ZoneId.systemDefault());
@@ -169,8 +176,6 @@ public final class IncidentConsoleApp extends Application {
             bootstrap.close();
         }
         signInThread.shutdownNow();
-        if (instance != null) {
-            instance.close();
-        }
+        instance.ifPresent(SingleInstance::close);
     }
 }
