@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -53,8 +54,12 @@ final class FontTempFiles {
         try {
             Files.deleteIfExists(record);
             if (!mine.isEmpty()) {
-                PrivateFiles.write(record, String.join("\n", mine.stream().map(Path::toString).toList())
+                // Complete or absent, never half-written: a kill may come at any moment.
+                Path partial = record.resolveSibling(RECORD + ".partial");
+                Files.deleteIfExists(partial);
+                PrivateFiles.write(partial, String.join("\n", mine.stream().map(Path::toString).toList())
                         .getBytes(StandardCharsets.UTF_8));
+                Files.move(partial, record, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             LOG.fine(() -> "Could not record the icon fonts' temporary copies: " + e.getMessage());
