@@ -8,6 +8,7 @@ import com.incidentconsole.cli.PlaybookCommand;
 import com.incidentconsole.cli.ReportCommand;
 import com.incidentconsole.cli.SandboxCommand;
 import com.incidentconsole.cli.StatsCommand;
+import com.incidentconsole.cli.StoreCommand;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -23,8 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "incident-console", mixinStandardHelpOptions = true, version = "Incident Console 0.1",
         description = "Incident Console for Mattermost Playbooks. Without a command, opens the app.",
         subcommands = {SandboxCommand.class, PlaybookCommand.class, LoginCommand.class, LogoutCommand.class,
-            ReportCommand.class, StatsCommand.class,
-            CommandLine.HelpCommand.class})
+            ReportCommand.class, StatsCommand.class, StoreCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Mixin

@@ -7,6 +7,8 @@ import com.incidentconsole.shell.FxBatcher;
 import com.incidentconsole.shell.StartupController;
 import com.incidentconsole.shell.StartupViewModel;
 import com.incidentconsole.sync.Workspace;
+import com.incidentconsole.sync.store.StoreRescue;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -48,9 +50,27 @@ public final class IncidentConsoleApp extends Application {
     private WorkspaceUi workspaceUi;
     private SessionRenewal renewal;
     private volatile String serverLabel = "";
+    private Optional<SingleInstance> instance = Optional.empty();
+    private volatile Stage window;
+
+    /** On the launcher thread, before any window: the data folder's lock and door are file and socket work. */
+    @Override
+    public void init() {
+        instance = SingleInstance.claim(AppPaths.forCurrentUser().dataDir(), getParameters().getRaw(),
+                args -> Platform.runLater(() -> Optional.ofNullable(window).ifPresent(IncidentConsoleApp::bringToFront)),
+                System.err);
+        instance.filter(SingleInstance::holdsDataFolder).ifPresent(held ->
+                FontTempFiles.cleanThenRecordInBackground(AppPaths.forCurrentUser().dataDir()));
+    }
 
     @Override
     public void start(Stage stage) {
+        if (instance.isEmpty()) {
+            // Another start has this data folder: it was asked to come forward; this one ends without a window.
+            Platform.exit();
+            return;
+        }
+        window = stage;
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE);
         theme.apply();
         StartupViewModel startup = new StartupViewModel(bundle, Instant::now, ZoneId.systemDefault());
@@ -72,6 +92,12 @@ public final class IncidentConsoleApp extends Application {
                 - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms after JVM start"));
 
         CredentialPrompt signIn = new SignInOverlay(root, bundle, Platform::runLater, signInThread);
+        startup.offerRebuild(() -> rebuildStore(startup, () -> open(root, scene, startup, signIn, bundle)));
+        open(root, scene, startup, signIn, bundle);
+    }
+
+    private void open(StackPane root, Scene scene, StartupViewModel startup, CredentialPrompt signIn,
+                      ResourceBundle bundle) {
         connect(startup, signIn).whenComplete((workspace, error) -> Platform.runLater(() -> {
             if (error != null) {
                 LOG.log(Level.WARNING, "Could not start the workspace", error);
@@ -91,6 +117,33 @@ public final class IncidentConsoleApp extends Application {
                 startup.failed(e);
             }
         }));
+    }
+
+    /** The user chose to rebuild a damaged store: move it aside with its rescued actions kept, then start again. */
+    private void rebuildStore(StartupViewModel startup, Runnable thenOpen) {
+        Bootstrap failed = bootstrap;
+        bootstrap = null;
+        CompletableFuture.runAsync(() -> {
+            if (failed != null) {
+                failed.close();
+            }
+            StoreRescue.rebuild(AppPaths.forCurrentUser().store(), Clock.systemUTC());
+        }, signInThread).whenComplete((done, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                LOG.log(Level.WARNING, "Could not rebuild the local store", error);
+                startup.failed(error);
+            } else {
+                thenOpen.run();
+            }
+        }));
+    }
+
+    /** A second start on this data folder asked for this window (its own arguments are not acted on yet). */
+    private static void bringToFront(Stage stage) {
+        stage.setIconified(false);
+        stage.show();
+        stage.toFront();
+        stage.requestFocus();
     }
 
     /** The playbook window pulls from and pushes to the workspace's signed-in server, once there is one. */
@@ -123,5 +176,6 @@ public final class IncidentConsoleApp extends Application {
             bootstrap.close();
         }
         signInThread.shutdownNow();
+        instance.ifPresent(SingleInstance::close);
     }
 }

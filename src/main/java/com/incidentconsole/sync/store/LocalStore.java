@@ -6,7 +6,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import com.incidentconsole.datafolder.PrivateFiles;
 import java.io.IOException;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Opens the store file, applies migrations and hands out the cache and the outbox. One JDBC
@@ -21,14 +27,32 @@ public final class LocalStore implements AutoCloseable {
         this.db = db;
     }
 
-    /** Opens (creating if needed) the store at {@code file}; its folder is created owner-only. */
+    /**
+     * Opens (creating if needed) the store at {@code file}: the folder {@code 0700}, the file and its {@code -wal}
+     * and {@code -shm} {@code 0600}, whatever the umask (they hold incident data and the outbox, as private as the
+     * credentials). A damaged file is checked ({@code PRAGMA quick_check}) and refused without being changed.
+     *
+     * @throws DamagedStore when the file is not a database or is corrupt; the readable outbox rows were saved
+     * @throws StoreException when it cannot be opened for another reason (newer schema, permissions, disk)
+     */
     public static LocalStore open(Path file) {
+        return open(file, Clock.systemUTC());
+    }
+
+    /** As {@link #open(Path)}; {@code clock} names the rescue file of a damaged store. */
+    public static LocalStore open(Path file, Clock clock) {
+        Connection db = null;
         try {
             Path folder = file.toAbsolutePath().getParent();
             if (folder != null) {
-                Files.createDirectories(folder);
+                PrivateFiles.folder(folder);
             }
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            // Made before SQLite opens it: SQLite gives its -wal and -shm the main file's mode.
+            PrivateFiles.file(file);
+            for (String suffix : List.of("-wal", "-shm")) {
+                PrivateFiles.restrict(file.resolveSibling(file.getFileName() + suffix));
+            }
+            db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement statement = db.createStatement()) {
                 // WAL: readers never block the writer, and a crash mid-write leaves the last commit intact.
                 statement.execute("PRAGMA journal_mode=WAL");
@@ -37,10 +61,49 @@ public final class LocalStore implements AutoCloseable {
                 statement.execute("PRAGMA foreign_keys=ON");
                 statement.execute("PRAGMA busy_timeout=5000");
             }
+            Optional<String> damage = quickCheck(db);
+            if (damage.isPresent()) {
+                db.close();
+                throw StoreRescue.damaged(file, damage.get(), null, clock);
+            }
             Migrations.migrate(db);
             return new LocalStore(db);
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
+            closeQuietly(db);
+            if (StoreRescue.isDamage(e)) {
+                throw StoreRescue.damaged(file, e.getMessage(), e, clock);
+            }
             throw new StoreException("Cannot open the local store at " + file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            closeQuietly(db);
+            throw new StoreException("Cannot open the local store at " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** SQLite's structural check (all pages, not the index contents): empty when the file is sound. */
+    static Optional<String> quickCheck(Connection db) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery("PRAGMA quick_check(5)")) {
+            while (rs.next()) {
+                problems.add(rs.getString(1));
+            }
+        }
+        if (problems.equals(List.of("ok"))) {
+            return Optional.empty();
+        }
+        // Worded for the startup screen: the first problem, not SQLite's whole multi-line report.
+        List<String> real = problems.stream().filter(p -> !p.startsWith("*** in database")).toList();
+        String first = real.isEmpty() ? String.join(" ", problems) : real.get(0).strip();
+        return Optional.of("its integrity check failed: " + first + (real.size() > 1 ? " (and more)" : ""));
+    }
+
+    private static void closeQuietly(Connection db) {
+        if (db != null) {
+            try {
+                db.close();
+            } catch (SQLException ignored) {
+                // the original failure is the one to report
+            }
         }
     }
 
@@ -57,6 +120,16 @@ public final class LocalStore implements AutoCloseable {
 
     public int schemaVersion() {
         return read(Migrations::userVersion);
+    }
+
+    /** Outbox rows of every server: what a user would lose with this file. */
+    public int pendingActions() {
+        return read(db -> {
+            try (Statement statement = db.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT count(*) FROM outbox")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
     }
 
     public ObjectCache cache(String server) {
