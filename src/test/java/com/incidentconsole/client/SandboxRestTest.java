@@ -158,10 +158,17 @@ class SandboxRestTest {
     }
 
     @Test
-    void pluginSaysNotAuthorizedInPlainTextWithoutAToken() {
+    void aTokenTheServerDoesNotKnowIsRefusedWith401() {
         ServerError e = assertThrows(ServerError.class, () -> MattermostConnection.open(
-                new ServerAddress(server.baseUrl()), new Credentials.AccessToken(""), mapper));
+                new ServerAddress(server.baseUrl()), new Credentials.AccessToken("aaaaaaaaaaaaaaaaaaaaaaaaaa"), mapper));
         assertEquals(401, e.status());
+    }
+
+    @Test
+    void anEmptyTokenIsRefusedBeforeAnythingIsSent() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Credentials.AccessToken(" \u00a0\r\n"));
+        assertEquals("the token is empty", e.getMessage());
     }
 
     @Test

@@ -29,7 +29,7 @@ class RunPostsFidelityTest {
         try (WsProbe member = Sockets.open(SANDBOX.baseUrl(), SANDBOX.control().credentials().token())) {
             HttpResponse<String> r = scene.alex.send("POST", scene.path(run, "/no-retrospective-button"), null);
             assertEquals(200, r.statusCode());
-            assertEquals("null", r.body(), "ReturnJSON(w, nil, 200)");
+            assertEquals("null\n", r.body(), "ReturnJSON(w, nil, 200): json.Encoder ends with a newline");
             List<JsonNode> events = RunScene.of(run, Sockets.untilBarrier(member));
             assertEquals(List.of("posted", RUN_UPDATED), Sockets.names(events));
             JsonNode post = Sockets.post(events.get(0));
