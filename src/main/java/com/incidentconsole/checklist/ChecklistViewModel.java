@@ -307,6 +307,7 @@ public final class ChecklistViewModel {
             case RUN_FINISHED -> bundle.getString("outbox.conflict.finished");
             case RUN_RESTORED -> bundle.getString("outbox.conflict.restored");
             case ITEM_GONE -> bundle.getString("outbox.conflict.gone");
+            case UNCERTAIN -> bundle.getString("outbox.uncertain.server");
         };
         return conflict.byUserId().isEmpty() ? what
                 : what + " " + String.format(bundle.getString("outbox.conflict.by"), userNames.apply(conflict.byUserId()));

@@ -123,6 +123,7 @@ public final class OutboxViewModel {
             case RUN_FINISHED -> bundle.getString("outbox.conflict.finished");
             case RUN_RESTORED -> bundle.getString("outbox.conflict.restored");
             case ITEM_GONE -> bundle.getString("outbox.conflict.gone");
+            case UNCERTAIN -> bundle.getString("outbox.uncertain.server");
         };
         StringBuilder theirs = new StringBuilder(String.format(bundle.getString("outbox.conflict.theirs"), now));
         if (!conflict.byUserId().isEmpty()) {

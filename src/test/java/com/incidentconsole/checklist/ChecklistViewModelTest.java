@@ -106,6 +106,11 @@ class ChecklistViewModelTest {
     /** Commands that fail before recording anything, as a broken transport might. */
     private static final class RefusingCommands implements com.incidentconsole.sync.RunCommands {
         @Override
+        public java.util.concurrent.CompletableFuture<Void> submit(com.incidentconsole.sync.Action action) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public java.util.concurrent.CompletableFuture<Void> setItemState(String runId, String itemId, String newState) {
             return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("not connected"));
         }

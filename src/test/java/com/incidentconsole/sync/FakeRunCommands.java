@@ -54,6 +54,13 @@ public final class FakeRunCommands implements RunCommands {
         return send(ActionTarget.owner(runId), "Change owner", newOwnerUserId);
     }
 
+    /** Any other kind, recorded by its target and the value it sets. */
+    @Override
+    public CompletableFuture<Void> submit(Action action) {
+        calls.add(new Call(action.kind().id(), action.runId(), action.target().subject(), action.desiredValue()));
+        return send(action.target(), action.description(), action.desiredValue());
+    }
+
     @Override
     public CompletableFuture<Void> retry(ActionTarget target) {
         PendingAction held = pending.get(target).orElseThrow();
