@@ -120,8 +120,8 @@ public final class ActionQueue implements RunCommands, AutoCloseable {
         Optional<ActionBase> base = store.get(action.runId()).map(run -> ActionBase.seen(action, run,
                 pending.get(action.target()).filter(p -> !p.failed()).map(PendingAction::desiredValue)
                         .orElseGet(() -> action.valueIn(run).orElse(""))));
-        PendingAction shown = new PendingAction(action.target(), action.description(), action.desiredValue(),
-                PendingAction.Status.PENDING, "", now);
+        PendingAction shown = PendingAction.unsavedPending(action.target(), action.description(),
+                action.desiredValue(), now);
         unsaved.remove(action.target());
         pending.put(shown);
         Submission submission = new Submission(UUID.randomUUID().toString(), action, base, shown, now,
@@ -140,10 +140,11 @@ public final class ActionQueue implements RunCommands, AutoCloseable {
                 notSaved(s, error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
                 return;
             }
+            PendingAction saved = pending.saved(s.shown());
             sender.thread.execute(() -> {
                 Tracked t = new Tracked(entry.seq(), s.clientId(), s.action(), s.accepted());
                 t.base = s.base();
-                t.shown = s.shown();
+                t.shown = saved;
                 sender.add(t);
             });
         });

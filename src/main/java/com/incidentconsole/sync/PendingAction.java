@@ -19,8 +19,9 @@ import java.util.Optional;
  *              empty when there is nothing to say
  * @param conflict the server's version, present exactly when {@code status} is {@link Status#CONFLICT}
  *                 or {@link Status#UNCERTAIN}
- * @param saved false while the action is not on disk because writing it failed (a full disk): then
- *              nothing about it survives a restart, and the screen must not claim otherwise
+ * @param saved whether the action is on disk: false for the few milliseconds until the outbox committed
+ *              it, and for good when writing it failed (a full disk) — then nothing about it survives a
+ *              restart, and the screen must not claim otherwise
  */
 public record PendingAction(ActionTarget target, String description, String desiredValue, Status status,
                             String error, Instant startedAt, Optional<ActionConflict> conflict, boolean saved) {
@@ -59,6 +60,18 @@ public record PendingAction(ActionTarget target, String description, String desi
     PendingAction failedWith(String message) {
         return new PendingAction(target, description, desiredValue, Status.FAILED, message, startedAt,
                 Optional.empty(), saved);
+    }
+
+    /** The outbox committed it: from now on it survives a crash. */
+    PendingAction savedCopy() {
+        return new PendingAction(target, description, desiredValue, status, error, startedAt, conflict, true);
+    }
+
+    /** Shown at once, before the outbox committed it. */
+    static PendingAction unsavedPending(ActionTarget target, String description, String desiredValue,
+                                        Instant startedAt) {
+        return new PendingAction(target, description, desiredValue, Status.PENDING, "", startedAt, Optional.empty(),
+                false);
     }
 
     /** Writing it to disk failed: shown as failed, and as not saved. */

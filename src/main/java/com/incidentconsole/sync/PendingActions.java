@@ -62,6 +62,16 @@ public final class PendingActions {
         }
     }
 
+    /** The outbox committed the action: the copy now shown, or the given one if a newer action replaced it. */
+    PendingAction saved(PendingAction action) {
+        PendingAction saved = action.savedCopy();
+        if (actions.replace(action.target(), action, saved)) {
+            listeners.fire(action.target());
+            return saved;
+        }
+        return action;
+    }
+
     /** Writing the action to disk failed: it stays visible, failed and marked as not saved. */
     void unsaved(PendingAction action, String message) {
         if (actions.replace(action.target(), action, action.unsavedWith(message))) {
