@@ -202,7 +202,7 @@ public final class ActionQueue implements RunCommands, AutoCloseable {
                 PendingAction.Status.PENDING, "", clock.instant());
         pending.put(t.shown);
         if (sender.signedOut) {
-            sender.showNote(t, WAITING_FOR_SIGN_IN);
+            sender.outcomes.showNote(t, WAITING_FOR_SIGN_IN);
         }
         sender.retryNow();
     }

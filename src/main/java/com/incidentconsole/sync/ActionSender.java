@@ -9,7 +9,6 @@ import com.incidentconsole.wire.PlaybookRun;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -41,15 +40,15 @@ final class ActionSender {
     private final ActionTransport transport;
     private final RunStore store;
     private final PendingActions pending;
-    private final UserDirectory users;
     final ScheduledExecutorService thread;
     private final Clock clock;
     private final Backoff backoff;
-    private final JsonMapper mapper;
     private final Duration confirmFetchDelay;
     private final Runnable sessionEnded;
     private final Supplier<String> myUserName;
     final Map<Long, Tracked> tracked = new ConcurrentSkipListMap<>();
+    /** How an action ends or is held; shared with the queue's retry path. */
+    final ActionOutcomes outcomes;
     private Instant pausedUntil = Instant.MIN;
     private int consecutiveRetries;
     /** The server ended the session: nothing is sent until {@link #resume()}. */
@@ -62,14 +61,13 @@ final class ActionSender {
         this.transport = transport;
         this.store = store;
         this.pending = pending;
-        this.users = users;
         this.thread = thread;
         this.clock = clock;
         this.backoff = backoff;
-        this.mapper = mapper;
         this.confirmFetchDelay = confirmFetchDelay;
         this.sessionEnded = sessionEnded;
         this.myUserName = myUserName;
+        this.outcomes = new ActionOutcomes(writer, pending, users, mapper, tracked);
     }
 
     /** A newly saved action joins the queue (after replacing any unsent one on its target). */
@@ -78,7 +76,7 @@ final class ActionSender {
         t.waited = signedOut || clock.instant().isBefore(pausedUntil);
         tracked.put(t.seq, t);
         if (signedOut) {
-            showNote(t, ActionQueue.WAITING_FOR_SIGN_IN);
+            outcomes.showNote(t, ActionQueue.WAITING_FOR_SIGN_IN);
         }
         drain();
     }
@@ -123,7 +121,7 @@ final class ActionSender {
         for (Tracked t : tracked.values()) {
             if (t.state == OutboxEntry.State.PENDING) {
                 t.waited = true;
-                showNote(t, ActionQueue.WAITING_FOR_SIGN_IN);
+                outcomes.showNote(t, ActionQueue.WAITING_FOR_SIGN_IN);
             }
         }
     }
@@ -156,24 +154,24 @@ final class ActionSender {
                 Action.Settlement settlement = t.action.tookEffect(transport, current, t.sentAt, myUserName.get());
                 if (settlement == Action.Settlement.TOOK_EFFECT) {
                     consecutiveRetries = 0;
-                    settledWithoutSending(t);
+                    outcomes.settledWithoutSending(t);
                     return true;
                 }
                 if (settlement == Action.Settlement.UNKNOWN) {
                     consecutiveRetries = 0;
-                    uncertain(t);
+                    outcomes.uncertain(t);
                     return true;
                 }
             }
             Verdict verdict = t.action.judge(current, t.base);
             if (verdict instanceof Verdict.Done) {
                 consecutiveRetries = 0;
-                settledWithoutSending(t);
+                outcomes.settledWithoutSending(t);
                 return true;
             }
             if (verdict instanceof Verdict.Conflicted conflicted) {
                 consecutiveRetries = 0;
-                conflict(t, conflicted);
+                outcomes.conflict(t, conflicted);
                 return true;
             }
             if (!recordSending(t)) {
@@ -196,12 +194,12 @@ final class ActionSender {
             refused(t, error, sent);
             return true;
         } catch (ActionFailure.ActionRejected rejected) {
-            failVisibly(t, rejected.getMessage());
+            outcomes.failVisibly(t, rejected.getMessage());
             return true;
         } catch (RuntimeException bug) {
             // Not a refusal: a fault of this build. Logged as one, and still shown on the action, never swallowed.
             LOG.log(Level.SEVERE, "Unexpected failure while sending " + t.action.description(), bug);
-            failVisibly(t, ActionFailure.describe(bug));
+            outcomes.failVisibly(t, ActionFailure.describe(bug));
             return true;
         }
         accepted(t);
@@ -225,7 +223,7 @@ final class ActionSender {
             return true;
         } catch (CompletionException e) {
             t.sentAt = 0;
-            failVisibly(t, "Not sent: " + ActionFailure.describe(e));
+            outcomes.failVisibly(t, "Not sent: " + ActionFailure.describe(e));
             return false;
         }
     }
@@ -233,14 +231,14 @@ final class ActionSender {
     private void accepted(Tracked t) {
         consecutiveRetries = 0;
         if (t.action.settledByAcceptance()) {
-            settledWithoutSending(t);
+            outcomes.settledWithoutSending(t);
             return;
         }
         t.state = OutboxEntry.State.SENT;
         writer.update(t.seq, OutboxEntry.State.SENT, "", false);
         t.accepted.complete(null);
         if (t.superseded) {
-            forget(t);
+            outcomes.forget(t);
             return;
         }
         store.get(t.action.runId()).ifPresent(this::confirmSettled);
@@ -269,7 +267,7 @@ final class ActionSender {
     private void waitForServer(Tracked t, String note, Optional<Duration> advised) {
         t.waited = true;
         writer.update(t.seq, OutboxEntry.State.PENDING, note, false);
-        showNote(t, note);
+        outcomes.showNote(t, note);
         Duration wait = backoff.delay(++consecutiveRetries);
         pauseFor(advised.filter(r -> r.compareTo(wait) > 0).orElse(wait));
     }
@@ -292,7 +290,7 @@ final class ActionSender {
     private void refused(Tracked t, ServerError error, boolean sent) {
         String reason = ActionFailure.describe(error);
         if (!sent) {
-            failVisibly(t, reason); // the run itself could not be read: nothing to compare with
+            outcomes.failVisibly(t, reason); // the run itself could not be read: nothing to compare with
             return;
         }
         Optional<PlaybookRun> fresh;
@@ -303,22 +301,14 @@ final class ActionSender {
         }
         Verdict verdict = fresh.map(run -> t.action.judge(run, t.base)).orElse(new Verdict.Send());
         if (verdict instanceof Verdict.Done) {
-            settledWithoutSending(t);
+            outcomes.settledWithoutSending(t);
         } else if (verdict instanceof Verdict.Conflicted conflicted) {
             String said = error.serverMessage().isBlank() ? String.valueOf(error.status())
                     : error.serverMessage().strip() + " (" + error.status() + ")";
-            conflict(t, new Verdict.Conflicted(conflicted.conflict().withServerMessage(said),
+            outcomes.conflict(t, new Verdict.Conflicted(conflicted.conflict().withServerMessage(said),
                     conflicted.serverBase()));
         } else {
-            failVisibly(t, reason);
-        }
-    }
-
-    void showNote(Tracked t, String note) {
-        if (pending.get(t.action.target()).filter(shown -> shown == t.shown).isPresent()) {
-            t.shown = new PendingAction(t.shown.target(), t.shown.description(), t.shown.desiredValue(),
-                    PendingAction.Status.PENDING, note, t.shown.startedAt());
-            pending.put(t.shown);
+            outcomes.failVisibly(t, reason);
         }
     }
 
@@ -332,7 +322,7 @@ final class ActionSender {
     void confirmSettled(PlaybookRun run) {
         for (Tracked t : tracked.values()) {
             if (t.action.runId().equals(run.id()) && t.state == OutboxEntry.State.SENT && t.action.isSettledIn(run)) {
-                forget(t);
+                outcomes.forget(t);
                 pending.confirm(t.shown);
             }
         }
@@ -344,7 +334,7 @@ final class ActionSender {
             return;
         }
         if (t.superseded) {
-            forget(t); // a newer action on the same target decides what the value should be
+            outcomes.forget(t); // a newer action on the same target decides what the value should be
             return;
         }
         PlaybookRun fresh;
@@ -357,75 +347,8 @@ final class ActionSender {
         confirmSettled(fresh);
         if (tracked.containsKey(t.seq)) {
             // Accepted, then changed by someone else (or undone): theirs is the newer word, but not silently.
-            conflict(t, ReplayCheck.changedAfterSending(t.action, fresh, t.base));
+            outcomes.conflict(t, ReplayCheck.changedAfterSending(t.action, fresh, t.base));
         }
     }
 
-    private void settledWithoutSending(Tracked t) {
-        forget(t);
-        pending.confirm(t.shown);
-        t.accepted.complete(null);
-    }
-
-    void conflict(Tracked t, Verdict.Conflicted verdict) {
-        if (t.superseded) {
-            handOver(t);
-            return;
-        }
-        String sentence = ActionFailure.describe(verdict.conflict(), t.action, users::displayName);
-        t.state = OutboxEntry.State.CONFLICT;
-        t.serverBase = verdict.serverBase();
-        writer.hold(t.seq, OutboxEntry.State.CONFLICT, sentence, verdict.conflict().toJson(mapper, verdict.serverBase()));
-        pending.conflict(t.shown, sentence, verdict.conflict());
-        LOG.info(() -> "Not sent, in conflict with the server: " + t.action.description() + " — " + sentence);
-        t.accepted.completeExceptionally(new ActionFailure.ActionRejected(sentence));
-    }
-
-    /**
-     * The server cannot tell whether this non-idempotent action is already there. Sending it again could
-     * do it twice, dropping it could lose it: the user decides, with what the server holds beside it.
-     */
-    private void uncertain(Tracked t) {
-        ActionConflict doubt = new ActionConflict(ActionConflict.Kind.UNCERTAIN, t.action.desiredValue(), "", "",
-                t.sentAt, "");
-        String sentence = ActionFailure.describe(doubt, t.action, users::displayName);
-        t.state = OutboxEntry.State.UNCERTAIN;
-        writer.hold(t.seq, OutboxEntry.State.UNCERTAIN, sentence, doubt.toJson(mapper, ActionBase.none()));
-        pending.conflict(t.shown, sentence, doubt);
-        LOG.info(() -> "Not resent, the server cannot tell whether it is there: " + t.action.description());
-        t.accepted.completeExceptionally(new ActionFailure.ActionRejected(sentence));
-    }
-
-    void failVisibly(Tracked t, String reason) {
-        if (t.superseded) {
-            handOver(t);
-            return;
-        }
-        t.state = OutboxEntry.State.FAILED;
-        writer.update(t.seq, OutboxEntry.State.FAILED, reason, false);
-        pending.fail(t.shown, reason);
-        t.accepted.completeExceptionally(new ActionFailure.ActionRejected(reason));
-    }
-
-    /**
-     * An action the user already replaced on the same target did not go through: the newer one
-     * decides, judged from what this one saw (it never reached the server, so the screen's value the
-     * newer one was based on is not on the server either).
-     */
-    private void handOver(Tracked older) {
-        tracked.values().stream()
-                .filter(t -> t.seq > older.seq && t.sameTarget(older))
-                .min(Comparator.comparingLong(t -> t.seq))
-                .ifPresent(newer -> {
-                    newer.base = older.base;
-                    writer.rebase(newer.seq, older.base.map(b -> b.toJson(mapper)).orElse(""));
-                });
-        forget(older);
-        older.accepted.complete(null);
-    }
-
-    void forget(Tracked t) {
-        tracked.remove(t.seq);
-        writer.remove(t.seq);
-    }
 }
