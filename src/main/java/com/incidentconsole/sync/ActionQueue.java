@@ -28,7 +28,7 @@ import java.util.logging.Logger;
  * which sends, judges, confirms or holds it. This class only routes between the two threads and the
  * store of pending actions; what each kind does lives in the kind (ADR 0013).
  */
-public final class ActionQueue implements RunCommands, AutoCloseable {
+final class ActionQueue implements RunCommands, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ActionQueue.class.getName());
     /** How long to wait for the confirming event before asking the server directly. */
