@@ -5,6 +5,7 @@ import com.incidentconsole.checklist.ChecklistStyle;
 import com.incidentconsole.checklist.ChecklistViewModel;
 import com.incidentconsole.shell.KeyHint;
 import com.incidentconsole.shell.Navigation;
+import com.incidentconsole.sync.ActionStatus;
 import java.util.List;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -16,6 +17,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 
@@ -34,6 +36,8 @@ public final class RunDetailController {
             new KeyHint("o", "keys.owner"),
             new KeyHint("Shift+R", "keys.retry"),
             new KeyHint("Backspace", "keys.dismiss"),
+            new KeyHint("Ctrl+Shift+F", "keys.finish"),
+            new KeyHint("Ctrl+Shift+U", "keys.restore"),
             new KeyHint("Esc", "keys.back"));
 
     private static final PseudoClass FINISHED = PseudoClass.getPseudoClass("finished");
@@ -58,6 +62,10 @@ public final class RunDetailController {
     @FXML private Label nextUpdateLabel;
     @FXML private Label participantsLabel;
     @FXML private Label summaryLabel;
+    @FXML private Label statusError;
+    @FXML private Label readOnlyNotice;
+    @FXML private HBox confirmBar;
+    @FXML private Label confirmText;
     @FXML private ChecklistController checklistPaneController;
     @FXML private UserPickerController userPickerPaneController;
 
@@ -86,6 +94,11 @@ public final class RunDetailController {
         nextUpdateLabel.pseudoClassStateChanged(OVERDUE, viewModel.updateOverdueProperty().get());
         viewModel.updateOverdueProperty().addListener((obs, was, is) -> nextUpdateLabel.pseudoClassStateChanged(OVERDUE, is));
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        showWhenSet(statusError, viewModel.statusErrorProperty());
+        showWhenSet(readOnlyNotice, viewModel.checklist().readOnlyNoticeProperty());
+        confirmText.textProperty().bind(viewModel.questionProperty());
+        confirmBar.visibleProperty().bind(viewModel.questionProperty().isNotEmpty());
+        confirmBar.managedProperty().bind(confirmBar.visibleProperty());
 
         navigation.openRunIdProperty().addListener((obs, old, id) -> {
             if (id != null) {
@@ -98,6 +111,12 @@ public final class RunDetailController {
         clock.play();
         runDetail.addEventHandler(KeyEvent.KEY_TYPED, this::onTyped);
         runDetail.addEventFilter(KeyEvent.KEY_PRESSED, this::onPressed);
+    }
+
+    private static void showWhenSet(Label label, javafx.beans.value.ObservableStringValue text) {
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
     }
 
     /** Called when the detail shows: the keyboard lands on the checklist cursor, ready for j/k/x. */
@@ -141,7 +160,17 @@ public final class RunDetailController {
             return;
         }
         ChecklistViewModel checklist = viewModel.checklist();
-        if (e.getCode() == KeyCode.ESCAPE) {
+        boolean asking = !viewModel.questionProperty().get().isEmpty();
+        // The confirm bar is not modal: only Enter and Esc answer it, every other key works as always.
+        if (asking && e.getCode() == KeyCode.ENTER) {
+            viewModel.confirm();
+        } else if (asking && e.getCode() == KeyCode.ESCAPE) {
+            viewModel.cancel();
+        } else if (e.isShortcutDown() && e.isShiftDown() && e.getCode() == KeyCode.F) {
+            viewModel.askFinish();
+        } else if (e.isShortcutDown() && e.isShiftDown() && e.getCode() == KeyCode.U) {
+            viewModel.askRestore();
+        } else if (e.getCode() == KeyCode.ESCAPE) {
             back();
         } else if (e.getCode() == KeyCode.BACK_SPACE) {
             dismiss();
@@ -164,6 +193,8 @@ public final class RunDetailController {
         var item = viewModel.checklist().focusedProperty().get();
         if (item != null && item.failedProperty().get()) {
             viewModel.checklist().retryFocused();
+        } else if (!viewModel.statusErrorProperty().get().isEmpty()) {
+            viewModel.retryStatus();
         } else {
             viewModel.retryOwner();
         }
@@ -173,16 +204,19 @@ public final class RunDetailController {
         var item = viewModel.checklist().focusedProperty().get();
         if (item != null && item.failedProperty().get()) {
             viewModel.checklist().dismissFocused();
-        } else if (viewModel.ownerStateProperty().get() == OwnerState.FAILED) {
+        } else if (!viewModel.statusErrorProperty().get().isEmpty()) {
+            viewModel.dismissStatusError();
+        } else if (viewModel.ownerStateProperty().get() == ActionStatus.Phase.FAILED) {
             viewModel.dismissOwnerError();
         }
     }
 
-    private void showOwnerState(OwnerState state) {
-        ownerLabel.pseudoClassStateChanged(PENDING, state == OwnerState.PENDING);
-        ownerLabel.pseudoClassStateChanged(FAILED, state == OwnerState.FAILED);
-        ownerPending.setVisible(state == OwnerState.PENDING);
-        ownerPending.setManaged(state == OwnerState.PENDING);
-        ownerLabel.setAccessibleText(ownerLabel.getText() + (state == OwnerState.PENDING ? ", pending" : ""));
+    private void showOwnerState(ActionStatus.Phase state) {
+        boolean pending = state == ActionStatus.Phase.PENDING;
+        ownerLabel.pseudoClassStateChanged(PENDING, pending);
+        ownerLabel.pseudoClassStateChanged(FAILED, state != ActionStatus.Phase.SETTLED && !pending);
+        ownerPending.setVisible(pending);
+        ownerPending.setManaged(pending);
+        ownerLabel.setAccessibleText(ownerLabel.getText() + (pending ? ", pending" : ""));
     }
 }

@@ -1,9 +1,12 @@
 package com.incidentconsole.runs;
 
 import com.incidentconsole.checklist.ChecklistViewModel;
+import com.incidentconsole.sync.ActionStatus;
+import com.incidentconsole.sync.ActionStatusText;
 import com.incidentconsole.sync.ActionTarget;
-import com.incidentconsole.sync.PendingAction;
+import com.incidentconsole.sync.FinishRun;
 import com.incidentconsole.sync.PendingActions;
+import com.incidentconsole.sync.RestoreRun;
 import com.incidentconsole.sync.RunCommands;
 import com.incidentconsole.sync.RunStore;
 import com.incidentconsole.sync.RunsChange;
@@ -23,8 +26,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The run the user opened: its header (name, status, playbook, owner, summary, participants) and the
- * owner change, plus the checklists and timeline it feeds. FX thread only.
+ * The run the user opened: its header (name, status, playbook, owner, summary, participants), the
+ * owner change, finishing and restoring the run (each asked for, then confirmed), plus the checklists
+ * and timeline it feeds. Every action's state shows through one {@link ActionStatus}. FX thread only.
  */
 public final class RunDetailViewModel {
 
@@ -41,7 +45,8 @@ public final class RunDetailViewModel {
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper playbook = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper owner = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<OwnerState> ownerState = new ReadOnlyObjectWrapper<>(OwnerState.SETTLED);
+    private final ReadOnlyObjectWrapper<ActionStatus.Phase> ownerState =
+            new ReadOnlyObjectWrapper<>(ActionStatus.Phase.SETTLED);
     private final ReadOnlyStringWrapper ownerError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper participants = new ReadOnlyStringWrapper("");
@@ -49,6 +54,14 @@ public final class RunDetailViewModel {
     private final ReadOnlyStringWrapper stage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper nextUpdate = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper updateOverdue = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canFinish = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canRestore = new ReadOnlyBooleanWrapper();
+    /** What the confirm bar asks ({@code ""}: no question open). */
+    private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper("");
+    /** The finish or restore's state when it is not plain pending: why it waits, failed or conflicts. */
+    private final ReadOnlyStringWrapper statusError = new ReadOnlyStringWrapper("");
+    private final ActionStatusText words;
+    private Runnable onConfirm = () -> { };
 
     public RunDetailViewModel(RunStore store, PendingActions pending, RunCommands commands, RunFormat format,
                               ChecklistViewModel checklist, TimelineViewModel timeline, Supplier<Instant> clock) {
@@ -59,6 +72,7 @@ public final class RunDetailViewModel {
         this.checklist = checklist;
         this.timeline = timeline;
         this.clock = clock;
+        this.words = new ActionStatusText(format::text, format::userName);
     }
 
     public ChecklistViewModel checklist() {
@@ -91,6 +105,9 @@ public final class RunDetailViewModel {
         if (targets.contains(ActionTarget.owner(id))) {
             store.get(id).ifPresent(this::showOwner);
         }
+        if (targets.contains(ActionTarget.status(id))) {
+            store.get(id).ifPresent(this::showStatus);
+        }
         checklist.pendingChanged(targets);
     }
 
@@ -105,8 +122,7 @@ public final class RunDetailViewModel {
         }
         PlaybookRun r = run.get();
         name.set(r.name());
-        status.set(format.status(r));
-        finished.set(r.isFinished());
+        showStatus(r);
         playbook.set(format.playbookTitle(r.playbookId()));
         summary.set(r.summary().isBlank() ? format.text("run.noSummary") : format.plain(r.summary()));
         participants.set(r.participantIds().stream().map(format::userName).collect(Collectors.joining(", ")));
@@ -130,9 +146,27 @@ public final class RunDetailViewModel {
 
     public void retryOwner() {
         String id = runId.get();
-        if (id != null && ownerState.get() == OwnerState.FAILED) {
+        if (id != null && ownerStatus(id).canRetry()) {
             commands.retry(ActionTarget.owner(id));
             store.get(id).ifPresent(this::showOwner);
+        }
+    }
+
+    /** Dismisses a failed, conflicting or uncertain finish or restore: the server's status stays. */
+    public void dismissStatusError() {
+        String id = runId.get();
+        if (id != null) {
+            pending.dismiss(ActionTarget.status(id));
+            store.get(id).ifPresent(this::showStatus);
+            checklist.pendingChanged(List.of(ActionTarget.status(id)));
+        }
+    }
+
+    public void retryStatus() {
+        String id = runId.get();
+        if (id != null && ActionStatus.of(pending.get(ActionTarget.status(id)), "").canRetry()) {
+            commands.retry(ActionTarget.status(id));
+            store.get(id).ifPresent(this::showStatus);
         }
     }
 
@@ -144,12 +178,98 @@ public final class RunDetailViewModel {
         }
     }
 
+    private ActionStatus ownerStatus(String id) {
+        return ActionStatus.of(pending.get(ActionTarget.owner(id)), store.get(id).map(PlaybookRun::ownerUserId).orElse(""));
+    }
+
     private void showOwner(PlaybookRun run) {
-        Optional<PendingAction> action = pending.get(ActionTarget.owner(run.id()));
-        owner.set(format.userName(action.map(PendingAction::desiredValue).orElse(run.ownerUserId())));
-        ownerError.set(action.filter(PendingAction::failed)
-                .map(a -> String.format(format.text("owner.failed"), a.error())).orElse(""));
-        ownerState.set(action.map(a -> a.failed() ? OwnerState.FAILED : OwnerState.PENDING).orElse(OwnerState.SETTLED));
+        ActionStatus state = ownerStatus(run.id());
+        owner.set(format.userName(state.shownValue()));
+        ownerError.set(words.line(ActionTarget.owner(run.id()), state));
+        ownerState.set(state.phase() == ActionStatus.Phase.WAITING ? ActionStatus.Phase.PENDING : state.phase());
+    }
+
+    /**
+     * The run's status as the user made it: a finish or restore of mine shows at once (the checklists
+     * become read-only, or writable again) and is marked while the server has not confirmed it.
+     */
+    private void showStatus(PlaybookRun run) {
+        ActionTarget target = ActionTarget.status(run.id());
+        ActionStatus state = ActionStatus.of(pending.get(target), run.currentStatus());
+        boolean shownFinished = PlaybookRun.STATUS_FINISHED.equals(state.phase() == ActionStatus.Phase.FAILED
+                ? run.currentStatus() : state.shownValue());
+        status.set(format.text(shownFinished ? "run.status.finished" : "run.status.inProgress")
+                + (state.inFlight() ? " · " + format.text("run.status.pending") : ""));
+        finished.set(shownFinished);
+        canFinish.set(!shownFinished && !state.inFlight());
+        canRestore.set(shownFinished && !state.inFlight());
+        statusError.set(words.line(target, state));
+    }
+
+    /** Opens the confirm bar for finishing the run; nothing is sent until {@link #confirm()}. */
+    public void askFinish() {
+        if (canFinish.get()) {
+            ask(String.format(format.text("run.finish.confirm"), name.get()), this::finishRun);
+        }
+    }
+
+    /** Opens the confirm bar for restoring the finished run. */
+    public void askRestore() {
+        if (canRestore.get()) {
+            ask(String.format(format.text("run.restore.confirm"), name.get()), this::restoreRun);
+        }
+    }
+
+    private void ask(String text, Runnable then) {
+        question.set(text);
+        onConfirm = then;
+    }
+
+    public void confirm() {
+        Runnable then = onConfirm;
+        cancel();
+        then.run();
+    }
+
+    public void cancel() {
+        question.set("");
+        onConfirm = () -> { };
+    }
+
+    /** Finishes the open run through the outbox (it shows as finished at once, pending). */
+    public void finishRun() {
+        String id = runId.get();
+        if (id != null && canFinish.get()) {
+            commands.submit(new FinishRun(id, name.get()));
+            store.get(id).ifPresent(this::showStatus);
+            checklist.pendingChanged(List.of(ActionTarget.status(id)));
+        }
+    }
+
+    public void restoreRun() {
+        String id = runId.get();
+        if (id != null && canRestore.get()) {
+            commands.submit(new RestoreRun(id, name.get()));
+            store.get(id).ifPresent(this::showStatus);
+            checklist.pendingChanged(List.of(ActionTarget.status(id)));
+        }
+    }
+
+    /** Whether finishing can be asked for now: a run is open, in progress, with no finish or restore on its way. */
+    public ReadOnlyBooleanProperty canFinishProperty() {
+        return canFinish.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRestoreProperty() {
+        return canRestore.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty questionProperty() {
+        return question.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusErrorProperty() {
+        return statusError.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty runIdProperty() {
@@ -176,7 +296,8 @@ public final class RunDetailViewModel {
         return owner.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<OwnerState> ownerStateProperty() {
+    /** The owner change's phase; waiting counts as pending here (the reason shows in the error line). */
+    public ReadOnlyObjectProperty<ActionStatus.Phase> ownerStateProperty() {
         return ownerState.getReadOnlyProperty();
     }
 

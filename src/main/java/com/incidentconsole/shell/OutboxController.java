@@ -38,6 +38,7 @@ public final class OutboxController {
 
     @FXML private StackPane outboxLayer;
     @FXML private ListView<Entry> outboxList;
+    @FXML private Label outboxExplain;
 
     public OutboxController(OutboxViewModel viewModel, ResourceBundle bundle) {
         this.viewModel = viewModel;
@@ -49,6 +50,7 @@ public final class OutboxController {
         outboxLayer.managedProperty().bind(outboxLayer.visibleProperty());
         outboxLayer.setVisible(false);
         outboxList.setItems(viewModel.entries());
+        outboxExplain.textProperty().bind(viewModel.explainProperty());
         outboxList.setPlaceholder(new Label(bundle.getString("outbox.empty")));
         outboxList.setCellFactory(list -> new EntryCell());
         // Lines are rebuilt on every change (a retry note, a conflict): keep the keyboard on the same action.

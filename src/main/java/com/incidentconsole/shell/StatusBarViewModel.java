@@ -83,7 +83,9 @@ public final class StatusBarViewModel {
         int failed = (int) all.stream().filter(PendingAction::failed).count();
         failedCount.set(failed);
         pendingCount.set(all.size() - failed);
-        actions.set(all.isEmpty() ? bundle.getString("status.actions.none")
+        int unreadable = pending.unreadable().size();
+        actions.set(all.isEmpty() ? unreadable > 0 ? String.format(bundle.getString("status.actions.unreadable"), unreadable)
+                : bundle.getString("status.actions.none")
                 : String.format(bundle.getString("status.actions"), all.size() - failed, failed));
         long conflicts = all.stream().filter(PendingAction::conflicted).count(); // among the failed: named apart
         actions.set(conflicts == 0 ? actions.get() : String.format(bundle.getString("status.actions.conflicts"),

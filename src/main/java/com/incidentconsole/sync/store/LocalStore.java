@@ -22,9 +22,12 @@ public final class LocalStore implements AutoCloseable {
 
     private final Connection db;
     private final Object lock = new Object();
+    /** The store file, to tell a full disk from other failures; {@code null} in memory. */
+    private final Path file;
 
-    private LocalStore(Connection db) {
+    private LocalStore(Connection db, Path file) {
         this.db = db;
+        this.file = file;
     }
 
     /**
@@ -67,7 +70,7 @@ public final class LocalStore implements AutoCloseable {
                 throw StoreRescue.damaged(file, damage.get(), null, clock);
             }
             Migrations.migrate(db);
-            return new LocalStore(db);
+            return new LocalStore(db, file.toAbsolutePath());
         } catch (SQLException e) {
             closeQuietly(db);
             if (StoreRescue.isDamage(e)) {
@@ -112,7 +115,7 @@ public final class LocalStore implements AutoCloseable {
         try {
             Connection db = DriverManager.getConnection("jdbc:sqlite::memory:");
             Migrations.migrate(db);
-            return new LocalStore(db);
+            return new LocalStore(db, null);
         } catch (SQLException e) {
             throw new StoreException("Cannot open an in-memory store: " + e.getMessage(), e);
         }
@@ -150,7 +153,7 @@ public final class LocalStore implements AutoCloseable {
             try {
                 return work.run(db);
             } catch (SQLException e) {
-                throw new StoreException("Reading the local store failed: " + e.getMessage(), e);
+                throw failure("Reading the local store failed", e);
             }
         }
     }
@@ -165,15 +168,43 @@ public final class LocalStore implements AutoCloseable {
                     db.commit();
                     return result;
                 } catch (SQLException | RuntimeException e) {
-                    db.rollback();
+                    rollbackQuietly();
                     throw e;
                 } finally {
                     db.setAutoCommit(true);
                 }
             } catch (SQLException e) {
-                throw new StoreException("Writing the local store failed: " + e.getMessage(), e);
+                throw failure("Writing the local store failed", e);
             }
         }
+    }
+
+    /**
+     * A failed statement can have rolled the transaction back already (SQLite does on a full disk), so a
+     * rollback may fail in turn; that second failure must not hide the first, which says what went wrong.
+     */
+    private void rollbackQuietly() {
+        try {
+            db.rollback();
+        } catch (SQLException ignored) {
+            // the first failure is the one reported
+        }
+    }
+
+    /**
+     * Names the cause in the user's terms. SQLite reports a full disk as SQLITE_FULL, as an I/O error
+     * while growing the WAL, or only indirectly ("cannot commit - no transaction is active" after it rolled
+     * back on its own), so the free space of the store's disk is asked too.
+     */
+    private StoreException failure(String what, SQLException e) {
+        StoreException.Reason reason = StoreErrors.classify(e, file);
+        String message = switch (reason) {
+            case DISK_FULL -> what + ": the disk is full (" + e.getMessage() + ")";
+            case IO -> what + ": the disk could not be read or written (" + e.getMessage() + ")";
+            case DAMAGED -> what + ": the store file is damaged (" + e.getMessage() + ")";
+            case OTHER -> what + ": " + e.getMessage();
+        };
+        return new StoreException(reason, message, e);
     }
 
     @Override
