@@ -18,6 +18,8 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -31,6 +33,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class ItemNode extends VBox {
 
     private static final PseudoClass CURSOR = PseudoClass.getPseudoClass("cursor");
+    /** About twenty characters: below this a wrapped title is no longer readable. */
+    private static final double TITLE_MIN_WIDTH = 160;
+    /** An assignee's name or a due date beside the title; longer ones clip, the title keeps the row. */
+    private static final double SIDE_MAX_WIDTH = 200;
 
     private final ItemRow row;
     private final ResourceBundle bundle;
@@ -39,6 +45,7 @@ final class ItemNode extends VBox {
     private final Label assignee = new Label();
     private final Label due = new Label();
     private final Label command = new Label();
+    private final Tooltip commandTip = new Tooltip();
     private final Label pendingMarker = new Label();
     private final Label error = new Label();
     private final FontIcon failureGlyph = new FontIcon("mdi2a-alert-circle");
@@ -67,11 +74,25 @@ final class ItemNode extends VBox {
         error.setGraphic(failureGlyph);
         conflictGlyph.getStyleClass().add("item-conflict-glyph");
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox.setHgrow(title, Priority.SOMETIMES);
-        HBox line = new HBox(10, glyph, title, spacer, command, assignee, due, pendingMarker);
-        line.setAlignment(Pos.CENTER_LEFT);
+        // The command sits under the title, clipped to one line: beside it, a long slash command took the
+        // width and left the title one letter per line (probe L8). The title always has the row's width.
+        command.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        command.setMinWidth(0);
+        command.setTooltip(commandTip);
+        commandTip.setWrapText(true);
+        commandTip.setMaxWidth(640);
+        title.setMinWidth(0);
+        VBox text = new VBox(2, title, command);
+        text.setMinWidth(TITLE_MIN_WIDTH);
+        text.setFillWidth(true);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        for (Label side : new Label[] {assignee, due}) {
+            side.setMinWidth(Region.USE_PREF_SIZE);
+            side.setMaxWidth(SIDE_MAX_WIDTH);
+        }
+        pendingMarker.setMinWidth(Region.USE_PREF_SIZE);
+        HBox line = new HBox(10, glyph, text, assignee, due, pendingMarker);
+        line.setAlignment(Pos.TOP_LEFT);
         getChildren().addAll(line, error);
 
         InvalidationListener repaint = obs -> repaint();
@@ -127,6 +148,7 @@ final class ItemNode extends VBox {
         show(assignee, row.assigneeProperty().get());
         show(due, row.dueProperty().get());
         show(command, row.commandProperty().get());
+        commandTip.setText(row.commandProperty().get());
         show(error, row.errorProperty().get());
         // Two versions of one item: a distinct mark, so a conflict is not read as a plain failure.
         error.setGraphic(row.conflictProperty().get() ? conflictGlyph : failureGlyph);

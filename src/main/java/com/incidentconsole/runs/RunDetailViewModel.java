@@ -7,6 +7,7 @@ import com.incidentconsole.sync.PendingActions;
 import com.incidentconsole.sync.RunCommands;
 import com.incidentconsole.sync.RunStore;
 import com.incidentconsole.sync.RunsChange;
+import com.incidentconsole.text.DisplayText;
 import com.incidentconsole.timeline.TimelineViewModel;
 import com.incidentconsole.wire.PlaybookRun;
 import java.time.Instant;
@@ -14,7 +15,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -43,7 +43,11 @@ public final class RunDetailViewModel {
     private final ReadOnlyStringWrapper owner = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<OwnerState> ownerState = new ReadOnlyObjectWrapper<>(OwnerState.SETTLED);
     private final ReadOnlyStringWrapper ownerError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper fullName = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper fullSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper summaryClipped = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper summaryMore = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper participants = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper started = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper stage = new ReadOnlyStringWrapper("");
@@ -59,6 +63,10 @@ public final class RunDetailViewModel {
         this.checklist = checklist;
         this.timeline = timeline;
         this.clock = clock;
+    }
+
+    public String text(String key) {
+        return format.text(key);
     }
 
     public ChecklistViewModel checklist() {
@@ -99,17 +107,19 @@ public final class RunDetailViewModel {
         Optional<PlaybookRun> run = Optional.ofNullable(runId.get()).flatMap(store::get);
         if (run.isEmpty()) {
             name.set(runId.get() == null ? "" : format.text("run.gone"));
+            fullName.set(name.get());
             checklist.show(null);
             timeline.show(null);
             return;
         }
         PlaybookRun r = run.get();
-        name.set(r.name());
+        name.set(format.name(r.name()));
+        fullName.set(format.fullName(r.name()));
         status.set(format.status(r));
         finished.set(r.isFinished());
         playbook.set(format.playbookTitle(r.playbookId()));
-        summary.set(r.summary().isBlank() ? format.text("run.noSummary") : format.plain(r.summary()));
-        participants.set(r.participantIds().stream().map(format::userName).collect(Collectors.joining(", ")));
+        showSummary(r.summary());
+        participants.set(format.participants(r.participantIds()));
         started.set(format.dateTime(r.createAt()));
         stage.set(format.stage(r));
         RunFormat.NextUpdate next = format.nextUpdate(r, clock.get());
@@ -118,6 +128,29 @@ public final class RunDetailViewModel {
         showOwner(r);
         checklist.show(r);
         timeline.show(r);
+    }
+
+    /** A pasted log must not push the checklists off the screen (probe H2): a few lines, the rest on request. */
+    private void showSummary(String markdown) {
+        if (markdown.isBlank()) {
+            summary.set(format.text("run.noSummary"));
+            fullSummary.set("");
+            summaryClipped.set(false);
+            summaryMore.set("");
+            return;
+        }
+        DisplayText.Clip shortClip = format.summary(markdown);
+        summary.set(shortClip.text());
+        summaryClipped.set(shortClip.clipped());
+        if (shortClip.clipped()) {
+            DisplayText.Clip full = format.fullSummary(markdown);
+            fullSummary.set(full.text());
+            summaryMore.set(String.format(format.text(full.clipped() ? "run.summary.moreCut" : "run.summary.more"),
+                    shortClip.totalLines(), markdown.length(), RunFormat.FULL_SUMMARY));
+        } else {
+            fullSummary.set(shortClip.text());
+            summaryMore.set("");
+        }
     }
 
     public void changeOwner(String userId) {
@@ -148,7 +181,8 @@ public final class RunDetailViewModel {
         Optional<PendingAction> action = pending.get(ActionTarget.owner(run.id()));
         owner.set(format.userName(action.map(PendingAction::desiredValue).orElse(run.ownerUserId())));
         ownerError.set(action.filter(PendingAction::failed)
-                .map(a -> String.format(format.text("owner.failed"), a.error())).orElse(""));
+                .map(a -> String.format(format.text("owner.failed"), DisplayText.paragraph(a.error(), 3, 300).text()))
+                .orElse(""));
         ownerState.set(action.map(a -> a.failed() ? OwnerState.FAILED : OwnerState.PENDING).orElse(OwnerState.SETTLED));
     }
 
@@ -182,6 +216,25 @@ public final class RunDetailViewModel {
 
     public ReadOnlyStringProperty ownerErrorProperty() {
         return ownerError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty fullNameProperty() {
+        return fullName.getReadOnlyProperty();
+    }
+
+    /** The full summary for the expanded area; equal to the summary when nothing was cut. */
+    public ReadOnlyStringProperty fullSummaryProperty() {
+        return fullSummary.getReadOnlyProperty();
+    }
+
+    /** Whether the header shows only the start of the summary. */
+    public ReadOnlyBooleanProperty summaryClippedProperty() {
+        return summaryClipped.getReadOnlyProperty();
+    }
+
+    /** "61 lines, 4,431 characters": what the expand toggle would show. */
+    public ReadOnlyStringProperty summaryMoreProperty() {
+        return summaryMore.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {
