@@ -300,7 +300,7 @@ public final class ChecklistViewModel {
                 DUE.format(Instant.ofEpochMilli(dueAt).atZone(zone)));
         String assignee = item.assigneeId().isEmpty() ? "" : userNames.apply(item.assigneeId());
         // Server text is bounded before a label sees it; the error can carry the server's message too.
-        row.show(new ItemRow.ItemView(DisplayText.line(item.title(), ITEM_TITLE), state,
+        row.show(new ItemRow.ItemView(DisplayText.foldRightToLeft(DisplayText.line(item.title(), ITEM_TITLE)), state,
                 action.isPresent() && !failed && conflict.isEmpty(), failed,
                 DisplayText.paragraph(error, ERROR_LINES, ERROR).text(), DisplayText.line(assignee, PERSON), due, overdue,
                 DisplayText.line(item.command(), COMMAND), conflict.isPresent()));

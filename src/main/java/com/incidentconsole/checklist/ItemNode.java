@@ -11,6 +11,7 @@ import static com.incidentconsole.checklist.ChecklistStyle.OVERDUE;
 import static com.incidentconsole.checklist.ChecklistStyle.PENDING;
 import static com.incidentconsole.checklist.ChecklistStyle.SKIPPED;
 
+import com.incidentconsole.fx.TextWrap;
 import com.incidentconsole.wire.ChecklistItem;
 import java.util.ResourceBundle;
 import javafx.beans.InvalidationListener;
@@ -62,7 +63,6 @@ final class ItemNode extends VBox {
 
         glyph.getStyleClass().add("item-glyph");
         title.getStyleClass().add("item-title");
-        title.setWrapText(true);
         assignee.getStyleClass().add("item-assignee");
         due.getStyleClass().add("item-due");
         command.getStyleClass().add("item-command");
@@ -70,7 +70,6 @@ final class ItemNode extends VBox {
         pendingMarker.setGraphic(new FontIcon("mdi2c-clock-outline"));
         pendingMarker.setText(bundle.getString("item.pending"));
         error.getStyleClass().add(ITEM_ERROR);
-        error.setWrapText(true);
         error.setGraphic(failureGlyph);
         conflictGlyph.getStyleClass().add("item-conflict-glyph");
 
@@ -79,7 +78,9 @@ final class ItemNode extends VBox {
         command.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         command.setMinWidth(0);
         command.setTooltip(commandTip);
-        commandTip.setWrapText(true);
+        TextWrap.unlessRightToLeft(commandTip);
+        TextWrap.unlessRightToLeft(title);
+        TextWrap.unlessRightToLeft(error);
         commandTip.setMaxWidth(640);
         title.setMinWidth(0);
         VBox text = new VBox(2, title, command);

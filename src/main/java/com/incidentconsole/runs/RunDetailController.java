@@ -5,6 +5,7 @@ import com.incidentconsole.checklist.ChecklistStyle;
 import com.incidentconsole.checklist.ChecklistViewModel;
 import com.incidentconsole.shell.KeyHint;
 import com.incidentconsole.shell.Navigation;
+import com.incidentconsole.fx.TextWrap;
 import java.util.List;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -97,6 +98,10 @@ public final class RunDetailController {
         nextUpdateLabel.pseudoClassStateChanged(OVERDUE, viewModel.updateOverdueProperty().get());
         viewModel.updateOverdueProperty().addListener((obs, was, is) -> nextUpdateLabel.pseudoClassStateChanged(OVERDUE, is));
         nameTooltip.textProperty().bind(viewModel.fullNameProperty());
+        for (Label serverText : List.of(nameLabel, participantsLabel, ownerError, summaryLabel, fullSummaryLabel)) {
+            TextWrap.unlessRightToLeft(serverText);
+        }
+        TextWrap.unlessRightToLeft(nameTooltip);
         bindSummary();
 
         navigation.openRunIdProperty().addListener((obs, old, id) -> {

@@ -113,7 +113,7 @@ public final class RunDetailViewModel {
             return;
         }
         PlaybookRun r = run.get();
-        name.set(format.name(r.name()));
+        name.set(format.headerName(r.name()));
         fullName.set(format.fullName(r.name()));
         status.set(format.status(r));
         finished.set(r.isFinished());

@@ -66,9 +66,14 @@ public final class RunFormat {
         return DisplayText.line(serverName, NAME);
     }
 
+    /** The name in the run header, which may take a few lines. */
+    public String headerName(String serverName) {
+        return DisplayText.foldRightToLeft(DisplayText.line(serverName, NAME));
+    }
+
     /** The longer name for a tooltip; still bounded, as a tooltip is shaped on the UI thread too. */
     public String fullName(String serverName) {
-        return DisplayText.line(serverName, FULL_NAME);
+        return DisplayText.foldRightToLeft(DisplayText.line(serverName, FULL_NAME));
     }
 
     public String status(PlaybookRun run) {
@@ -106,7 +111,7 @@ public final class RunFormat {
             }
             names.append(names.isEmpty() ? "" : ", ").append(userName(id));
         }
-        return DisplayText.line(names.toString(), PARTICIPANTS);
+        return DisplayText.foldRightToLeft(DisplayText.line(names.toString(), PARTICIPANTS));
     }
 
     public String progress(int done, int total) {

@@ -2,6 +2,7 @@ package com.incidentconsole.runs;
 
 import com.incidentconsole.shell.KeyHint;
 import com.incidentconsole.shell.Navigation;
+import com.incidentconsole.fx.TextWrap;
 import java.util.List;
 import java.util.ResourceBundle;
 import javafx.animation.Animation;
@@ -245,7 +246,7 @@ public final class RunListController {
         private final Tooltip tooltip = new Tooltip();
 
         NameCell() {
-            tooltip.setWrapText(true);
+            TextWrap.unlessRightToLeft(tooltip);
             tooltip.setMaxWidth(640);
         }
 

@@ -37,6 +37,8 @@ public final class DisplayText {
     /** A word longer than this gets a zero-width break opportunity in paragraphs. */
     static final int MAX_UNBROKEN = 48;
     static final String ELLIPSIS = "…";
+    /** Perceived characters per line of right-to-left text: a line a narrow column still shows whole. */
+    static final int RTL_LINE = 60;
     private static final char ZERO_WIDTH_SPACE = '\u200B';
 
     private DisplayText() {
@@ -56,6 +58,79 @@ public final class DisplayText {
      */
     public static Clip paragraph(String raw, int maxLines, int maxGraphemes) {
         return clip(raw, maxGraphemes, maxLines, false);
+    }
+
+    /**
+     * Whether the text holds right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko…). JavaFX 23
+     * throws {@code ArrayIndexOutOfBoundsException} in {@code PrismTextLayout.computeTrailingSpaceWidth}
+     * when it wraps a line inside right-to-left text (any Hebrew or Arabic sentence longer than its label),
+     * so such text is shown unwrapped and arrives already broken into lines by {@link #paragraph}.
+     */
+    public static boolean hasRightToLeft(String text) {
+        if (text == null) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            byte direction = Character.getDirectionality(cp);
+            if (direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+                    || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+
+    /**
+     * A long line of right-to-left text broken into lines of at most {@value #RTL_LINE} characters, at
+     * the last space where there is one; other text is returned as it is, for the label to wrap.
+     */
+    public static String foldRightToLeft(String text) {
+        if (!hasRightToLeft(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + text.length() / RTL_LINE + 1);
+        BreakIterator clusters = BreakIterator.getCharacterInstance();
+        clusters.setText(text);
+        int inLine = 0;
+        int lastSpace = -1;
+        int start = clusters.first();
+        for (int end = clusters.next(); end != BreakIterator.DONE; start = end, end = clusters.next()) {
+            char first = text.charAt(start);
+            if (first == '\n') {
+                out.append('\n');
+                inLine = 0;
+                lastSpace = -1;
+                continue;
+            }
+            if (inLine == RTL_LINE) {
+                if (lastSpace >= 0) {
+                    out.setCharAt(lastSpace, '\n');
+                    inLine = countClusters(out, lastSpace + 1);
+                } else {
+                    out.append('\n');
+                    inLine = 0;
+                }
+                lastSpace = -1;
+            }
+            if (first == ' ') {
+                lastSpace = out.length();
+            }
+            out.append(text, start, end);
+            inLine++;
+        }
+        return out.toString();
+    }
+
+    private static int countClusters(CharSequence s, int from) {
+        BreakIterator clusters = BreakIterator.getCharacterInstance();
+        clusters.setText(s.subSequence(from, s.length()).toString());
+        int n = 0;
+        while (clusters.next() != BreakIterator.DONE) {
+            n++;
+        }
+        return n;
     }
 
     /** The shown text, whether some of the original is not in it, and how many lines the original has. */
@@ -113,6 +188,9 @@ public final class DisplayText {
         String text = singleLine ? out.toString().strip() : stripTrailing(out);
         if (clipped) {
             text = text + ELLIPSIS;
+        }
+        if (!singleLine) {
+            text = foldRightToLeft(text);
         }
         return new Clip(text, clipped, totalLines);
     }

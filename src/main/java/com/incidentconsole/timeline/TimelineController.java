@@ -1,5 +1,6 @@
 package com.incidentconsole.timeline;
 
+import com.incidentconsole.fx.TextWrap;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -45,9 +46,9 @@ public final class TimelineController {
             time.getStyleClass().add("event-time");
             author.getStyleClass().add("event-author");
             summary.getStyleClass().add("event-summary");
-            summary.setWrapText(true);
+            TextWrap.unlessRightToLeft(summary);
             summary.setMinWidth(0);
-            tooltip.setWrapText(true);
+            TextWrap.unlessRightToLeft(tooltip);
             tooltip.setMaxWidth(560);
             HBox line = new HBox(8, time, type, author);
             line.setAlignment(Pos.BASELINE_LEFT);
