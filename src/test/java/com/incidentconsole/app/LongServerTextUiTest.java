@@ -154,6 +154,19 @@ class LongServerTextUiTest {
         assertPulsesWithinBudget(pulses.stop());
     }
 
+    /** The same steps on a seeded run with short texts: the yardstick the long ones are read against. */
+    @Test
+    void aShortRunTakesTheSameStepsWithinTheBudget(FxRobot fx) {
+        ConsoleRobot user = warmedUp(fx);
+        PulseMeter pulses = new PulseMeter().start();
+
+        open(user, "database");
+        assertDetailFits(fx, "i-page");
+        user.press(KeyCode.ESCAPE);
+        assertListIntact(fx, user);
+        assertPulsesWithinBudget(pulses.stop());
+    }
+
     @Test
     void aLongSlashCommandLeavesTheTitleItsWidth(FxRobot fx) {
         ConsoleRobot user = new ConsoleRobot(fx);
@@ -232,9 +245,9 @@ class LongServerTextUiTest {
     }
 
     private static void assertPulsesWithinBudget(PulseMeter pulses) {
-        assertTrue(pulses.frames() > 10, "frames were measured: " + pulses.frames());
-        assertTrue(pulses.longestGapMillis() <= PULSE_BUDGET_MS, "the longest frame gap was "
-                + pulses.longestGapMillis() + " ms over " + pulses.frames() + " frames");
+        System.out.println("PULSES " + pulses);
+        assertTrue(pulses.frames() > 10, "frames were measured: " + pulses);
+        assertTrue(pulses.longestCpuMillis() <= PULSE_BUDGET_MS, pulses.toString());
     }
 
     private static String text(FxRobot fx, String query) {
