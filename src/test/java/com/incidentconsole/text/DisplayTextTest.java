@@ -119,6 +119,29 @@ class DisplayTextTest {
     }
 
     @Test
+    void rightToLeftParagraphsArriveInShortLinesBrokenAtSpaces() {
+        String hebrew = "שלום עולם ".repeat(50).strip();
+
+        String shown = DisplayText.paragraph(hebrew, 10, 5_000).text();
+
+        assertTrue(DisplayText.hasRightToLeft(shown));
+        for (String line : shown.split("\n")) {
+            assertTrue(clusters(line).size() <= DisplayText.RTL_LINE, line.length() + " characters on a line");
+            assertFalse(line.startsWith(" ") || line.endsWith(" "), "broken at a space: '" + line + "'");
+        }
+        assertEquals(hebrew, shown.replace('\n', ' '), "only spaces became line breaks");
+        assertTrue(DisplayText.foldRightToLeft("ب".repeat(130)).split("\n").length == 3, "a word without spaces is cut");
+    }
+
+    @Test
+    void leftToRightTextIsLeftForTheLabelToWrap() {
+        String english = "Primary DB unreachable; failover started. ".repeat(20).strip();
+        assertFalse(DisplayText.hasRightToLeft(english));
+        assertEquals(english, DisplayText.foldRightToLeft(english));
+        assertEquals(english, DisplayText.paragraph(english, 10, 5_000).text());
+    }
+
+    @Test
     void everyCutFallsBetweenWholeCharacters() {
         Gen<List<String>> texts = lists().of(integers().between(0, CLUSTERS.size() - 1).map(CLUSTERS::get))
                 .ofSizeBetween(0, 40);
