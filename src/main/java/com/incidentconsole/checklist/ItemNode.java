@@ -87,10 +87,8 @@ final class ItemNode extends VBox {
         text.setMinWidth(TITLE_MIN_WIDTH);
         text.setFillWidth(true);
         HBox.setHgrow(text, Priority.ALWAYS);
-        for (Label side : new Label[] {assignee, due}) {
-            side.setMinWidth(Region.USE_PREF_SIZE);
-            side.setMaxWidth(SIDE_MAX_WIDTH);
-        }
+        assignee.setMaxWidth(SIDE_MAX_WIDTH);
+        due.setMaxWidth(SIDE_MAX_WIDTH);
         pendingMarker.setMinWidth(Region.USE_PREF_SIZE);
         HBox line = new HBox(10, glyph, text, assignee, due, pendingMarker);
         line.setAlignment(Pos.TOP_LEFT);
