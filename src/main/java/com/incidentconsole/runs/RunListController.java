@@ -1,8 +1,8 @@
 package com.incidentconsole.runs;
 
+import com.incidentconsole.fx.TextWrap;
 import com.incidentconsole.shell.KeyHint;
 import com.incidentconsole.shell.Navigation;
-import com.incidentconsole.fx.TextWrap;
 import java.util.List;
 import java.util.ResourceBundle;
 import javafx.animation.Animation;
