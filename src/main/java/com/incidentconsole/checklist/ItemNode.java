@@ -76,7 +76,11 @@ final class ItemNode extends VBox {
         // The command sits under the title, clipped to one line: beside it, a long slash command took the
         // width and left the title one letter per line (probe L8). The title always has the row's width.
         command.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        // Its width comes from the title's column, never the other way round: a long command asked for
+        // its full width and squeezed the assignee beside it to "…".
         command.setMinWidth(0);
+        command.setPrefWidth(0);
+        command.setMaxWidth(Double.MAX_VALUE);
         command.setTooltip(commandTip);
         TextWrap.unlessRightToLeft(commandTip);
         TextWrap.unlessRightToLeft(title);

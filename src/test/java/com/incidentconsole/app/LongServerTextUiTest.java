@@ -181,6 +181,11 @@ class LongServerTextUiTest {
         assertTrue(titleBounds.getHeight() < 30, "title is " + titleBounds);
         assertTrue(commandBounds.getMinY() >= titleBounds.getMaxY() - 1, "the command sits under the title");
         assertTrue(commandBounds.getHeight() < 30, "the command clips to one line: " + commandBounds);
+        Labeled assignee = fx.lookup(".checklist-item").match(n -> "a-2".equals(n.getProperties().get("itemId")))
+                .lookup(".item-assignee").queryAs(Labeled.class);
+        assertEquals("Bob Baker", assignee.getText());
+        assertTrue(assignee.getWidth() >= assignee.prefWidth(-1) - 0.5, "the assignee is not squeezed by the command: "
+                + assignee.getWidth() + " of " + assignee.prefWidth(-1));
     }
 
     /** Opens and leaves a run with the same scripts, short, before measuring. */
