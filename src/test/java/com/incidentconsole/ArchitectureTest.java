@@ -15,7 +15,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noJavaFxBelowTheUi = noClasses()
             .that().resideInAnyPackage("..wire..", "..client..", "..sync..", "..sandbox..", "..cli..", "..report..",
-                    "..stats..", "..datafolder..")
+                    "..stats..", "..datafolder..", "..incidentconsole.text..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("only UI feature packages may use JavaFX; everything below must run headless");
 

@@ -21,6 +21,7 @@ import com.incidentconsole.shell.StatusBarController;
 import com.incidentconsole.shell.StatusBarViewModel;
 import com.incidentconsole.sync.Subscription;
 import com.incidentconsole.sync.Workspace;
+import com.incidentconsole.text.DisplayText;
 import com.incidentconsole.timeline.TimelineController;
 import com.incidentconsole.timeline.TimelineViewModel;
 import java.time.Instant;
@@ -68,7 +69,9 @@ public final class WorkspaceUi implements AutoCloseable {
         OutboxViewModel outbox = new OutboxViewModel(workspace.pending(), workspace.commands(), workspace.runs(),
                 users::displayName, bundle, zone);
         StatusBarViewModel statusBar = new StatusBarViewModel(bundle, workspace.pending(), clock, zone,
-                workspace.serverLabel(), workspace.isSandbox(), workspace.me().displayName());
+                workspace.serverLabel(), workspace.isSandbox(),
+                // The user's own name is server text too; the status bar is one line.
+                DisplayText.line(workspace.me().displayName(), 80));
 
         subscriptions.add(workspace.runs().subscribe(batcher.collecting(changes -> {
             runList.apply(changes);

@@ -6,6 +6,7 @@ import com.incidentconsole.sync.ActionTarget;
 import com.incidentconsole.sync.PendingAction;
 import com.incidentconsole.sync.PendingActions;
 import com.incidentconsole.sync.RunCommands;
+import com.incidentconsole.text.DisplayText;
 import com.incidentconsole.wire.Checklist;
 import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.PlaybookRun;
@@ -39,6 +40,12 @@ import javafx.collections.ObservableList;
 public final class ChecklistViewModel {
 
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("MMM d HH:mm");
+    private static final int STAGE_TITLE = 120;
+    private static final int ITEM_TITLE = 300;
+    private static final int COMMAND = 300;
+    private static final int PERSON = 80;
+    private static final int ERROR_LINES = 4;
+    private static final int ERROR = 400;
 
     private final RunCommands commands;
     private final Executor fxThread;
@@ -265,7 +272,7 @@ public final class ChecklistViewModel {
                 }
             }
             flat.addAll(items);
-            rows.add(new StageRow(s, checklist.title(), items));
+            rows.add(new StageRow(s, DisplayText.line(checklist.title(), STAGE_TITLE), items));
         }
         stages.setAll(rows);
     }
@@ -295,8 +302,12 @@ public final class ChecklistViewModel {
         String due = dueAt <= 0 ? "" : String.format(bundle.getString(overdue ? "item.overdue" : "item.due"),
                 DUE.format(Instant.ofEpochMilli(dueAt).atZone(zone)));
         String assignee = item.assigneeId().isEmpty() ? "" : userNames.apply(item.assigneeId());
-        row.show(new ItemRow.ItemView(item.title(), state, status.inFlight(), status.phase() == ActionStatus.Phase.FAILED,
-                words.line(row.target(), status), assignee, due, overdue, item.command(), status.held()));
+        // Server text is bounded before a label sees it; the error can carry the server's message too.
+        row.show(new ItemRow.ItemView(DisplayText.foldRightToLeft(DisplayText.line(item.title(), ITEM_TITLE)), state,
+                status.inFlight(), status.phase() == ActionStatus.Phase.FAILED,
+                DisplayText.paragraph(words.line(row.target(), status), ERROR_LINES, ERROR).text(),
+                DisplayText.line(assignee, PERSON), due, overdue, DisplayText.line(item.command(), COMMAND),
+                status.held()));
     }
 
     private static List<String> shapeOf(PlaybookRun run) {

@@ -3,6 +3,7 @@ package com.incidentconsole.runs;
 import com.incidentconsole.checklist.ChecklistController;
 import com.incidentconsole.checklist.ChecklistStyle;
 import com.incidentconsole.checklist.ChecklistViewModel;
+import com.incidentconsole.fx.TextWrap;
 import com.incidentconsole.shell.KeyHint;
 import com.incidentconsole.shell.Navigation;
 import com.incidentconsole.sync.ActionStatus;
@@ -10,11 +11,16 @@ import java.util.List;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -66,8 +72,14 @@ public final class RunDetailController {
     @FXML private Label readOnlyNotice;
     @FXML private HBox confirmBar;
     @FXML private Label confirmText;
+    @FXML private Tooltip nameTooltip;
+    @FXML private ScrollPane summaryScroll;
+    @FXML private Label fullSummaryLabel;
+    @FXML private Button summaryToggle;
     @FXML private ChecklistController checklistPaneController;
     @FXML private UserPickerController userPickerPaneController;
+
+    private final BooleanProperty summaryExpanded = new SimpleBooleanProperty();
 
     public RunDetailController(RunDetailViewModel viewModel, Navigation navigation) {
         this.viewModel = viewModel;
@@ -93,12 +105,17 @@ public final class RunDetailController {
         nextUpdateLabel.textProperty().bind(viewModel.nextUpdateProperty());
         nextUpdateLabel.pseudoClassStateChanged(OVERDUE, viewModel.updateOverdueProperty().get());
         viewModel.updateOverdueProperty().addListener((obs, was, is) -> nextUpdateLabel.pseudoClassStateChanged(OVERDUE, is));
-        summaryLabel.textProperty().bind(viewModel.summaryProperty());
         showWhenSet(statusError, viewModel.statusErrorProperty());
         showWhenSet(readOnlyNotice, viewModel.checklist().readOnlyNoticeProperty());
         confirmText.textProperty().bind(viewModel.questionProperty());
         confirmBar.visibleProperty().bind(viewModel.questionProperty().isNotEmpty());
         confirmBar.managedProperty().bind(confirmBar.visibleProperty());
+        nameTooltip.textProperty().bind(viewModel.fullNameProperty());
+        for (Label serverText : List.of(nameLabel, participantsLabel, ownerError, summaryLabel, fullSummaryLabel)) {
+            TextWrap.unlessRightToLeft(serverText);
+        }
+        TextWrap.unlessRightToLeft(nameTooltip);
+        bindSummary();
 
         navigation.openRunIdProperty().addListener((obs, old, id) -> {
             if (id != null) {
@@ -127,6 +144,32 @@ public final class RunDetailController {
     @FXML
     private void back() {
         navigation.backToList();
+    }
+
+    @FXML
+    private void toggleSummary() {
+        summaryExpanded.set(!summaryExpanded.get());
+    }
+
+    /**
+     * The summary shows its first lines; a long one (a pasted log) expands into a scrolling area whose
+     * height is capped in CSS, so the checklists stay on screen either way.
+     */
+    private void bindSummary() {
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        fullSummaryLabel.textProperty().bind(viewModel.fullSummaryProperty());
+        var clipped = viewModel.summaryClippedProperty();
+        var expanded = summaryExpanded.and(clipped);
+        summaryLabel.visibleProperty().bind(expanded.not());
+        summaryLabel.managedProperty().bind(summaryLabel.visibleProperty());
+        summaryScroll.visibleProperty().bind(expanded);
+        summaryScroll.managedProperty().bind(expanded);
+        summaryToggle.visibleProperty().bind(clipped);
+        summaryToggle.managedProperty().bind(clipped);
+        summaryToggle.textProperty().bind(Bindings.when(expanded)
+                .then(viewModel.text("run.summary.less")).otherwise(viewModel.summaryMoreProperty()));
+        // Another run opens collapsed: the expansion was for that summary, not a setting.
+        viewModel.runIdProperty().addListener((obs, old, id) -> summaryExpanded.set(false));
     }
 
     @FXML

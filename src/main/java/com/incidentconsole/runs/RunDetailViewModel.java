@@ -10,6 +10,7 @@ import com.incidentconsole.sync.RestoreRun;
 import com.incidentconsole.sync.RunCommands;
 import com.incidentconsole.sync.RunStore;
 import com.incidentconsole.sync.RunsChange;
+import com.incidentconsole.text.DisplayText;
 import com.incidentconsole.timeline.TimelineViewModel;
 import com.incidentconsole.wire.PlaybookRun;
 import java.time.Instant;
@@ -17,7 +18,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -48,7 +48,11 @@ public final class RunDetailViewModel {
     private final ReadOnlyObjectWrapper<ActionStatus.Phase> ownerState =
             new ReadOnlyObjectWrapper<>(ActionStatus.Phase.SETTLED);
     private final ReadOnlyStringWrapper ownerError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper fullName = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper fullSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper summaryClipped = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper summaryMore = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper participants = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper started = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper stage = new ReadOnlyStringWrapper("");
@@ -73,6 +77,10 @@ public final class RunDetailViewModel {
         this.timeline = timeline;
         this.clock = clock;
         this.words = new ActionStatusText(format::text, format::userName);
+    }
+
+    public String text(String key) {
+        return format.text(key);
     }
 
     public ChecklistViewModel checklist() {
@@ -116,16 +124,18 @@ public final class RunDetailViewModel {
         Optional<PlaybookRun> run = Optional.ofNullable(runId.get()).flatMap(store::get);
         if (run.isEmpty()) {
             name.set(runId.get() == null ? "" : format.text("run.gone"));
+            fullName.set(name.get());
             checklist.show(null);
             timeline.show(null);
             return;
         }
         PlaybookRun r = run.get();
-        name.set(r.name());
+        name.set(format.headerName(r.name()));
+        fullName.set(format.fullName(r.name()));
         showStatus(r);
         playbook.set(format.playbookTitle(r.playbookId()));
-        summary.set(r.summary().isBlank() ? format.text("run.noSummary") : format.plain(r.summary()));
-        participants.set(r.participantIds().stream().map(format::userName).collect(Collectors.joining(", ")));
+        showSummary(r.summary());
+        participants.set(format.participants(r.participantIds()));
         started.set(format.dateTime(r.createAt()));
         stage.set(format.stage(r));
         RunFormat.NextUpdate next = format.nextUpdate(r, clock.get());
@@ -134,6 +144,29 @@ public final class RunDetailViewModel {
         showOwner(r);
         checklist.show(r);
         timeline.show(r);
+    }
+
+    /** A pasted log must not push the checklists off the screen (probe H2): a few lines, the rest on request. */
+    private void showSummary(String markdown) {
+        if (markdown.isBlank()) {
+            summary.set(format.text("run.noSummary"));
+            fullSummary.set("");
+            summaryClipped.set(false);
+            summaryMore.set("");
+            return;
+        }
+        DisplayText.Clip shortClip = format.summary(markdown);
+        summary.set(shortClip.text());
+        summaryClipped.set(shortClip.clipped());
+        if (shortClip.clipped()) {
+            DisplayText.Clip full = format.fullSummary(markdown);
+            fullSummary.set(full.text());
+            summaryMore.set(String.format(format.text(full.clipped() ? "run.summary.moreCut" : "run.summary.more"),
+                    shortClip.totalLines(), markdown.length(), RunFormat.FULL_SUMMARY));
+        } else {
+            fullSummary.set(shortClip.text());
+            summaryMore.set("");
+        }
     }
 
     public void changeOwner(String userId) {
@@ -185,7 +218,7 @@ public final class RunDetailViewModel {
     private void showOwner(PlaybookRun run) {
         ActionStatus state = ownerStatus(run.id());
         owner.set(format.userName(state.shownValue()));
-        ownerError.set(words.line(ActionTarget.owner(run.id()), state));
+        ownerError.set(DisplayText.paragraph(words.line(ActionTarget.owner(run.id()), state), 3, 300).text());
         ownerState.set(state.phase() == ActionStatus.Phase.WAITING ? ActionStatus.Phase.PENDING : state.phase());
     }
 
@@ -203,7 +236,7 @@ public final class RunDetailViewModel {
         finished.set(shownFinished);
         canFinish.set(!shownFinished && !state.inFlight());
         canRestore.set(shownFinished && !state.inFlight());
-        statusError.set(words.line(target, state));
+        statusError.set(DisplayText.paragraph(words.line(target, state), 3, 300).text());
     }
 
     /** Opens the confirm bar for finishing the run; nothing is sent until {@link #confirm()}. */
@@ -303,6 +336,25 @@ public final class RunDetailViewModel {
 
     public ReadOnlyStringProperty ownerErrorProperty() {
         return ownerError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty fullNameProperty() {
+        return fullName.getReadOnlyProperty();
+    }
+
+    /** The full summary for the expanded area; equal to the summary when nothing was cut. */
+    public ReadOnlyStringProperty fullSummaryProperty() {
+        return fullSummary.getReadOnlyProperty();
+    }
+
+    /** Whether the header shows only the start of the summary. */
+    public ReadOnlyBooleanProperty summaryClippedProperty() {
+        return summaryClipped.getReadOnlyProperty();
+    }
+
+    /** "61 lines, 4,431 characters": what the expand toggle would show. */
+    public ReadOnlyStringProperty summaryMoreProperty() {
+        return summaryMore.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {

@@ -1,5 +1,6 @@
 package com.incidentconsole.runs;
 
+import com.incidentconsole.fx.TextWrap;
 import com.incidentconsole.shell.KeyHint;
 import com.incidentconsole.shell.Navigation;
 import java.util.List;
@@ -22,6 +23,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
@@ -78,6 +80,7 @@ public final class RunListController {
     @FXML
     private void initialize() {
         nameColumn.setCellValueFactory(c -> c.getValue().nameProperty());
+        nameColumn.setCellFactory(c -> new NameCell());
         playbookColumn.setCellValueFactory(c -> c.getValue().playbookProperty());
         ownerColumn.setCellValueFactory(c -> c.getValue().ownerProperty());
         statusColumn.setCellValueFactory(c -> c.getValue().statusProperty());
@@ -239,6 +242,29 @@ public final class RunListController {
         protected void updateItem(RunRow row, boolean empty) {
             super.updateItem(row, empty);
             pseudoClassStateChanged(FINISHED, !empty && row != null && row.finishedProperty().get());
+        }
+    }
+
+    /** The name cut to the column, and the longer (still bounded) name in a tooltip for the mouse. */
+    private static final class NameCell extends TableCell<RunRow, String> {
+        private final Tooltip tooltip = new Tooltip();
+
+        NameCell() {
+            TextWrap.unlessRightToLeft(tooltip);
+            tooltip.setMaxWidth(640);
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            RunRow row = empty ? null : getTableRow().getItem();
+            setText(empty ? null : text);
+            if (row == null) {
+                setTooltip(null);
+                return;
+            }
+            tooltip.setText(row.fullNameProperty().get());
+            setTooltip(tooltip);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.incidentconsole.runs;
 
+import com.incidentconsole.text.DisplayText;
 import com.incidentconsole.wire.User;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
@@ -104,10 +105,14 @@ public final class UserPickerController {
     }
 
     private static final class UserCell extends ListCell<User> {
+        private static final int NAME = 80;
+
+
         @Override
         protected void updateItem(User user, boolean empty) {
             super.updateItem(user, empty);
-            setText(empty || user == null ? null : user.displayName() + "   @" + user.username());
+            setText(empty || user == null ? null
+                    : DisplayText.line(user.displayName(), NAME) + "   @" + DisplayText.line(user.username(), NAME));
         }
     }
 }

@@ -77,6 +77,9 @@ public final class MainController {
     private void show(boolean detail) {
         runList.setVisible(!detail);
         runDetail.setVisible(detail);
+        // A hidden view must not size the window's content: a tall detail left the list shifted (probe H2).
+        runList.setManaged(!detail);
+        runDetail.setManaged(detail);
         if (detail) {
             runDetailController.focusChecklist();
         } else {

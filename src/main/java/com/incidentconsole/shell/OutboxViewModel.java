@@ -7,6 +7,7 @@ import com.incidentconsole.sync.PendingAction;
 import com.incidentconsole.sync.PendingActions;
 import com.incidentconsole.sync.RunCommands;
 import com.incidentconsole.sync.RunStore;
+import com.incidentconsole.text.DisplayText;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +29,8 @@ public final class OutboxViewModel {
 
     private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("HH:mm");
+    private static final int RUN_NAME = 160;
+    private static final int TEXT = 400;
 
     /**
      * One line of the panel.
@@ -133,15 +136,17 @@ public final class OutboxViewModel {
     }
 
     private Entry entry(PendingAction action) {
-        String run = runs.get(action.target().runId()).map(r -> r.name()).orElse(action.target().runId());
+        // Run names are server text: bounded before a label shapes them (probe H3), like in the runs list.
+        String run = runs.get(action.target().runId()).map(r -> DisplayText.line(r.name(), RUN_NAME))
+                .orElse(action.target().runId());
         if (action.conflicted() && action.conflict().isPresent()) {
             return conflictEntry(action, run, action.conflict().get());
         }
         String since = SINCE.format(Instant.from(action.startedAt()).atZone(zone));
         String state = bundle.getString(action.failed() ? "outbox.state.failed" : "outbox.state.pending");
         String detail = action.error().isEmpty() ? String.format(bundle.getString("outbox.since"), since)
-                : action.error();
-        return new Entry(action.target(), action.description(), run, state, detail, action.failed(), false, "", "",
+                : DisplayText.paragraph(action.error(), 4, TEXT).text();
+        return new Entry(action.target(), DisplayText.line(action.description(), TEXT), run, state, detail, action.failed(), false, "", "",
                 false);
     }
 

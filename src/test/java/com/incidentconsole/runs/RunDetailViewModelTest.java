@@ -11,6 +11,7 @@ import com.incidentconsole.sync.ActionTarget;
 import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.sync.FakeRunCommands.Call;
 import com.incidentconsole.timeline.TimelineViewModel;
+import com.incidentconsole.uitest.TestRuns;
 import com.incidentconsole.uitest.TestWorkspace;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -45,6 +46,27 @@ class RunDetailViewModelTest {
         assertEquals("Primary DB unreachable; failover started.", model.summaryProperty().get());
         assertEquals("Triage", model.stageProperty().get());
         assertEquals("in 18 min", model.nextUpdateProperty().get());
+    }
+
+    @Test
+    void aPastedLogShowsItsFirstLinesAndOffersTheRestBoundedAndANameLosesItsOverride() {
+        String log = String.join("\n", java.util.Collections.nCopies(61, "ERROR [checkout-api] Read timed out"));
+        workspace.runs().upsert(TestRuns.run(new TestRuns.RunSpec("run-long", "RTL \u202Eexe.live\u202C " + "A".repeat(100_000))
+                .summary(log)));
+
+        model.open("run-long");
+
+        assertEquals(4, model.summaryProperty().get().split("\n").length);
+        assertTrue(model.summaryClippedProperty().get());
+        assertEquals(log, model.fullSummaryProperty().get());
+        assertEquals("Show all (61 lines, 2,195 characters)", model.summaryMoreProperty().get());
+        assertTrue(model.nameProperty().get().startsWith("RTL exe.live AAA"), "no override in the header");
+        assertEquals(RunFormat.NAME + 1, model.nameProperty().get().length(), "160 characters and an ellipsis");
+        assertTrue(model.fullNameProperty().get().length() <= RunFormat.FULL_NAME + 1);
+
+        model.open(DB);
+        assertFalse(model.summaryClippedProperty().get(), "a short summary shows whole, with no button");
+        assertEquals("", model.summaryMoreProperty().get());
     }
 
     @Test
