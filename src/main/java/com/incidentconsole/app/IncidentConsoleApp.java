@@ -1,9 +1,12 @@
 package com.incidentconsole.app;
 
 import com.incidentconsole.credentials.CredentialPrompt;
+import com.incidentconsole.fx.ControllerFactory;
+import com.incidentconsole.fx.FxBatcher;
+import com.incidentconsole.fx.Theme;
+import com.incidentconsole.fx.ViewLoader;
 import com.incidentconsole.playbook.editor.PlaybookServers;
 import com.incidentconsole.playbook.remote.ConnectionPlaybookRemote;
-import com.incidentconsole.shell.FxBatcher;
 import com.incidentconsole.shell.StartupController;
 import com.incidentconsole.shell.StartupViewModel;
 import com.incidentconsole.sync.Workspace;

@@ -2,6 +2,13 @@ package com.incidentconsole.app;
 
 import com.incidentconsole.checklist.ChecklistController;
 import com.incidentconsole.checklist.ChecklistViewModel;
+import com.incidentconsole.fx.ControllerFactory;
+import com.incidentconsole.fx.FxBatcher;
+import com.incidentconsole.fx.KeyHintGroup;
+import com.incidentconsole.fx.KeysHelpController;
+import com.incidentconsole.fx.Navigation;
+import com.incidentconsole.fx.UiClock;
+import com.incidentconsole.fx.ViewLoader;
 import com.incidentconsole.runs.RunDetailController;
 import com.incidentconsole.runs.RunDetailViewModel;
 import com.incidentconsole.runs.RunFormat;
@@ -9,11 +16,7 @@ import com.incidentconsole.runs.RunListController;
 import com.incidentconsole.runs.RunListViewModel;
 import com.incidentconsole.runs.UserPickerController;
 import com.incidentconsole.runs.UserPickerViewModel;
-import com.incidentconsole.shell.FxBatcher;
-import com.incidentconsole.shell.KeyHintGroup;
-import com.incidentconsole.shell.KeysHelpController;
 import com.incidentconsole.shell.MainController;
-import com.incidentconsole.shell.Navigation;
 import com.incidentconsole.shell.OutboxController;
 import com.incidentconsole.shell.OutboxViewModel;
 import com.incidentconsole.shell.StaleBannerController;
@@ -45,6 +48,8 @@ public final class WorkspaceUi implements AutoCloseable {
     private final Supplier<Instant> clock;
     private final ZoneId zone;
     private final List<Subscription> subscriptions = new ArrayList<>();
+    /** The window's one ticking source; stopped in {@link #close()} so a closed UI leaves no timer behind. */
+    private final UiClock uiClock = new UiClock();
 
     public WorkspaceUi(ResourceBundle bundle, FxBatcher batcher, Supplier<Instant> clock, ZoneId zone) {
         this.bundle = bundle;
@@ -99,21 +104,24 @@ public final class WorkspaceUi implements AutoCloseable {
                 new KeyHintGroup("keys.global", MainController.KEYS));
         ControllerFactory controllers = new ControllerFactory()
                 .register(MainController.class, () -> new MainController(navigation, workspace::retryNow))
-                .register(StatusBarController.class, () -> new StatusBarController(statusBar, bundle))
+                .register(StatusBarController.class, () -> new StatusBarController(statusBar, bundle, uiClock))
                 .register(StaleBannerController.class, () -> new StaleBannerController(statusBar))
                 .register(KeysHelpController.class, () -> new KeysHelpController(bundle, keys))
                 .register(OutboxController.class, () -> new OutboxController(outbox, bundle))
-                .register(RunListController.class, () -> new RunListController(runList, navigation, bundle))
-                .register(RunDetailController.class, () -> new RunDetailController(runDetail, navigation))
+                .register(RunListController.class, () -> new RunListController(runList, navigation, bundle, uiClock))
+                .register(RunDetailController.class, () -> new RunDetailController(runDetail, navigation, uiClock))
                 .register(UserPickerController.class, () -> new UserPickerController(picker))
                 .register(ChecklistController.class, () -> new ChecklistController(checklist, bundle))
                 .register(TimelineController.class, () -> new TimelineController(timeline));
-        return new ViewLoader(controllers, bundle).load(MAIN_VIEW);
+        Parent main = new ViewLoader(controllers, bundle).load(MAIN_VIEW);
+        uiClock.start();
+        return main;
     }
 
     @Override
     public void close() {
         subscriptions.forEach(Subscription::close);
         subscriptions.clear();
+        uiClock.close();
     }
 }

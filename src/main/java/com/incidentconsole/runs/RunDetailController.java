@@ -3,12 +3,10 @@ package com.incidentconsole.runs;
 import com.incidentconsole.checklist.ChecklistController;
 import com.incidentconsole.checklist.ChecklistStyle;
 import com.incidentconsole.checklist.ChecklistViewModel;
-import com.incidentconsole.shell.KeyHint;
-import com.incidentconsole.shell.Navigation;
+import com.incidentconsole.fx.KeyHint;
+import com.incidentconsole.fx.Navigation;
+import com.incidentconsole.fx.UiClock;
 import java.util.List;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -17,7 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
-import javafx.util.Duration;
 
 /**
  * The run detail screen: binds the header and owns the screen's keymap, which drives the checklist
@@ -43,6 +40,7 @@ public final class RunDetailController {
 
     private final RunDetailViewModel viewModel;
     private final Navigation navigation;
+    private final UiClock clock;
 
     @FXML private StackPane runDetail;
     @FXML private Button backButton;
@@ -61,9 +59,10 @@ public final class RunDetailController {
     @FXML private ChecklistController checklistPaneController;
     @FXML private UserPickerController userPickerPaneController;
 
-    public RunDetailController(RunDetailViewModel viewModel, Navigation navigation) {
+    public RunDetailController(RunDetailViewModel viewModel, Navigation navigation, UiClock clock) {
         this.viewModel = viewModel;
         this.navigation = navigation;
+        this.clock = clock;
     }
 
     @FXML
@@ -93,9 +92,7 @@ public final class RunDetailController {
             }
         });
         // "Next update in 18 min" and overdue due dates must stay true while the commander watches.
-        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(30), e -> viewModel.refresh()));
-        clock.setCycleCount(Animation.INDEFINITE);
-        clock.play();
+        clock.every(30, viewModel::refresh);
         runDetail.addEventHandler(KeyEvent.KEY_TYPED, this::onTyped);
         runDetail.addEventFilter(KeyEvent.KEY_PRESSED, this::onPressed);
     }

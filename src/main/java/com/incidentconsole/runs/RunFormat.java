@@ -1,8 +1,8 @@
 package com.incidentconsole.runs;
 
-import com.incidentconsole.shell.RelativeAge;
 import com.incidentconsole.sync.PlaybookDirectory;
 import com.incidentconsole.sync.UserDirectory;
+import com.incidentconsole.text.RelativeAge;
 import com.incidentconsole.wire.PlaybookRun;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,12 +1,10 @@
 package com.incidentconsole.runs;
 
-import com.incidentconsole.shell.KeyHint;
-import com.incidentconsole.shell.Navigation;
+import com.incidentconsole.fx.KeyHint;
+import com.incidentconsole.fx.Navigation;
+import com.incidentconsole.fx.UiClock;
 import java.util.List;
 import java.util.ResourceBundle;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
@@ -28,7 +26,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 /** The runs table: binds the view-model's rows, keeps the selection by run id, and maps keys to navigation. */
 public final class RunListController {
@@ -48,6 +45,7 @@ public final class RunListController {
     private final RunListViewModel viewModel;
     private final Navigation navigation;
     private final ResourceBundle bundle;
+    private final UiClock clock;
     private String selectedRunId;
 
     @FXML private VBox runList;
@@ -69,10 +67,11 @@ public final class RunListController {
     @FXML private TableColumn<RunRow, SortableText> nextUpdateColumn;
     @FXML private TableColumn<RunRow, SortableText> startedColumn;
 
-    public RunListController(RunListViewModel viewModel, Navigation navigation, ResourceBundle bundle) {
+    public RunListController(RunListViewModel viewModel, Navigation navigation, ResourceBundle bundle, UiClock clock) {
         this.viewModel = viewModel;
         this.navigation = navigation;
         this.bundle = bundle;
+        this.clock = clock;
     }
 
     @FXML
@@ -120,9 +119,7 @@ public final class RunListController {
                 .then(bundle.getString("runs.none")).otherwise(bundle.getString("runs.empty")));
         runsTable.setPlaceholder(placeholder);
         installKeys();
-        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(30), e -> viewModel.refreshClock()));
-        clock.setCycleCount(Animation.INDEFINITE);
-        clock.play();
+        clock.every(30, viewModel::refreshClock);
     }
 
     /** Called when the list shows again: the user's eyes go back to the run they left. */

@@ -1,5 +1,6 @@
 package com.incidentconsole.runs;
 
+import com.incidentconsole.fx.Overlay;
 import com.incidentconsole.wire.User;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
@@ -19,6 +20,7 @@ public final class UserPickerController {
     private final UserPickerViewModel viewModel;
     private Consumer<String> onPick = id -> { };
     private Runnable onClose = () -> { };
+    private Overlay overlay;
 
     @FXML private StackPane pickerLayer;
     @FXML private TextField searchField;
@@ -30,8 +32,7 @@ public final class UserPickerController {
 
     @FXML
     private void initialize() {
-        pickerLayer.managedProperty().bind(pickerLayer.visibleProperty());
-        pickerLayer.setVisible(false);
+        overlay = new Overlay(pickerLayer).onHidden(() -> onClose.run());
         searchField.textProperty().bindBidirectional(viewModel.queryProperty());
         resultsList.setItems(viewModel.matches());
         resultsList.setCellFactory(list -> new UserCell());
@@ -55,12 +56,11 @@ public final class UserPickerController {
         this.onClose = closed;
         viewModel.reset();
         resultsList.getSelectionModel().selectFirst();
-        pickerLayer.setVisible(true);
-        searchField.requestFocus();
+        overlay.show(searchField);
     }
 
     public boolean isOpen() {
-        return pickerLayer.isVisible();
+        return overlay.isShowing();
     }
 
     private void onKey(KeyEvent e) {
@@ -99,8 +99,7 @@ public final class UserPickerController {
     }
 
     private void close() {
-        pickerLayer.setVisible(false);
-        onClose.run();
+        overlay.hide();
     }
 
     private static final class UserCell extends ListCell<User> {

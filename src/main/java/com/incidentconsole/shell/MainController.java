@@ -1,5 +1,8 @@
 package com.incidentconsole.shell;
 
+import com.incidentconsole.fx.KeyHint;
+import com.incidentconsole.fx.KeysHelpController;
+import com.incidentconsole.fx.Navigation;
 import com.incidentconsole.runs.RunDetailController;
 import com.incidentconsole.runs.RunListController;
 import java.util.List;

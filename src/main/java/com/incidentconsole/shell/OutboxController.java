@@ -1,5 +1,7 @@
 package com.incidentconsole.shell;
 
+import com.incidentconsole.fx.KeyHint;
+import com.incidentconsole.fx.Overlay;
 import com.incidentconsole.shell.OutboxViewModel.Entry;
 import com.incidentconsole.sync.ActionTarget;
 import java.util.List;
@@ -7,7 +9,6 @@ import java.util.ResourceBundle;
 import javafx.beans.binding.DoubleBinding;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -33,7 +34,7 @@ public final class OutboxController {
 
     private final OutboxViewModel viewModel;
     private final ResourceBundle bundle;
-    private Node returnFocusTo;
+    private Overlay overlay;
     private ActionTarget selectedTarget;
 
     @FXML private StackPane outboxLayer;
@@ -46,8 +47,7 @@ public final class OutboxController {
 
     @FXML
     private void initialize() {
-        outboxLayer.managedProperty().bind(outboxLayer.visibleProperty());
-        outboxLayer.setVisible(false);
+        overlay = new Overlay(outboxLayer).closingOnEscape();
         outboxList.setItems(viewModel.entries());
         outboxList.setPlaceholder(new Label(bundle.getString("outbox.empty")));
         outboxList.setCellFactory(list -> new EntryCell());
@@ -65,9 +65,7 @@ public final class OutboxController {
         Entry selected = outboxList.getSelectionModel().getSelectedItem();
         boolean plain = !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown();
         boolean conflict = selected != null && selected.conflict();
-        if (e.getCode() == KeyCode.ESCAPE) {
-            hide();
-        } else if (e.getCode() == KeyCode.R && e.isShiftDown()) {
+        if (e.getCode() == KeyCode.R && e.isShiftDown()) {
             viewModel.retry(selected);
         } else if (conflict && plain && (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.M)) {
             viewModel.applyMine(selected);
@@ -95,27 +93,18 @@ public final class OutboxController {
     }
 
     public boolean isShowing() {
-        return outboxLayer.isVisible();
+        return overlay.isShowing();
     }
 
     public void toggle() {
         if (isShowing()) {
-            hide();
+            overlay.hide();
             return;
         }
-        returnFocusTo = outboxLayer.getScene() == null ? null : outboxLayer.getScene().getFocusOwner();
-        outboxLayer.setVisible(true);
         if (!outboxList.getItems().isEmpty() && outboxList.getSelectionModel().isEmpty()) {
             outboxList.getSelectionModel().selectFirst();
         }
-        outboxList.requestFocus();
-    }
-
-    private void hide() {
-        outboxLayer.setVisible(false);
-        if (returnFocusTo != null) {
-            returnFocusTo.requestFocus();
-        }
+        overlay.show(outboxList);
     }
 
     private static final class EntryCell extends ListCell<Entry> {

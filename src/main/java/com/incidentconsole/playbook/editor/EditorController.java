@@ -1,5 +1,6 @@
 package com.incidentconsole.playbook.editor;
 
+import com.incidentconsole.fx.KeyHint;
 import com.incidentconsole.playbook.library.AllowedValues;
 import com.incidentconsole.playbook.library.ConditionView;
 import com.incidentconsole.playbook.library.ItemField;
@@ -9,7 +10,6 @@ import com.incidentconsole.playbook.library.PlaybookSetting;
 import com.incidentconsole.playbook.library.PropertyView;
 import com.incidentconsole.playbook.library.diff.Change;
 import com.incidentconsole.playbook.library.validate.Problem;
-import com.incidentconsole.shell.KeyHint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;

@@ -1,6 +1,6 @@
 package com.incidentconsole.playbook.editor;
 
-import com.incidentconsole.shell.KeyHint;
+import com.incidentconsole.fx.KeyHint;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.incidentconsole.playbook.editor;
 
+import com.incidentconsole.fx.Overlay;
 import com.incidentconsole.playbook.library.diff.Change;
 import com.incidentconsole.playbook.library.merge.Conflict;
 import com.incidentconsole.playbook.library.merge.Conflict.Side;
@@ -9,7 +10,6 @@ import java.util.ResourceBundle;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -33,7 +33,7 @@ public final class MergeController {
     private final ServerSyncViewModel sync;
     private final ResourceBundle bundle;
     private MergeViewModel shown;
-    private Node returnFocusTo;
+    private Overlay overlay;
 
     @FXML private StackPane mergeLayer;
     @FXML private Label mergeTitle;
@@ -67,8 +67,7 @@ public final class MergeController {
 
     @FXML
     private void initialize() {
-        mergeLayer.managedProperty().bind(mergeLayer.visibleProperty());
-        mergeLayer.setVisible(false);
+        overlay = new Overlay(mergeLayer);
         forceBox.managedProperty().bind(forceBox.visibleProperty());
         forceBox.setVisible(false);
         changeColumns(mineGroupColumn, mineWhatColumn, mineBeforeColumn, mineAfterColumn);
@@ -118,7 +117,7 @@ public final class MergeController {
     }
 
     public boolean isShowing() {
-        return mergeLayer.isVisible();
+        return overlay.isShowing();
     }
 
     private void show(MergeViewModel merge) {
@@ -126,14 +125,8 @@ public final class MergeController {
         forceBox.setVisible(false);
         if (merge == null) {
             conflictTable.setItems(null);
-            mergeLayer.setVisible(false);
-            if (returnFocusTo != null && returnFocusTo.getScene() != null) {
-                returnFocusTo.requestFocus();
-            }
+            overlay.hide();
             return;
-        }
-        if (!mergeLayer.isVisible()) {
-            returnFocusTo = mergeLayer.getScene() == null ? null : mergeLayer.getScene().getFocusOwner();
         }
         mergeTitle.setText(format("merge.title", merge.file(), merge.server().label()));
         mineLabel.setText(format("merge.mine", merge.mineChanges().size()));
@@ -142,11 +135,10 @@ public final class MergeController {
         theirsTable.getItems().setAll(merge.theirsChanges());
         conflictTable.setItems(merge.conflicts());
         conflictsLabel.setText(format("merge.conflicts", merge.conflicts().size()));
-        mergeLayer.setVisible(true);
         if (merge.conflicts().isEmpty()) {
-            mineTable.requestFocus();
+            overlay.show(mineTable);
         } else {
-            conflictTable.requestFocus();
+            overlay.show(conflictTable);
             conflictTable.getSelectionModel().selectFirst();
             conflictTable.getFocusModel().focus(0);
         }

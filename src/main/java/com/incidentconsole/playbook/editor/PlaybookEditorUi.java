@@ -1,11 +1,11 @@
 package com.incidentconsole.playbook.editor;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.incidentconsole.app.ControllerFactory;
-import com.incidentconsole.app.ViewLoader;
+import com.incidentconsole.fx.ControllerFactory;
+import com.incidentconsole.fx.KeyHintGroup;
+import com.incidentconsole.fx.KeysHelpController;
+import com.incidentconsole.fx.ViewLoader;
 import com.incidentconsole.playbook.library.PlaybookParser;
-import com.incidentconsole.shell.KeyHintGroup;
-import com.incidentconsole.shell.KeysHelpController;
 import com.incidentconsole.wire.WireJson;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -41,7 +41,7 @@ public final class PlaybookEditorUi {
     static final String SERVER_BAR_VIEW = "/fxml/playbook/server_bar.fxml";
     static final String PULL_VIEW = "/fxml/playbook/pull.fxml";
     static final String MERGE_VIEW = "/fxml/playbook/merge.fxml";
-    private static final String KEYS_VIEW = "/fxml/shell/keys_help.fxml";
+    private static final String KEYS_VIEW = "/fxml/fx/keys_help.fxml";
 
     private final Executor io;
     private final Executor net;

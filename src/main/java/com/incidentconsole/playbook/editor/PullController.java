@@ -1,5 +1,6 @@
 package com.incidentconsole.playbook.editor;
 
+import com.incidentconsole.fx.Overlay;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -7,7 +8,6 @@ import java.util.ResourceBundle;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -29,7 +29,7 @@ public final class PullController {
     private final ResourceBundle bundle;
     private final ZoneId zone;
     private PullViewModel.Choice picked;
-    private Node returnFocusTo;
+    private Overlay overlay;
 
     @FXML private StackPane pullLayer;
     @FXML private TextField searchField;
@@ -52,8 +52,7 @@ public final class PullController {
 
     @FXML
     private void initialize() {
-        pullLayer.managedProperty().bind(pullLayer.visibleProperty());
-        pullLayer.setVisible(false);
+        overlay = new Overlay(pullLayer);
         playbookTable.setItems(model.choices());
         titleColumn.setCellValueFactory(c -> constant(c.getValue().playbook().title()));
         teamColumn.setCellValueFactory(c -> constant(c.getValue().playbook().teamName()));
@@ -78,25 +77,20 @@ public final class PullController {
     }
 
     public boolean isShowing() {
-        return pullLayer.isVisible();
+        return overlay.isShowing();
     }
 
     /** Shows the picker with a fresh list from the servers. */
     public void show() {
-        returnFocusTo = pullLayer.getScene() == null ? null : pullLayer.getScene().getFocusOwner();
         picked = null;
         fileField.clear();
         fileLabel.setText(bundle.getString("pull.file"));
         model.load();
-        pullLayer.setVisible(true);
-        searchField.requestFocus();
+        overlay.show(searchField);
     }
 
     private void hide() {
-        pullLayer.setVisible(false);
-        if (returnFocusTo != null && returnFocusTo.getScene() != null) {
-            returnFocusTo.requestFocus();
-        }
+        overlay.hide();
     }
 
     private void key(KeyEvent e) {

@@ -1,10 +1,10 @@
 package com.incidentconsole.playbook.editor;
 
-import com.incidentconsole.shell.KeyHint;
+import com.incidentconsole.fx.KeyHint;
+import com.incidentconsole.fx.Overlay;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -36,7 +36,7 @@ public final class ServerBarController {
     private final Runnable openPull;
     private final Runnable showComparison;
     private final BooleanSupplier overlayShowing;
-    private Node returnFocusTo;
+    private Overlay question;
 
     @FXML private VBox serverBar;
     @FXML private Label serverLabel;
@@ -69,8 +69,7 @@ public final class ServerBarController {
         syncMessage.textProperty().bind(model.messageProperty());
         model.messageIsErrorProperty().addListener((obs, was, error) -> style(error));
         style(model.messageIsErrorProperty().get());
-        questionBox.managedProperty().bind(questionBox.visibleProperty());
-        questionBox.setVisible(false);
+        question = new Overlay(questionBox);
         questionChoice.managedProperty().bind(questionChoice.visibleProperty());
         questionBox.addEventFilter(KeyEvent.KEY_PRESSED, this::questionKey);
         model.questionProperty().addListener((obs, old, asked) -> show(asked));
@@ -107,19 +106,14 @@ public final class ServerBarController {
 
     private void show(ServerSyncViewModel.Question asked) {
         if (asked == null) {
-            questionBox.setVisible(false);
-            if (returnFocusTo != null && returnFocusTo.getScene() != null) {
-                returnFocusTo.requestFocus();
-            }
+            question.hide();
             return;
         }
-        returnFocusTo = serverBar.getScene() == null ? null : serverBar.getScene().getFocusOwner();
         questionText.setText(asked.text());
         questionChoice.getItems().setAll(asked.options());
         questionChoice.setVisible(!asked.options().isEmpty());
         questionChoice.getSelectionModel().selectFirst();
-        questionBox.setVisible(true);
-        questionBox.requestFocus();
+        question.show(questionBox);
     }
 
     private void questionKey(KeyEvent e) {

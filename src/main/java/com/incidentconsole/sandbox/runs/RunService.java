@@ -3,7 +3,7 @@ package com.incidentconsole.sandbox.runs;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.incidentconsole.sandbox.chat.Poster;
-import com.incidentconsole.sandbox.seed.SeedGenerator;
+import com.incidentconsole.sandbox.kernel.SandboxBot;
 import com.incidentconsole.sandbox.state.Rejection;
 import com.incidentconsole.sandbox.state.RunEntity;
 import com.incidentconsole.sandbox.state.SandboxState;
@@ -178,7 +178,7 @@ public final class RunService {
         if (!run.statusUpdateBroadcastChannelsEnabled) {
             return;
         }
-        String bot = state.directory().userByLogin(SeedGenerator.BOT_USERNAME).map(u -> u.id()).orElse(run.ownerUserId);
+        String bot = state.directory().userByLogin(SandboxBot.USERNAME).map(u -> u.id()).orElse(run.ownerUserId);
         for (String channelId : run.broadcastChannelIds) {
             if (state.directory().channel(channelId).isPresent() && !channelId.equals(run.channelId)) {
                 poster.post(channelId, bot, message, "custom_run_update", props.deepCopy());

@@ -1,4 +1,4 @@
-package com.incidentconsole.shell;
+package com.incidentconsole.fx;
 
 /**
  * One line of the keys overlay: the keys as the user presses them and the bundle key of what they do.

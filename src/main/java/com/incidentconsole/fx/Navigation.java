@@ -1,4 +1,4 @@
-package com.incidentconsole.shell;
+package com.incidentconsole.fx;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;

@@ -1,11 +1,9 @@
-package com.incidentconsole.shell;
+package com.incidentconsole.fx;
 
 import java.util.List;
 import java.util.ResourceBundle;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
@@ -19,7 +17,7 @@ public final class KeysHelpController {
 
     private final ResourceBundle bundle;
     private final List<KeyHintGroup> groups;
-    private Node returnFocusTo;
+    private Overlay overlay;
 
     @FXML private StackPane keysLayer;
     @FXML private GridPane keysGrid;
@@ -31,8 +29,7 @@ public final class KeysHelpController {
 
     @FXML
     private void initialize() {
-        keysLayer.managedProperty().bind(keysLayer.visibleProperty());
-        keysLayer.setVisible(false);
+        overlay = new Overlay(keysLayer).closingOnEscape();
         int row = 0;
         for (KeyHintGroup group : groups) {
             Label title = new Label(bundle.getString(group.titleKey()));
@@ -50,9 +47,6 @@ public final class KeysHelpController {
             }
         }
         keysLayer.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                hide();
-            }
             // While the overlay shows, keys explain themselves instead of acting on the screen below.
             e.consume();
         });
@@ -66,23 +60,14 @@ public final class KeysHelpController {
     }
 
     public boolean isShowing() {
-        return keysLayer.isVisible();
+        return overlay.isShowing();
     }
 
     public void toggle() {
-        if (isShowing()) {
-            hide();
-        } else {
-            returnFocusTo = keysLayer.getScene() == null ? null : keysLayer.getScene().getFocusOwner();
-            keysLayer.setVisible(true);
-            keysLayer.requestFocus();
-        }
+        overlay.toggle(keysLayer);
     }
 
     private void hide() {
-        keysLayer.setVisible(false);
-        if (returnFocusTo != null) {
-            returnFocusTo.requestFocus();
-        }
+        overlay.hide();
     }
 }
