@@ -3,12 +3,10 @@ package com.incidentconsole.fx;
 import java.util.Objects;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 
 /**
  * What every in-window overlay does the same way: it takes no space while hidden, remembers who had the
- * keyboard when it opened, closes on Esc (when asked to), and gives the keyboard back when it closes. The overlay's own
+ * keyboard when it opened, and gives the keyboard back when it closes. The overlay's own
  * controller decides what showing means (select a first row, focus a field) through {@code onShow}.
  */
 public final class Overlay {
@@ -22,17 +20,6 @@ public final class Overlay {
         this.layer = Objects.requireNonNull(layer);
         layer.managedProperty().bind(layer.visibleProperty());
         layer.setVisible(false);
-    }
-
-    /** Esc anywhere inside closes it; for overlays whose Esc has no second meaning (a field to step out of). */
-    public Overlay closingOnEscape() {
-        layer.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && isShowing()) {
-                hide();
-                e.consume();
-            }
-        });
-        return this;
     }
 
     /** Runs after every close, after focus went back; for a caller that must also repaint or forget state. */
