@@ -7,7 +7,7 @@ import javafx.scene.Scene;
 /**
  * What every in-window overlay does the same way: it takes no space while hidden, remembers who had the
  * keyboard when it opened, and gives the keyboard back when it closes. The overlay's own
- * controller decides what showing means (select a first row, focus a field) through {@code onShow}.
+ * controller decides what showing means (select a first row) and which node gets the keyboard.
  */
 public final class Overlay {
 
