@@ -1,14 +1,24 @@
 package com.incidentconsole.app;
 
 import com.incidentconsole.credentials.CredentialPrompt;
+import com.incidentconsole.fx.ControllerFactory;
+import com.incidentconsole.fx.FxBatcher;
+import com.incidentconsole.fx.Theme;
+import com.incidentconsole.fx.ViewLoader;
+import com.incidentconsole.fx.Windows;
+import com.incidentconsole.fx.command.CommandRegistry;
+import com.incidentconsole.fx.command.Keymap;
+import com.incidentconsole.playbook.editor.PlaybookEditorWindow;
 import com.incidentconsole.playbook.editor.PlaybookServers;
 import com.incidentconsole.playbook.remote.ConnectionPlaybookRemote;
-import com.incidentconsole.shell.FxBatcher;
+import com.incidentconsole.shell.MainController;
 import com.incidentconsole.shell.StartupController;
 import com.incidentconsole.shell.StartupViewModel;
 import com.incidentconsole.sync.Workspace;
+import com.incidentconsole.paths.AppPaths;
 import com.incidentconsole.sync.store.StoreRescue;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,8 +31,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
@@ -35,11 +46,12 @@ public final class IncidentConsoleApp extends Application {
     public static final String BUNDLE = "i18n.messages";
     public static final String STYLESHEET = "/css/app.css";
     private static final Logger LOG = Logger.getLogger(IncidentConsoleApp.class.getName());
-    private static final KeyCombination TOGGLE_THEME = KeyCombination.keyCombination("Shortcut+Shift+L");
-    private static final KeyCombination PLAYBOOK_LIBRARY = KeyCombination.keyCombination("Shortcut+Shift+P");
-    private static final KeyCombination SIGN_IN_AGAIN = KeyCombination.keyCombination("Shortcut+Shift+S");
 
     private final Theme theme = new Theme();
+    private final Windows windows = new Windows();
+    /** The main window's commands: the app's own here, the workspace's once it is up. */
+    private final CommandRegistry commands = new CommandRegistry();
+    private final BooleanProperty signedInSession = new SimpleBooleanProperty(false);
     private Bootstrap bootstrap;
     /** Sign-in attempts wait on the network: their own daemon thread, never the FX thread or the bootstrap's. */
     private final ExecutorService signInThread = Executors.newSingleThreadExecutor(r -> {
@@ -80,10 +92,13 @@ public final class IncidentConsoleApp extends Application {
 
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(IncidentConsoleApp.class.getResource(STYLESHEET).toExternalForm());
-        scene.getAccelerators().put(TOGGLE_THEME, theme::toggle);
-        scene.getAccelerators().put(PLAYBOOK_LIBRARY, () -> new com.incidentconsole.playbook.editor.PlaybookEditorWindow(
-                com.incidentconsole.playbook.editor.PlaybookEditorWindow.folderFrom(getParameters().getNamed()),
-                scene.getStylesheets(), this::playbookServers).show(stage));
+        Keymap.scope(root, MainController.WINDOW);
+        commands.addAll(AppCommands.of(theme::toggle, () -> {
+            Path folder = PlaybookEditorWindow.folderFrom(getParameters().getNamed());
+            windows.show("playbooks:" + folder.toAbsolutePath(),
+                    () -> new PlaybookEditorWindow(folder, scene.getStylesheets(), this::playbookServers).show(stage));
+        }, () -> renewal.offer(), signedInSession));
+        new Keymap(commands).attach(scene);
         stage.setTitle(bundle.getString("app.title"));
         stage.setScene(scene);
         stage.show();
@@ -106,12 +121,13 @@ public final class IncidentConsoleApp extends Application {
             }
             serverLabel = workspace.serverLabel();
             try {
-                workspaceUi = new WorkspaceUi(bundle, FxBatcher.onFxThread(), Instant::now, ZoneId.systemDefault());
+                workspaceUi = new WorkspaceUi(bundle, FxBatcher.onFxThread(), Instant::now, ZoneId.systemDefault(),
+                        commands);
                 root.getChildren().setAll(workspaceUi.build(workspace));
                 // A session the server ends later (or refused at a start from the cache) is renewed in place.
                 renewal = new SessionRenewal(workspace, bootstrap::signInAgain, signIn, Platform::runLater);
                 renewal.start();
-                scene.getAccelerators().put(SIGN_IN_AGAIN, renewal::offer);
+                signedInSession.set(true);
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "Could not build the main window", e);
                 startup.failed(e);

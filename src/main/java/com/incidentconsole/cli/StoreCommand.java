@@ -1,6 +1,6 @@
 package com.incidentconsole.cli;
 
-import com.incidentconsole.app.AppPaths;
+import com.incidentconsole.paths.AppPaths;
 import com.incidentconsole.datafolder.InstanceLock;
 import com.incidentconsole.sync.store.DamagedStore;
 import com.incidentconsole.sync.store.LocalStore;

@@ -18,8 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.logging.Logger;
 
 /**
  * The Mattermost event stream ({@code /api/v4/websocket}) with the official clients' reliability
@@ -67,7 +66,7 @@ public final class EventStream implements AutoCloseable {
     static final int CLOSE_PING_TIMEOUT = 4000;
     static final int CLOSE_MISSED_EVENTS = 4001;
 
-    private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
+    private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     /** How long a socket we closed may take to confirm before we drop it without a handshake. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
@@ -186,7 +185,7 @@ public final class EventStream implements AutoCloseable {
         // The header authenticates the upgrade, which the server requires before it lets a connection resume.
         socket = new StreamSocket(uri, Map.of("Authorization", "Bearer " + token), CONNECT_TIMEOUT_MILLIS, callbacks);
         trust.socketFactoryFor(uri).ifPresent(socket::setSocketFactory);
-        LOG.debug("connecting to {}", uri);
+        LOG.fine(() -> "connecting to " + uri);
         socket.connect();
     }
 
@@ -256,7 +255,7 @@ public final class EventStream implements AutoCloseable {
             socket.send(mapper.writeValueAsString(new WebSocketRequest(seq, action, data)));
         } catch (Exception e) {
             // The socket is going away; its close callback drives the reconnect.
-            LOG.debug("could not send {}: {}", action, e.getClass().getSimpleName());
+            LOG.fine(() -> "could not send " + action + ": " + e.getClass().getSimpleName());
         }
         return seq;
     }
@@ -269,7 +268,7 @@ public final class EventStream implements AutoCloseable {
      *               next attempt waits as after a failed connect, so a server that never says hello is not spun on
      */
     private void abandon(StreamSocket s, int code, String reason, Duration grace, boolean atOnce) {
-        LOG.info("event stream: {} (closing with {})", reason, code);
+        LOG.info(() -> "event stream: " + reason + " (closing with " + code + ")");
         reconnectAtOnce = atOnce;
         ignoring = true;
         lastError = reason;
@@ -351,7 +350,7 @@ public final class EventStream implements AutoCloseable {
             }
         } else if (!response.ok()) {
             String id = response.error() == null ? "" : response.error().id();
-            LOG.warn("event stream action {} refused: {}", seqReply, id);
+            LOG.warning(() -> "event stream action " + seqReply + " refused: " + id);
         }
     }
 
@@ -368,7 +367,7 @@ public final class EventStream implements AutoCloseable {
             goLive(lastHello, false);
         }
         if (event.seq() < expectedSeq) {
-            LOG.debug("dropping duplicate {} seq {}", event.event(), event.seq());
+            LOG.fine(() -> "dropping duplicate " + event.event() + " seq " + event.seq());
             return;
         }
         if (event.seq() > expectedSeq) {
@@ -406,7 +405,7 @@ public final class EventStream implements AutoCloseable {
     }
 
     private void malformed(String description) {
-        LOG.debug("malformed frame: {}", description);
+        LOG.fine(() -> "malformed frame: " + description);
         StreamLoop.run(() -> listener.onMalformedFrame(description));
     }
 

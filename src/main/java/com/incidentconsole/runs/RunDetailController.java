@@ -1,31 +1,32 @@
 package com.incidentconsole.runs;
 
+import static com.incidentconsole.fx.command.Trigger.combo;
+import static com.incidentconsole.fx.command.Trigger.typed;
+
 import com.incidentconsole.checklist.ChecklistController;
-import com.incidentconsole.checklist.ChecklistStyle;
 import com.incidentconsole.checklist.ChecklistViewModel;
+import com.incidentconsole.fx.Navigation;
 import com.incidentconsole.fx.TextWrap;
-import com.incidentconsole.shell.KeyHint;
-import com.incidentconsole.shell.Navigation;
+import com.incidentconsole.fx.UiClock;
+import com.incidentconsole.fx.command.Command;
+import com.incidentconsole.fx.command.CommandRegistry;
+import com.incidentconsole.fx.command.Keymap;
+import com.incidentconsole.fx.command.Scope;
 import com.incidentconsole.sync.ActionStatus;
 import java.util.List;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
-import javafx.util.Duration;
 
 /**
  * The run detail screen: binds the header and owns the screen's keymap, which drives the checklist
@@ -34,17 +35,7 @@ import javafx.util.Duration;
  */
 public final class RunDetailController {
 
-    public static final List<KeyHint> KEYS = List.of(
-            new KeyHint("j  k  ↓  ↑", "keys.items"),
-            new KeyHint("x  Space", "keys.done"),
-            new KeyHint("s", "keys.skip"),
-            new KeyHint("[  ]", "keys.stages"),
-            new KeyHint("o", "keys.owner"),
-            new KeyHint("Shift+R", "keys.retry"),
-            new KeyHint("Backspace", "keys.dismiss"),
-            new KeyHint("Ctrl+Shift+F", "keys.finish"),
-            new KeyHint("Ctrl+Shift+U", "keys.restore"),
-            new KeyHint("Esc", "keys.back"));
+    public static final Scope SCOPE = Scope.view("run");
 
     private static final PseudoClass FINISHED = PseudoClass.getPseudoClass("finished");
     private static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
@@ -53,6 +44,9 @@ public final class RunDetailController {
 
     private final RunDetailViewModel viewModel;
     private final Navigation navigation;
+    private final UiClock clock;
+    private final CommandRegistry commands;
+    private final ResourceBundle bundle;
 
     @FXML private StackPane runDetail;
     @FXML private Button backButton;
@@ -81,9 +75,13 @@ public final class RunDetailController {
 
     private final BooleanProperty summaryExpanded = new SimpleBooleanProperty();
 
-    public RunDetailController(RunDetailViewModel viewModel, Navigation navigation) {
+    public RunDetailController(RunDetailViewModel viewModel, Navigation navigation, UiClock clock,
+            CommandRegistry commands, ResourceBundle bundle) {
+        this.commands = commands;
+        this.bundle = bundle;
         this.viewModel = viewModel;
         this.navigation = navigation;
+        this.clock = clock;
     }
 
     @FXML
@@ -123,11 +121,8 @@ public final class RunDetailController {
             }
         });
         // "Next update in 18 min" and overdue due dates must stay true while the commander watches.
-        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(30), e -> viewModel.refresh()));
-        clock.setCycleCount(Animation.INDEFINITE);
-        clock.play();
-        runDetail.addEventHandler(KeyEvent.KEY_TYPED, this::onTyped);
-        runDetail.addEventFilter(KeyEvent.KEY_PRESSED, this::onPressed);
+        clock.every(30, viewModel::refresh);
+        installCommands();
     }
 
     private static void showWhenSet(Label label, javafx.beans.value.ObservableStringValue text) {
@@ -144,6 +139,15 @@ public final class RunDetailController {
     @FXML
     private void back() {
         navigation.backToList();
+    }
+
+    /** Esc first takes back an open question (finish? restore?), then leaves the run. */
+    private void backOrCancel() {
+        if (!viewModel.questionProperty().get().isEmpty()) {
+            viewModel.cancel();
+        } else {
+            back();
+        }
     }
 
     @FXML
@@ -177,58 +181,39 @@ public final class RunDetailController {
         userPickerPaneController.open(viewModel::changeOwner, this::focusChecklist);
     }
 
-    private void onTyped(KeyEvent e) {
-        if (userPickerPaneController.isOpen()) {
-            return;
-        }
+    /**
+     * The screen's keymap: the checklist cursor, ticking, the owner picker and going back. Letter keys are typed
+     * characters so they work whatever the keyboard layout. Space is how a screen reader user toggles a check
+     * box; buttons keep their own Space (the keymap leaves Space and Enter to a focused button).
+     */
+    private void installCommands() {
+        Keymap.scope(runDetail, SCOPE);
         ChecklistViewModel checklist = viewModel.checklist();
-        switch (e.getCharacter()) {
-            case "j" -> checklist.focusNext();
-            case "k" -> checklist.focusPrevious();
-            case "x" -> checklist.toggleDone();
-            case "s" -> checklist.toggleSkipped();
-            case "]" -> checklist.focusNextStage();
-            case "[" -> checklist.focusPreviousStage();
-            case "o" -> changeOwner();
-            case "R" -> retry();
-            default -> {
-                return;
-            }
-        }
-        e.consume();
-    }
-
-    private void onPressed(KeyEvent e) {
-        if (userPickerPaneController.isOpen()) {
-            return;
-        }
-        ChecklistViewModel checklist = viewModel.checklist();
-        boolean asking = !viewModel.questionProperty().get().isEmpty();
-        // The confirm bar is not modal: only Enter and Esc answer it, every other key works as always.
-        if (asking && e.getCode() == KeyCode.ENTER) {
-            viewModel.confirm();
-        } else if (asking && e.getCode() == KeyCode.ESCAPE) {
-            viewModel.cancel();
-        } else if (e.isShortcutDown() && e.isShiftDown() && e.getCode() == KeyCode.F) {
-            viewModel.askFinish();
-        } else if (e.isShortcutDown() && e.isShiftDown() && e.getCode() == KeyCode.U) {
-            viewModel.askRestore();
-        } else if (e.getCode() == KeyCode.ESCAPE) {
-            back();
-        } else if (e.getCode() == KeyCode.BACK_SPACE) {
-            dismiss();
-        } else if (e.getCode() == KeyCode.SPACE && e.getTarget() instanceof Node target
-                && target.getStyleClass().contains(ChecklistStyle.ITEM)) {
-            // Space is how a screen reader user toggles a check box; buttons keep their own Space.
-            checklist.toggleDone();
-        } else if (e.getCode() == KeyCode.DOWN && !e.isShortcutDown()) {
-            checklist.focusNext();
-        } else if (e.getCode() == KeyCode.UP && !e.isShortcutDown()) {
-            checklist.focusPrevious();
-        } else {
-            return;
-        }
-        e.consume();
+        BooleanBinding showing = navigation.openRunIdProperty().isNotNull();
+        Command changeOwner = Command.of("run.changeOwner", SCOPE, this::changeOwner, typed("o"))
+                .enabledWhen(showing)
+                .asking(new Command.Argument("argument.user", userPickerPaneController::choices, viewModel::changeOwner));
+        commands.add(
+                Command.of("run.next", SCOPE, checklist::focusNext, typed("j"), combo("Down")).enabledWhen(showing),
+                Command.of("run.previous", SCOPE, checklist::focusPrevious, typed("k"), combo("Up"))
+                        .enabledWhen(showing),
+                Command.of("run.done", SCOPE, checklist::toggleDone, typed("x"), combo("Space")).enabledWhen(showing),
+                Command.of("run.skip", SCOPE, checklist::toggleSkipped, typed("s")).enabledWhen(showing),
+                Command.of("run.nextStage", SCOPE, checklist::focusNextStage, typed("]")).enabledWhen(showing),
+                Command.of("run.previousStage", SCOPE, checklist::focusPreviousStage, typed("["))
+                        .enabledWhen(showing),
+                changeOwner,
+                Command.of("run.retry", SCOPE, this::retry, typed("R")).enabledWhen(showing),
+                Command.of("run.dismiss", SCOPE, this::dismiss, combo("Backspace")).enabledWhen(showing),
+                // The confirm bar is not modal: Enter answers it, Esc cancels it before it means "back".
+                Command.of("run.confirm", SCOPE, viewModel::confirm, combo("Enter"))
+                        .enabledWhen(viewModel.questionProperty().isNotEmpty()),
+                Command.of("run.finish", SCOPE, viewModel::askFinish, combo("Shortcut+Shift+F"))
+                        .enabledWhen(showing.and(viewModel.canFinishProperty())),
+                Command.of("run.restore", SCOPE, viewModel::askRestore, combo("Shortcut+Shift+U"))
+                        .enabledWhen(showing.and(viewModel.canRestoreProperty())),
+                Command.of("run.back", SCOPE, this::backOrCancel, combo("Esc")).enabledWhen(showing));
+        changeOwnerButton.setText(String.format(bundle.getString("run.changeOwner"), changeOwner.primaryKey()));
     }
 
     /** The failed action nearest the user's attention: the cursor item's, otherwise the owner change. */

@@ -1,9 +1,9 @@
 package com.incidentconsole.runs;
 
-import com.incidentconsole.shell.RelativeAge;
 import com.incidentconsole.sync.PlaybookDirectory;
 import com.incidentconsole.sync.UserDirectory;
 import com.incidentconsole.text.DisplayText;
+import com.incidentconsole.text.RelativeAge;
 import com.incidentconsole.wire.PlaybookRun;
 import java.time.Duration;
 import java.time.Instant;

@@ -16,6 +16,7 @@ import com.incidentconsole.sandbox.http.RateLimiter;
 import com.incidentconsole.sandbox.http.Router;
 import com.incidentconsole.sandbox.http.RunRoutes;
 import com.incidentconsole.sandbox.http.SandboxHandler;
+import com.incidentconsole.sandbox.kernel.SandboxVersion;
 import com.incidentconsole.sandbox.playbooks.PlaybookService;
 import com.incidentconsole.sandbox.runs.Access;
 import com.incidentconsole.sandbox.runs.BotPosts;
@@ -27,9 +28,9 @@ import com.incidentconsole.sandbox.runs.DirectMessages;
 import com.incidentconsole.sandbox.runs.OwnerChange;
 import com.incidentconsole.sandbox.runs.ParticipantService;
 import com.incidentconsole.sandbox.runs.RunCreation;
+import com.incidentconsole.sandbox.runs.ReminderService;
 import com.incidentconsole.sandbox.runs.RunFactory;
 import com.incidentconsole.sandbox.runs.RunPublisher;
-import com.incidentconsole.sandbox.runs.ReminderService;
 import com.incidentconsole.sandbox.runs.RunQuery;
 import com.incidentconsole.sandbox.runs.RunService;
 import com.incidentconsole.sandbox.seed.SeedGenerator;
@@ -56,8 +57,7 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 public final class SandboxServer implements AutoCloseable {
 
     /** {@code model.CurrentVersion} of the imitated server; the ping reply reports it. */
-    /** The Playbooks plugin of the reference needs Mattermost 11.9.0 or newer (plugin.json min_server_version). */
-    public static final String CURRENT_VERSION = "11.9.0";
+    public static final String CURRENT_VERSION = SandboxVersion.CURRENT;
     /** Same four-part shape as a real server's version string (mattermost-core.md §1.5): version.build.hash.licensed. */
     public static final String VERSION = CURRENT_VERSION + "." + CURRENT_VERSION + ".sandbox.true";
 

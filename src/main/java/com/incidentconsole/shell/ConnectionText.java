@@ -3,6 +3,7 @@ package com.incidentconsole.shell;
 import com.incidentconsole.sync.ConnectionStatus;
 import com.incidentconsole.sync.LoadGap;
 import com.incidentconsole.sync.SyncProgress;
+import com.incidentconsole.text.RelativeAge;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;

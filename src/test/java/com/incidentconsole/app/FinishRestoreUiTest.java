@@ -12,7 +12,7 @@ import com.incidentconsole.runs.RunRow;
 import com.incidentconsole.sandbox.SandboxFixture;
 import com.incidentconsole.sandbox.SandboxOptions;
 import com.incidentconsole.sandbox.SandboxServer;
-import com.incidentconsole.shell.FxBatcher;
+import com.incidentconsole.fx.FxBatcher;
 import com.incidentconsole.sync.ServerWorkspace;
 import com.incidentconsole.sync.SyncExecutors;
 import com.incidentconsole.sync.store.LocalStore;

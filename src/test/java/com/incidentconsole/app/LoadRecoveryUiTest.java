@@ -10,7 +10,7 @@ import com.incidentconsole.client.StreamSettings;
 import com.incidentconsole.sandbox.SandboxFixture;
 import com.incidentconsole.sandbox.SandboxOptions;
 import com.incidentconsole.sandbox.fault.FaultRule;
-import com.incidentconsole.shell.FxBatcher;
+import com.incidentconsole.fx.FxBatcher;
 import com.incidentconsole.sync.ServerWorkspace;
 import com.incidentconsole.sync.SyncExecutors;
 import com.incidentconsole.sync.store.LocalStore;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerDark;
-import com.incidentconsole.shell.FxBatcher;
+import com.incidentconsole.fx.FxBatcher;
 import com.incidentconsole.uitest.ConsoleRobot;
 import com.incidentconsole.uitest.PulseMeter;
 import com.incidentconsole.uitest.TestRuns;

@@ -1,6 +1,7 @@
 package com.incidentconsole.sandbox;
 
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.incidentconsole.sandbox.kernel.ExchangeObserver;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.incidentconsole.sandbox.runs.BotPosts;
 import com.incidentconsole.sandbox.runs.ReminderService;
+import com.incidentconsole.sandbox.kernel.SandboxBot;
 import com.incidentconsole.sandbox.runs.RunFactory;
 import com.incidentconsole.sandbox.runs.StatusService;
 import com.incidentconsole.sandbox.state.Directory;
@@ -39,7 +40,7 @@ public final class SeedGenerator {
     public static final String PASSWORD = "sandbox";
     public static final String ADMIN_USERNAME = "sysadmin";
     /** The plugin's bot, author of reminders; a bot cannot log in with a password. */
-    public static final String BOT_USERNAME = "playbooks";
+    public static final String BOT_USERNAME = SandboxBot.USERNAME;
     private static final long DAY = 86_400_000L;
 
     private final SandboxState state;

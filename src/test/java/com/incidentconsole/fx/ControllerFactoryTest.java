@@ -1,4 +1,4 @@
-package com.incidentconsole.app;
+package com.incidentconsole.fx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

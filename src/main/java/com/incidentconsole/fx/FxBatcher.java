@@ -1,4 +1,4 @@
-package com.incidentconsole.shell;
+package com.incidentconsole.fx;
 
 import java.util.ArrayList;
 import java.util.List;

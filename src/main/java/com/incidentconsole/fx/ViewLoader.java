@@ -1,4 +1,4 @@
-package com.incidentconsole.app;
+package com.incidentconsole.fx;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package com.incidentconsole.app;
+package com.incidentconsole.fx;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;

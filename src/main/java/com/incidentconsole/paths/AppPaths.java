@@ -1,4 +1,4 @@
-package com.incidentconsole.app;
+package com.incidentconsole.paths;
 
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package com.incidentconsole.sandbox;
+package com.incidentconsole.sandbox.kernel;
 
 import java.util.List;
 import java.util.Map;

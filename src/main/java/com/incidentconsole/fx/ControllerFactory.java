@@ -1,4 +1,4 @@
-package com.incidentconsole.app;
+package com.incidentconsole.fx;
 
 import java.util.HashMap;
 import java.util.Map;

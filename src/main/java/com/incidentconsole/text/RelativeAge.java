@@ -1,4 +1,4 @@
-package com.incidentconsole.shell;
+package com.incidentconsole.text;
 
 import java.time.Duration;
 import java.util.ResourceBundle;

@@ -1,4 +1,4 @@
-package com.incidentconsole.playbook.library.json;
+package com.incidentconsole.playbook.library;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.incidentconsole.playbook.library.PlaybookFormatException;
 import com.incidentconsole.wire.WireJson;
 
 /**

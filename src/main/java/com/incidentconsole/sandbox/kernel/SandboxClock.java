@@ -1,4 +1,4 @@
-package com.incidentconsole.sandbox;
+package com.incidentconsole.sandbox.kernel;
 
 import java.time.Clock;
 import java.time.Duration;
