@@ -26,7 +26,7 @@ import java.util.logging.Logger;
  * The outbox in motion, as the workspace sees it: {@link #submit} shows the action at once, has the
  * {@link OutboxWriter} commit it (never behind the network), then hands it to the {@link ActionSender},
  * which sends, judges, confirms or holds it. This class only routes between the two threads and the
- * store of pending actions; what each kind does lives in the kind (ADR 0013).
+ * store of pending actions; what each kind does lives in the kind (ADR 0018).
  */
 final class ActionQueue implements RunCommands, AutoCloseable {
 

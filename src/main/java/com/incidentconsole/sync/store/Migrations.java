@@ -44,7 +44,7 @@ final class Migrations {
             //    server's version when the two disagree, so a conflict survives a restart unchanged.
             List.of("ALTER TABLE outbox ADD COLUMN base TEXT NOT NULL DEFAULT ''",
                     "ALTER TABLE outbox ADD COLUMN conflict TEXT NOT NULL DEFAULT ''"),
-            // 3: the open action model (ADR 0013). An action belongs to a scope (a run, a playbook, a team,
+            // 3: the open action model (ADR 0018). An action belongs to a scope (a run, a playbook, a team,
             //    the server), not necessarily to a run, so run_id NOT NULL gives way to scope_kind/scope_id;
             //    each action has a client-side id (the outbox's key across threads and restarts), the version
             //    of its stored form, and the time a request for it may have left (a non-idempotent action
