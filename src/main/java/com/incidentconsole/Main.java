@@ -12,6 +12,7 @@ import com.incidentconsole.cli.RunsCommand;
 import com.incidentconsole.cli.SandboxCommand;
 import com.incidentconsole.cli.StatsCommand;
 import com.incidentconsole.cli.StatusCommand;
+import com.incidentconsole.cli.StoreCommand;
 import com.incidentconsole.cli.TimelineCommand;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -28,9 +29,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "incident-console", mixinStandardHelpOptions = true, version = "Incident Console 0.1",
         description = "Incident Console for Mattermost Playbooks. Without a command, opens the app.",
         subcommands = {SandboxCommand.class, PlaybookCommand.class, LoginCommand.class, LogoutCommand.class,
-            ReportCommand.class, StatsCommand.class, RunsCommand.class, RunCommand.class, StatusCommand.class,
-            RetroCommand.class, TimelineCommand.class,
-            CommandLine.HelpCommand.class})
+            ReportCommand.class, StatsCommand.class, StoreCommand.class, RunsCommand.class, RunCommand.class,
+            StatusCommand.class, RetroCommand.class, TimelineCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Mixin

@@ -2,6 +2,7 @@ package com.incidentconsole;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -14,8 +15,9 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule noJavaFxBelowTheUi = noClasses()
-            .that().resideInAnyPackage("..wire..", "..client..", "..sync..", "..sandbox..", "..cli..", "..report..", "..entry..",
-                    "..stats..")
+            .that().resideInAnyPackage("..wire..", "..client..", "..sync..", "..credentials..", "..sandbox..", "..cli..",
+                    "..report..", "..stats..", "..datafolder..", "..incidentconsole.text..", "..incidentconsole.paths..",
+                    "..incidentconsole.entry..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("only UI feature packages may use JavaFX; everything below must run headless");
 
@@ -52,4 +54,21 @@ class ArchitectureTest {
     static final ArchRule noUtilGrabBags = noClasses()
             .should().haveSimpleNameContaining("Util")
             .because("a helper lives next to its only caller, or is named after its concept");
+
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("com.incidentconsole.(**)")
+            .should().beFreeOfCycles()
+            .because("a cycle makes two rooms one; every door opens one way (docs/adr/0001)");
+
+    @ArchTest
+    static final ArchRule nothingButTheCompositionRootUsesIt = noClasses()
+            .that().resideOutsideOfPackage("com.incidentconsole.app..")
+            .and().doNotHaveFullyQualifiedName("com.incidentconsole.Main")
+            .should().dependOnClassesThat().resideInAPackage("com.incidentconsole.app..")
+            .because("the composition root wires features, playbook and cli, never the other way round");
+
+    @ArchTest
+    static final ArchRule oneLoggingApi = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("org.slf4j..")
+            .because("the project logs through java.util.logging (its majority); libraries' slf4j is bound to it");
 }

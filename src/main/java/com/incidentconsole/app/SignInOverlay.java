@@ -3,6 +3,8 @@ package com.incidentconsole.app;
 import com.incidentconsole.credentials.CredentialPrompt;
 import com.incidentconsole.credentials.SignInAttempt;
 import com.incidentconsole.credentials.SignInRequest;
+import com.incidentconsole.fx.ControllerFactory;
+import com.incidentconsole.fx.ViewLoader;
 import com.incidentconsole.signin.SignInController;
 import com.incidentconsole.signin.SignInViewModel;
 import java.util.ResourceBundle;

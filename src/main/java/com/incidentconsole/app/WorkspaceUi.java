@@ -2,6 +2,15 @@ package com.incidentconsole.app;
 
 import com.incidentconsole.checklist.ChecklistController;
 import com.incidentconsole.checklist.ChecklistViewModel;
+import com.incidentconsole.fx.ControllerFactory;
+import com.incidentconsole.fx.FxBatcher;
+import com.incidentconsole.fx.Navigation;
+import com.incidentconsole.fx.UiClock;
+import com.incidentconsole.fx.ViewLoader;
+import com.incidentconsole.fx.command.CommandRegistry;
+import com.incidentconsole.fx.command.Keymap;
+import com.incidentconsole.fx.command.KeysHelpController;
+import com.incidentconsole.fx.command.PaletteController;
 import com.incidentconsole.runs.RunDetailController;
 import com.incidentconsole.runs.RunDetailViewModel;
 import com.incidentconsole.runs.RunFormat;
@@ -9,11 +18,7 @@ import com.incidentconsole.runs.RunListController;
 import com.incidentconsole.runs.RunListViewModel;
 import com.incidentconsole.runs.UserPickerController;
 import com.incidentconsole.runs.UserPickerViewModel;
-import com.incidentconsole.shell.FxBatcher;
-import com.incidentconsole.shell.KeyHintGroup;
-import com.incidentconsole.shell.KeysHelpController;
 import com.incidentconsole.shell.MainController;
-import com.incidentconsole.shell.Navigation;
 import com.incidentconsole.shell.OutboxController;
 import com.incidentconsole.shell.OutboxViewModel;
 import com.incidentconsole.shell.StaleBannerController;
@@ -21,6 +26,7 @@ import com.incidentconsole.shell.StatusBarController;
 import com.incidentconsole.shell.StatusBarViewModel;
 import com.incidentconsole.sync.Subscription;
 import com.incidentconsole.sync.Workspace;
+import com.incidentconsole.text.DisplayText;
 import com.incidentconsole.timeline.TimelineController;
 import com.incidentconsole.timeline.TimelineViewModel;
 import java.time.Instant;
@@ -30,6 +36,7 @@ import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
 import javafx.scene.Parent;
+import javafx.scene.layout.StackPane;
 
 /**
  * The UI half of the composition root: for one connected {@link Workspace}, builds the view-models,
@@ -45,8 +52,19 @@ public final class WorkspaceUi implements AutoCloseable {
     private final Supplier<Instant> clock;
     private final ZoneId zone;
     private final List<Subscription> subscriptions = new ArrayList<>();
+    /** The window's one ticking source; stopped in {@link #close()} so a closed UI leaves no timer behind. */
+    private final UiClock uiClock = new UiClock();
+    private final CommandRegistry commands;
+    private final ResourceBundle commandTexts = ResourceBundle.getBundle(CommandRegistry.TEXTS);
 
     public WorkspaceUi(ResourceBundle bundle, FxBatcher batcher, Supplier<Instant> clock, ZoneId zone) {
+        this(bundle, batcher, clock, zone, new CommandRegistry());
+    }
+
+    /** @param commands the window's registry, which the app's own commands (theme, playbooks) are in too */
+    public WorkspaceUi(ResourceBundle bundle, FxBatcher batcher, Supplier<Instant> clock, ZoneId zone,
+            CommandRegistry commands) {
+        this.commands = commands;
         this.bundle = bundle;
         this.batcher = batcher;
         this.clock = clock;
@@ -68,7 +86,9 @@ public final class WorkspaceUi implements AutoCloseable {
         OutboxViewModel outbox = new OutboxViewModel(workspace.pending(), workspace.commands(), workspace.runs(),
                 users::displayName, bundle, zone);
         StatusBarViewModel statusBar = new StatusBarViewModel(bundle, workspace.pending(), clock, zone,
-                workspace.serverLabel(), workspace.isSandbox(), workspace.me().displayName());
+                workspace.serverLabel(), workspace.isSandbox(),
+                // The user's own name is server text too; the status bar is one line.
+                DisplayText.line(workspace.me().displayName(), 80));
 
         subscriptions.add(workspace.runs().subscribe(batcher.collecting(changes -> {
             runList.apply(changes);
@@ -89,31 +109,34 @@ public final class WorkspaceUi implements AutoCloseable {
             runDetail.refresh();
         })));
         subscriptions.add(workspace.subscribeConnection(batcher.collecting(statusBar::connectionChanged)));
+        runList.loadNoticeProperty().bind(statusBar.loadNoticeProperty());
         // Anything that changed between building the models and subscribing is picked up here.
         statusBar.connectionChanged(List.of(workspace.connection()));
         runList.reload();
 
-        List<KeyHintGroup> keys = List.of(
-                new KeyHintGroup("keys.list", RunListController.KEYS),
-                new KeyHintGroup("keys.detail", RunDetailController.KEYS),
-                new KeyHintGroup("keys.global", MainController.KEYS));
         ControllerFactory controllers = new ControllerFactory()
-                .register(MainController.class, () -> new MainController(navigation, workspace::retryNow))
-                .register(StatusBarController.class, () -> new StatusBarController(statusBar, bundle))
+                .register(MainController.class, () -> new MainController(navigation, workspace::retryNow, commands))
+                .register(StatusBarController.class, () -> new StatusBarController(statusBar, bundle, uiClock))
                 .register(StaleBannerController.class, () -> new StaleBannerController(statusBar))
-                .register(KeysHelpController.class, () -> new KeysHelpController(bundle, keys))
-                .register(OutboxController.class, () -> new OutboxController(outbox, bundle))
-                .register(RunListController.class, () -> new RunListController(runList, navigation, bundle))
-                .register(RunDetailController.class, () -> new RunDetailController(runDetail, navigation))
-                .register(UserPickerController.class, () -> new UserPickerController(picker))
+                .register(KeysHelpController.class, () -> new KeysHelpController(commandTexts, commands))
+                .register(OutboxController.class, () -> new OutboxController(outbox, bundle, commandTexts, commands))
+                .register(RunListController.class, () -> new RunListController(runList, navigation, bundle, uiClock, commands))
+                .register(RunDetailController.class, () -> new RunDetailController(runDetail, navigation, uiClock, commands, bundle))
+                .register(UserPickerController.class, () -> new UserPickerController(picker, commands))
                 .register(ChecklistController.class, () -> new ChecklistController(checklist, bundle))
                 .register(TimelineController.class, () -> new TimelineController(timeline));
-        return new ViewLoader(controllers, bundle).load(MAIN_VIEW);
+        Parent main = new ViewLoader(controllers, bundle).load(MAIN_VIEW);
+        // Also attached by the app around it; a key the inner one ran is consumed and not run twice.
+        new PaletteController(commandTexts, commands).install((StackPane) main, MainController.WINDOW);
+        new Keymap(commands).attach(main);
+        uiClock.start();
+        return main;
     }
 
     @Override
     public void close() {
         subscriptions.forEach(Subscription::close);
         subscriptions.clear();
+        uiClock.close();
     }
 }

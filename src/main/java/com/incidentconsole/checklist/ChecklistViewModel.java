@@ -1,10 +1,12 @@
 package com.incidentconsole.checklist;
 
-import com.incidentconsole.sync.ActionConflict;
+import com.incidentconsole.sync.ActionStatus;
+import com.incidentconsole.sync.ActionStatusText;
 import com.incidentconsole.sync.ActionTarget;
 import com.incidentconsole.sync.PendingAction;
 import com.incidentconsole.sync.PendingActions;
 import com.incidentconsole.sync.RunCommands;
+import com.incidentconsole.text.DisplayText;
 import com.incidentconsole.wire.Checklist;
 import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.PlaybookRun;
@@ -13,19 +15,18 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -39,10 +40,15 @@ import javafx.collections.ObservableList;
 public final class ChecklistViewModel {
 
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("MMM d HH:mm");
+    private static final int STAGE_TITLE = 120;
+    private static final int ITEM_TITLE = 300;
+    private static final int COMMAND = 300;
+    private static final int PERSON = 80;
+    private static final int ERROR_LINES = 4;
+    private static final int ERROR = 400;
 
     private final RunCommands commands;
     private final Executor fxThread;
-    private final Map<ActionTarget, Unsent> unrecorded = new HashMap<>();
     private final PendingActions pending;
     private final ResourceBundle bundle;
     private final Function<String, String> userNames;
@@ -52,6 +58,9 @@ public final class ChecklistViewModel {
     // One wrapper, kept: the source list holds a wrapper only weakly, so listeners on a fresh one would vanish.
     private final ObservableList<StageRow> stagesView = FXCollections.unmodifiableObservableList(stages);
     private final ReadOnlyObjectWrapper<ItemRow> focused = new ReadOnlyObjectWrapper<>();
+    /** Why the checklists cannot be changed right now (a finished run); {@code ""} when they can. */
+    private final ReadOnlyStringWrapper readOnlyNotice = new ReadOnlyStringWrapper("");
+    private final ActionStatusText words;
     private final List<ItemRow> flat = new ArrayList<>();
     private PlaybookRun run;
     private List<String> shape = List.of();
@@ -67,6 +76,7 @@ public final class ChecklistViewModel {
         this.userNames = userNames;
         this.clock = clock;
         this.zone = zone;
+        this.words = new ActionStatusText(bundle::getString, userNames);
     }
 
     public ObservableList<StageRow> stages() {
@@ -75,6 +85,10 @@ public final class ChecklistViewModel {
 
     public ReadOnlyObjectProperty<ItemRow> focusedProperty() {
         return focused.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty readOnlyNoticeProperty() {
+        return readOnlyNotice.getReadOnlyProperty();
     }
 
     /**
@@ -91,6 +105,7 @@ public final class ChecklistViewModel {
             focused.set(null);
             return;
         }
+        showReadOnly();
         List<String> freshShape = shapeOf(fresh);
         if (!freshShape.equals(shape)) {
             String keepFocus = sameRun && focused.get() != null ? focused.get().itemId() : null;
@@ -106,6 +121,9 @@ public final class ChecklistViewModel {
     public void pendingChanged(Collection<ActionTarget> targets) {
         if (run == null) {
             return;
+        }
+        if (targets.contains(ActionTarget.status(run.id()))) {
+            showReadOnly();
         }
         flat.stream().filter(item -> targets.contains(item.target())).forEach(this::refresh);
     }
@@ -134,21 +152,18 @@ public final class ChecklistViewModel {
 
     /** Done ↔ open; an in-progress item becomes done. */
     public void toggleDone() {
-        withFocused(item -> send(item, ChecklistItem.CLOSED.equals(item.state()) ? ChecklistItem.OPEN : ChecklistItem.CLOSED));
+        withFocused(item -> send(item, ChecklistItem.CLOSED.equals(intended(item)) ? ChecklistItem.OPEN : ChecklistItem.CLOSED));
     }
 
     /** Skipped ↔ open. */
     public void toggleSkipped() {
-        withFocused(item -> send(item, ChecklistItem.SKIPPED.equals(item.state()) ? ChecklistItem.OPEN : ChecklistItem.SKIPPED));
+        withFocused(item -> send(item, ChecklistItem.SKIPPED.equals(intended(item)) ? ChecklistItem.OPEN : ChecklistItem.SKIPPED));
     }
 
+    /** Refused, in conflict with an "apply mine", or in doubt: send mine again. */
     public void retryFocused() {
         withFocused(item -> {
-            Unsent unsent = unrecorded.get(item.target());
-            if (unsent != null) {
-                send(item, unsent.desired());
-            } else if (item.failedProperty().get() || conflictOn(item).map(ActionConflict::canApplyMine).orElse(false)) {
-                // On a conflict this is "apply mine anyway", against the server's version the row names.
+            if (statusOf(item).canRetry()) {
                 commands.retry(item.target());
                 refresh(item);
             }
@@ -157,41 +172,52 @@ public final class ChecklistViewModel {
 
     public void dismissFocused() {
         withFocused(item -> {
-            unrecorded.remove(item.target());
             pending.dismiss(item.target());
             refresh(item);
         });
     }
 
-    private void send(ItemRow item, String newState) {
-        ActionTarget target = item.target();
-        unrecorded.remove(target);
-        try {
-            commands.setItemState(run.id(), item.itemId(), newState)
-                    .whenComplete((ok, error) -> {
-                        if (error != null) {
-                            fxThread.execute(() -> surfaceUnrecorded(target, newState, error));
-                        }
-                    });
-        } catch (RuntimeException refused) {
-            surfaceUnrecorded(target, newState, refused);
-        }
-        // The command records its pending entry before returning: show it in this same keystroke.
-        refresh(item);
+    /** Whether the open run is finished (or about to be, by me): then nothing in it can be ticked. */
+    public boolean isReadOnly() {
+        return run != null && PlaybookRun.STATUS_FINISHED.equals(pending.get(ActionTarget.status(run.id()))
+                .filter(p -> !p.failed()).map(PendingAction::desiredValue).orElse(run.currentStatus()));
+    }
+
+    private void showReadOnly() {
+        readOnlyNotice.set(isReadOnly() ? bundle.getString("checklist.readOnly") : "");
     }
 
     /**
-     * A command that failed without leaving a failed pending entry (refused before it was recorded)
-     * would otherwise vanish; show it on the item like any other failure.
+     * The state a toggle starts from: what the user wants the item to be. An action that failed never
+     * happened, so that is the server's state — redoing a tick that could not be saved ticks again,
+     * it does not send its opposite.
      */
-    private void surfaceUnrecorded(ActionTarget target, String desired, Throwable error) {
-        if (pending.get(target).isPresent()) {
+    private String intended(ItemRow item) {
+        ActionStatus status = statusOf(item);
+        return status.phase() == ActionStatus.Phase.FAILED ? serverState(item).orElse(item.state()) : item.state();
+    }
+
+    private ActionStatus statusOf(ItemRow item) {
+        return ActionStatus.of(pending.get(item.target()), serverState(item).orElse(""));
+    }
+
+    private Optional<String> serverState(ItemRow row) {
+        return run == null ? Optional.empty() : run.checklists().get(row.stageIndex()).items().stream()
+                .filter(i -> i.id().equals(row.itemId())).findFirst().map(ChecklistItem::state);
+    }
+
+    /**
+     * Never throws and never loses the outcome: a failure leaves a failed pending entry (the
+     * {@link RunCommands} contract), which this row then shows. A finished run is refused here, with words.
+     */
+    private void send(ItemRow item, String newState) {
+        if (isReadOnly()) {
+            showReadOnly();
             return;
         }
-        Throwable cause = error instanceof CompletionException && error.getCause() != null
-                ? error.getCause() : error;
-        unrecorded.put(target, new Unsent(desired, cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
-        flat.stream().filter(i -> i.target().equals(target)).forEach(this::refresh);
+        commands.setItemState(run.id(), item.itemId(), newState);
+        // The command records its pending entry before returning: show it in this same keystroke.
+        refresh(item);
     }
 
     private void withFocused(Consumer<ItemRow> action) {
@@ -246,7 +272,7 @@ public final class ChecklistViewModel {
                 }
             }
             flat.addAll(items);
-            rows.add(new StageRow(s, checklist.title(), items));
+            rows.add(new StageRow(s, DisplayText.line(checklist.title(), STAGE_TITLE), items));
         }
         stages.setAll(rows);
     }
@@ -268,52 +294,20 @@ public final class ChecklistViewModel {
         if (item == null) {
             return;
         }
-        Optional<PendingAction> action = pending.get(row.target());
-        Unsent unsent = action.isPresent() ? null : unrecorded.get(row.target());
-        String state = action.map(PendingAction::desiredValue)
-                .orElse(unsent != null ? unsent.desired() : item.state());
-        Optional<ActionConflict> conflict = action.filter(PendingAction::conflicted).flatMap(PendingAction::conflict);
-        boolean failed = conflict.isEmpty() && action.map(PendingAction::failed).orElse(unsent != null);
-        String error;
-        if (conflict.isPresent()) {
-            error = String.format(bundle.getString(conflict.get().canApplyMine() ? "item.conflict" : "item.conflict.final"),
-                    serverNow(conflict.get()));
-        } else if (failed) {
-            error = String.format(bundle.getString("item.failed"),
-                    action.map(PendingAction::error).orElseGet(() -> unsent.message()));
-        } else {
-            // Still pending, but the server said something on the way (a 5xx, offline): say it, don't hide it.
-            error = action.map(PendingAction::error).filter(e -> !e.isEmpty())
-                    .map(e -> String.format(bundle.getString("item.retrying"), e)).orElse("");
-        }
+        ActionStatus status = ActionStatus.of(pending.get(row.target()), item.state());
+        String state = status.shownValue();
         boolean open = !ChecklistItem.CLOSED.equals(state) && !ChecklistItem.SKIPPED.equals(state);
         long dueAt = item.dueDate();
         boolean overdue = open && dueAt > 0 && Instant.ofEpochMilli(dueAt).isBefore(clock.get());
         String due = dueAt <= 0 ? "" : String.format(bundle.getString(overdue ? "item.overdue" : "item.due"),
                 DUE.format(Instant.ofEpochMilli(dueAt).atZone(zone)));
         String assignee = item.assigneeId().isEmpty() ? "" : userNames.apply(item.assigneeId());
-        row.show(new ItemRow.ItemView(item.title(), state, action.isPresent() && !failed && conflict.isEmpty(), failed,
-                error, assignee, due, overdue, item.command(), conflict.isPresent()));
-    }
-
-    private Optional<ActionConflict> conflictOn(ItemRow row) {
-        return pending.get(row.target()).filter(PendingAction::conflicted).flatMap(PendingAction::conflict);
-    }
-
-    /** What the server shows instead of the user's change, with who did it when the timeline says so. */
-    private String serverNow(ActionConflict conflict) {
-        String what = switch (conflict.kind()) {
-            case CHANGED -> bundle.getString("item.state." + (conflict.serverValue().isEmpty() ? "open" : conflict.serverValue()));
-            case RUN_FINISHED -> bundle.getString("outbox.conflict.finished");
-            case RUN_RESTORED -> bundle.getString("outbox.conflict.restored");
-            case ITEM_GONE -> bundle.getString("outbox.conflict.gone");
-        };
-        return conflict.byUserId().isEmpty() ? what
-                : what + " " + String.format(bundle.getString("outbox.conflict.by"), userNames.apply(conflict.byUserId()));
-    }
-
-    /** A change the command layer refused before recording it: what the user wanted, and why it failed. */
-    private record Unsent(String desired, String message) {
+        // Server text is bounded before a label sees it; the error can carry the server's message too.
+        row.show(new ItemRow.ItemView(DisplayText.foldRightToLeft(DisplayText.line(item.title(), ITEM_TITLE)), state,
+                status.inFlight(), status.phase() == ActionStatus.Phase.FAILED,
+                DisplayText.paragraph(words.line(row.target(), status), ERROR_LINES, ERROR).text(),
+                DisplayText.line(assignee, PERSON), due, overdue, DisplayText.line(item.command(), COMMAND),
+                status.held()));
     }
 
     private static List<String> shapeOf(PlaybookRun run) {

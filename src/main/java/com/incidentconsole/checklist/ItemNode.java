@@ -11,6 +11,7 @@ import static com.incidentconsole.checklist.ChecklistStyle.OVERDUE;
 import static com.incidentconsole.checklist.ChecklistStyle.PENDING;
 import static com.incidentconsole.checklist.ChecklistStyle.SKIPPED;
 
+import com.incidentconsole.fx.TextWrap;
 import com.incidentconsole.wire.ChecklistItem;
 import java.util.ResourceBundle;
 import javafx.beans.InvalidationListener;
@@ -18,6 +19,8 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -31,6 +34,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class ItemNode extends VBox {
 
     private static final PseudoClass CURSOR = PseudoClass.getPseudoClass("cursor");
+    /** About twenty characters: below this a wrapped title is no longer readable. */
+    private static final double TITLE_MIN_WIDTH = 160;
+    /** An assignee's name or a due date beside the title; longer ones clip, the title keeps the row. */
+    private static final double SIDE_MAX_WIDTH = 200;
 
     private final ItemRow row;
     private final ResourceBundle bundle;
@@ -39,6 +46,7 @@ final class ItemNode extends VBox {
     private final Label assignee = new Label();
     private final Label due = new Label();
     private final Label command = new Label();
+    private final Tooltip commandTip = new Tooltip();
     private final Label pendingMarker = new Label();
     private final Label error = new Label();
     private final FontIcon failureGlyph = new FontIcon("mdi2a-alert-circle");
@@ -55,7 +63,6 @@ final class ItemNode extends VBox {
 
         glyph.getStyleClass().add("item-glyph");
         title.getStyleClass().add("item-title");
-        title.setWrapText(true);
         assignee.getStyleClass().add("item-assignee");
         due.getStyleClass().add("item-due");
         command.getStyleClass().add("item-command");
@@ -63,15 +70,32 @@ final class ItemNode extends VBox {
         pendingMarker.setGraphic(new FontIcon("mdi2c-clock-outline"));
         pendingMarker.setText(bundle.getString("item.pending"));
         error.getStyleClass().add(ITEM_ERROR);
-        error.setWrapText(true);
         error.setGraphic(failureGlyph);
         conflictGlyph.getStyleClass().add("item-conflict-glyph");
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox.setHgrow(title, Priority.SOMETIMES);
-        HBox line = new HBox(10, glyph, title, spacer, command, assignee, due, pendingMarker);
-        line.setAlignment(Pos.CENTER_LEFT);
+        // The command sits under the title, clipped to one line: beside it, a long slash command took the
+        // width and left the title one letter per line (probe L8). The title always has the row's width.
+        command.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        // Its width comes from the title's column, never the other way round: a long command asked for
+        // its full width and squeezed the assignee beside it to "…".
+        command.setMinWidth(0);
+        command.setPrefWidth(0);
+        command.setMaxWidth(Double.MAX_VALUE);
+        command.setTooltip(commandTip);
+        TextWrap.unlessRightToLeft(commandTip);
+        TextWrap.unlessRightToLeft(title);
+        TextWrap.unlessRightToLeft(error);
+        commandTip.setMaxWidth(640);
+        title.setMinWidth(0);
+        VBox text = new VBox(2, title, command);
+        text.setMinWidth(TITLE_MIN_WIDTH);
+        text.setFillWidth(true);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        assignee.setMaxWidth(SIDE_MAX_WIDTH);
+        due.setMaxWidth(SIDE_MAX_WIDTH);
+        pendingMarker.setMinWidth(Region.USE_PREF_SIZE);
+        HBox line = new HBox(10, glyph, text, assignee, due, pendingMarker);
+        line.setAlignment(Pos.TOP_LEFT);
         getChildren().addAll(line, error);
 
         InvalidationListener repaint = obs -> repaint();
@@ -127,6 +151,7 @@ final class ItemNode extends VBox {
         show(assignee, row.assigneeProperty().get());
         show(due, row.dueProperty().get());
         show(command, row.commandProperty().get());
+        commandTip.setText(row.commandProperty().get());
         show(error, row.errorProperty().get());
         // Two versions of one item: a distinct mark, so a conflict is not read as a plain failure.
         error.setGraphic(row.conflictProperty().get() ? conflictGlyph : failureGlyph);

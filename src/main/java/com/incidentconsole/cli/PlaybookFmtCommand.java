@@ -4,6 +4,7 @@ import com.incidentconsole.playbook.library.PlaybookFile;
 import com.incidentconsole.playbook.library.PlaybookParser;
 import com.incidentconsole.playbook.library.store.AtomicWrite;
 import com.incidentconsole.playbook.library.store.FileErrors;
+import com.incidentconsole.playbook.library.store.AtomicWriteLeftovers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,8 +42,11 @@ public final class PlaybookFmtCommand implements Callable<Integer> {
         PlaybookCommand.FileReader reader = new PlaybookCommand.FileReader(new PlaybookParser(), err);
         boolean unreadable = false;
         boolean unformatted = false;
-        files.stream().map(f -> f.toAbsolutePath().getParent()).distinct().forEach(AtomicWrite::removeLeftovers);
         for (Path path : files) {
+            if (!check) {
+                // The next run after a fmt killed half-way: its temp file (up to the file's size) goes now.
+                AtomicWriteLeftovers.cleanFor(path);
+            }
             Optional<PlaybookFile> file = reader.read(path);
             if (file.isEmpty()) {
                 unreadable = true;

@@ -1,7 +1,6 @@
 package com.incidentconsole.cli;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.incidentconsole.app.AppPaths;
 import com.incidentconsole.client.Credentials;
 import com.incidentconsole.client.MattermostConnection;
 import com.incidentconsole.client.ServerAddress;
@@ -9,6 +8,7 @@ import com.incidentconsole.client.ServerError;
 import com.incidentconsole.client.ServerTrust;
 import com.incidentconsole.credentials.CredentialVault;
 import com.incidentconsole.credentials.StoredToken;
+import com.incidentconsole.paths.AppPaths;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;

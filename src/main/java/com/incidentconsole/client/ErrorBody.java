@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -28,6 +29,11 @@ final class ErrorBody {
         String errorId = "";
         String message = "";
         String requestId = "";
+        if (isWebPage(body, header.apply("Content-Type"))) {
+            String pageRequestId = header.apply("X-Request-Id");
+            return new ServerError(status, "", "", pageRequestId == null ? "" : pageRequestId.strip(), method, path,
+                    retryAfter(status, header), true);
+        }
         JsonNode json = parse(body);
         if (json != null && json.isObject() && (json.hasNonNull("id") || json.hasNonNull("message"))) {
             errorId = json.path("id").asText("");
@@ -43,6 +49,16 @@ final class ErrorBody {
             requestId = headerRequestId.strip();
         }
         return new ServerError(status, errorId, message, requestId, method, path, retryAfter(status, header));
+    }
+
+    /** Mattermost answers errors in JSON or one line of text; an HTML page comes from something else. */
+    static boolean isWebPage(String body, String contentType) {
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/html")) {
+            return true;
+        }
+        String start = body.stripLeading();
+        String head = start.substring(0, Math.min(start.length(), 15)).toLowerCase(Locale.ROOT);
+        return head.startsWith("<!doctype") || head.startsWith("<html");
     }
 
     private JsonNode parse(String body) {

@@ -18,8 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.logging.Logger;
 
 /**
  * The Mattermost event stream ({@code /api/v4/websocket}) with the official clients' reliability
@@ -32,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * the mapping) is noticed by its silence: nothing at all within {@link StreamSettings#pongTimeout()}
  * of a ping, or no reply to a ping for a whole interval. The stream then reports
  * {@code RECONNECTING} at once, gives the close handshake a short grace and resumes on a new socket.
+ * A new connection that does not begin with the server's {@code hello} — no hello within
+ * {@link StreamSettings#helloTimeout()}, or another frame in its place — is given up on the same way,
+ * but reconnected with backoff: without a hello nothing is ever loaded, so waiting on it would leave
+ * "Connecting…" on screen for good.
  * Like the JS client, each reconnect tells the server why the previous socket ended
  * ({@code disconnect_err_code}).
  *
@@ -63,7 +66,7 @@ public final class EventStream implements AutoCloseable {
     static final int CLOSE_PING_TIMEOUT = 4000;
     static final int CLOSE_MISSED_EVENTS = 4001;
 
-    private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
+    private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     /** How long a socket we closed may take to confirm before we drop it without a handshake. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
@@ -101,6 +104,8 @@ public final class EventStream implements AutoCloseable {
     private boolean confirmed;
     private boolean resuming;
     private boolean reconnectAtOnce;
+    /** We gave up on the current socket: what it still delivers is not looked at (the next one replays it). */
+    private boolean ignoring;
     private int immediateInRow;
     private int failures;
     private String lastError = "";
@@ -108,6 +113,7 @@ public final class EventStream implements AutoCloseable {
     private ScheduledFuture<?> pongCheck;
     private ScheduledFuture<?> retryTask;
     private ScheduledFuture<?> graceTask;
+    private ScheduledFuture<?> helloCheck;
 
     EventStream(URI endpoint, String token, JsonMapper mapper, Listener listener, StreamSettings settings) {
         this(endpoint, token, mapper, listener, settings, ServerTrust.system());
@@ -171,6 +177,7 @@ public final class EventStream implements AutoCloseable {
         actionSeq = 0;
         pendingPing = -1;
         lastError = "";
+        ignoring = false;
         URI uri = URI.create(endpoint + "?connection_id=" + URLEncoder.encode(connectionId, StandardCharsets.UTF_8)
                 + "&sequence_number=" + expectedSeq
                 // Telemetry for the server (its reconnect metrics by cause), as the JS client sends it.
@@ -178,7 +185,7 @@ public final class EventStream implements AutoCloseable {
         // The header authenticates the upgrade, which the server requires before it lets a connection resume.
         socket = new StreamSocket(uri, Map.of("Authorization", "Bearer " + token), CONNECT_TIMEOUT_MILLIS, callbacks);
         trust.socketFactoryFor(uri).ifPresent(socket::setSocketFactory);
-        LOG.debug("connecting to {}", uri);
+        LOG.fine(() -> "connecting to " + uri);
         socket.connect();
     }
 
@@ -193,6 +200,22 @@ public final class EventStream implements AutoCloseable {
         send(WebSocketRequest.AUTHENTICATION_CHALLENGE, JsonNodeFactory.instance.objectNode().put("token", token));
         ping(s);
         pingTask = loop.every(() -> pingTick(s), settings.pingInterval());
+        helloCheck = loop.schedule(() -> helloOverdue(s), settings.helloTimeout());
+    }
+
+    /** A resume is confirmed by its pong or first event; a new connection only by its hello. */
+    private void helloOverdue(StreamSocket s) {
+        if (s == socket && !confirmed && !ignoring) {
+            abandon(s, CLOSE_PING_TIMEOUT, "no hello from the server within " + settings.helloTimeout().toMillis()
+                    + " ms of connecting", CLOSE_GRACE, false);
+        }
+    }
+
+    /** On a new connection the hello must come first; anything else means it was lost or mangled. */
+    private void notHello(String what) {
+        malformed(what + " before hello");
+        abandon(socket, CLOSE_MISSED_EVENTS, "the server's first frame was not its hello (" + what + ")",
+                CLOSE_GRACE, false);
     }
 
     private void pingTick(StreamSocket s) {
@@ -202,7 +225,7 @@ public final class EventStream implements AutoCloseable {
         if (pendingPing >= 0) {
             // Frames kept coming, so the pong check let it be, but a whole interval without a reply is too long.
             abandon(s, CLOSE_PING_TIMEOUT, "no reply to ping within " + settings.pingInterval().toMillis() + " ms",
-                    CLOSE_GRACE);
+                    CLOSE_GRACE, true);
         } else {
             ping(s);
         }
@@ -222,7 +245,7 @@ public final class EventStream implements AutoCloseable {
             Duration silent = settings.pongTimeout();
             // A peer this silent will hardly answer a close handshake either: wait no longer than we did for the pong.
             abandon(s, CLOSE_PING_TIMEOUT, "no reply from the server within " + silent.toMillis() + " ms of a ping",
-                    silent.compareTo(CLOSE_GRACE) < 0 ? silent : CLOSE_GRACE);
+                    silent.compareTo(CLOSE_GRACE) < 0 ? silent : CLOSE_GRACE, true);
         }
     }
 
@@ -232,7 +255,7 @@ public final class EventStream implements AutoCloseable {
             socket.send(mapper.writeValueAsString(new WebSocketRequest(seq, action, data)));
         } catch (Exception e) {
             // The socket is going away; its close callback drives the reconnect.
-            LOG.debug("could not send {}: {}", action, e.getClass().getSimpleName());
+            LOG.fine(() -> "could not send " + action + ": " + e.getClass().getSimpleName());
         }
         return seq;
     }
@@ -240,10 +263,14 @@ public final class EventStream implements AutoCloseable {
     /**
      * Closes a socket we no longer trust and reconnects as soon as it is gone, or after {@code grace}
      * if its peer does not confirm the close. Listeners hear {@code RECONNECTING} now, not then.
+     *
+     * @param atOnce reconnect without backoff (a resume is likely to heal it: a gap, a dead peer); else the
+     *               next attempt waits as after a failed connect, so a server that never says hello is not spun on
      */
-    private void abandon(StreamSocket s, int code, String reason, Duration grace) {
-        LOG.info("event stream: {} (closing with {})", reason, code);
-        reconnectAtOnce = true;
+    private void abandon(StreamSocket s, int code, String reason, Duration grace, boolean atOnce) {
+        LOG.info(() -> "event stream: " + reason + " (closing with " + code + ")");
+        reconnectAtOnce = atOnce;
+        ignoring = true;
         lastError = reason;
         if (lastCloseCode == 0) {
             lastCloseCode = code;
@@ -273,7 +300,7 @@ public final class EventStream implements AutoCloseable {
             lastCloseCode = code < 1000 ? CLOSE_ABNORMAL : code;
         }
         String why = !lastError.isEmpty() ? lastError : "closed " + code + (reason.isEmpty() ? "" : ": " + reason);
-        if (!confirmed) {
+        if (!confirmed && !ignoring) {
             // Mattermost accepts any upgrade and closes silently on a bad token: say what it may mean.
             why += " (before the server confirmed the session; the token may be invalid)";
         }
@@ -302,10 +329,11 @@ public final class EventStream implements AutoCloseable {
         }
         lastHeardAt = System.nanoTime();
         // Once we gave up on a socket, whatever it still delivers is replayed by the resume.
-        if (reconnectAtOnce) {
+        if (ignoring) {
             return;
         }
         switch (frames.read(text)) {
+            case FrameReader.Malformed m when !confirmed && !resuming -> notHello(m.description());
             case FrameReader.Malformed m -> malformed(m.description());
             case FrameReader.Reply r -> reply(r.response());
             case FrameReader.Event e -> event(e.event());
@@ -322,7 +350,7 @@ public final class EventStream implements AutoCloseable {
             }
         } else if (!response.ok()) {
             String id = response.error() == null ? "" : response.error().id();
-            LOG.warn("event stream action {} refused: {}", seqReply, id);
+            LOG.warning(() -> "event stream action " + seqReply + " refused: " + id);
         }
     }
 
@@ -333,18 +361,18 @@ public final class EventStream implements AutoCloseable {
         }
         if (!confirmed) {
             if (!resuming) {
-                malformed(event.event() + " (seq " + event.seq() + ") before hello");
+                notHello(event.event() + " (seq " + event.seq() + ")");
                 return;
             }
             goLive(lastHello, false);
         }
         if (event.seq() < expectedSeq) {
-            LOG.debug("dropping duplicate {} seq {}", event.event(), event.seq());
+            LOG.fine(() -> "dropping duplicate " + event.event() + " seq " + event.seq());
             return;
         }
         if (event.seq() > expectedSeq) {
             abandon(socket, CLOSE_MISSED_EVENTS, "missed events " + expectedSeq + " to " + (event.seq() - 1),
-                    CLOSE_GRACE);
+                    CLOSE_GRACE, true);
             return;
         }
         expectedSeq++;
@@ -355,7 +383,11 @@ public final class EventStream implements AutoCloseable {
     private void hello(WebSocketEvent event) {
         HelloData hello = frames.hello(event);
         if (hello == null) {
-            malformed("hello without a connection_id");
+            if (!confirmed && !resuming) {
+                notHello("hello without a connection_id");
+            } else {
+                malformed("hello without a connection_id");
+            }
             return;
         }
         boolean newId = !hello.connectionId().equals(connectionId);
@@ -373,7 +405,7 @@ public final class EventStream implements AutoCloseable {
     }
 
     private void malformed(String description) {
-        LOG.debug("malformed frame: {}", description);
+        LOG.fine(() -> "malformed frame: " + description);
         StreamLoop.run(() -> listener.onMalformedFrame(description));
     }
 
@@ -385,6 +417,7 @@ public final class EventStream implements AutoCloseable {
     private void stopPinging() {
         StreamLoop.cancel(pingTask);
         StreamLoop.cancel(pongCheck);
+        StreamLoop.cancel(helloCheck);
         pendingPing = -1;
     }
 

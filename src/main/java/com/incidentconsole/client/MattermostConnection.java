@@ -1,5 +1,6 @@
 package com.incidentconsole.client;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.incidentconsole.wire.LoginRequest;
 import com.incidentconsole.wire.User;
@@ -130,13 +131,29 @@ public final class MattermostConnection implements AutoCloseable {
                 case Credentials.AccessToken token -> users.me();
                 case Credentials.Password password -> login(password);
             };
+        } catch (ServerError e) {
+            // Mattermost answers an unknown or refused API call in JSON; a web page means another web server.
+            if (e.isWebPage() && (e.status() == 404 || e.status() == 405)) {
+                throw notMattermost(e.method() + " " + e.path() + " with a web page (" + e.status() + ")", e);
+            }
+            throw e;
         } catch (TransportError e) {
+            if (e.getCause() instanceof JacksonException) {
+                throw notMattermost("the sign-in with something other than Mattermost's JSON", e);
+            }
             String host = String.valueOf(address.baseUrl().getHost());
-            throw TlsFailure.explain(e, host).map(words -> new TransportError(words, e)).orElse(e);
+            boolean permanent = TlsFailure.retryCannotFix(e, host);
+            throw TlsFailure.explain(e, host).map(words -> permanent ? TransportError.retryCannotFix(words, e)
+                    : new TransportError(words, e)).orElse(e);
         }
         me = user;
         gate.open();
         return user;
+    }
+
+    private TransportError notMattermost(String answered, ClientException cause) {
+        return TransportError.notMattermost(address.baseUrl() + " does not look like a Mattermost server: it answered "
+                + answered + ", not as Mattermost does", cause);
     }
 
     /** True once {@link #signIn()} succeeded; requests other than signing in are held back until then. */

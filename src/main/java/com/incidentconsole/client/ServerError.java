@@ -18,10 +18,18 @@ public final class ServerError extends ClientException {
     private final String method;
     private final String path;
     private final Duration retryAfter;
+    private final boolean webPage;
 
     public ServerError(int status, String errorId, String serverMessage, String requestId, String method, String path,
                        Optional<Duration> retryAfter) {
-        super(describe(status, serverMessage, method, path), null);
+        this(status, errorId, serverMessage, requestId, method, path, retryAfter, false);
+    }
+
+    /** @param webPage the body was an HTML page (a proxy's or another web server's), not Mattermost's JSON or text */
+    public ServerError(int status, String errorId, String serverMessage, String requestId, String method, String path,
+                       Optional<Duration> retryAfter, boolean webPage) {
+        super(describe(status, webPage ? "(a web page, not Mattermost's answer)" : serverMessage, method, path), null);
+        this.webPage = webPage;
         this.status = status;
         this.errorId = Objects.requireNonNullElse(errorId, "");
         this.serverMessage = Objects.requireNonNullElse(serverMessage, "");
@@ -70,6 +78,11 @@ public final class ServerError extends ClientException {
 
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /** The answer was a web page: the page itself is never kept, a user needs a line, not the HTML. */
+    public boolean isWebPage() {
+        return webPage;
     }
 
     public boolean isUnauthorized() {

@@ -5,8 +5,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The one thread an {@link EventStream} lives on. Confining all state to it removes locking, and
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 final class StreamLoop {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StreamLoop.class);
+    private static final Logger LOG = Logger.getLogger(StreamLoop.class.getName());
 
     private final ScheduledThreadPoolExecutor executor;
 
@@ -61,7 +61,7 @@ final class StreamLoop {
         try {
             step.run();
         } catch (RuntimeException e) {
-            LOG.warn("event stream step or listener failed", e);
+            LOG.log(Level.WARNING, "event stream step or listener failed", e);
         }
     }
 }

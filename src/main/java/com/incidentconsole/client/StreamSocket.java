@@ -3,10 +3,10 @@ package com.incidentconsole.client;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The only subclass of Java-WebSocket's client: one instance per connection attempt. It does no
@@ -16,18 +16,18 @@ import org.slf4j.LoggerFactory;
  */
 final class StreamSocket extends WebSocketClient {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StreamSocket.class);
+    private static final Logger LOG = Logger.getLogger(StreamSocket.class.getName());
     /**
      * Java-WebSocket traces whole frames and the upgrade request at TRACE (JUL FINEST): the
      * {@code Authorization} header and the {@code authentication_challenge} token would land in any
-     * log captured with logging turned up for a bug report. Capped at INFO (the app logs through
-     * slf4j-jdk14); held here because JUL keeps loggers only weakly.
+     * log captured with logging turned up for a bug report. Capped at INFO (the library logs through
+     * slf4j-jdk14 into JUL); held here because JUL keeps loggers only weakly.
      */
-    private static final java.util.logging.Logger LIBRARY_LOG = capLibraryLogging();
+    private static final Logger LIBRARY_LOG = capLibraryLogging();
 
-    private static java.util.logging.Logger capLibraryLogging() {
-        java.util.logging.Logger library = java.util.logging.Logger.getLogger("org.java_websocket");
-        library.setLevel(java.util.logging.Level.INFO);
+    private static Logger capLibraryLogging() {
+        Logger library = Logger.getLogger("org.java_websocket");
+        library.setLevel(Level.INFO);
         return library;
     }
 
@@ -84,7 +84,7 @@ final class StreamSocket extends WebSocketClient {
         try {
             action.run();
         } catch (RuntimeException e) {
-            LOG.warn("event stream callback failed", e);
+            LOG.log(Level.WARNING, "event stream callback failed", e);
         }
     }
 

@@ -22,6 +22,17 @@ final class TlsFailure {
     private TlsFailure() {
     }
 
+    /**
+     * True when the TLS failure is one a retry cannot fix (the certificate is expired, untrusted or for another
+     * name, or the server does not speak TLS): only the user or the server's administrator can. A handshake
+     * that merely broke off is not.
+     */
+    static boolean retryCannotFix(Throwable error, String host) {
+        return explain(error, host).filter(words -> !words.startsWith(BROKE_OFF)).isPresent();
+    }
+
+    private static final String BROKE_OFF = "The secure (TLS) connection to ";
+
     /** The explanation when {@code error}'s causes include a TLS failure; empty for any other failure. */
     static Optional<String> explain(Throwable error, String host) {
         SSLException tls = null;
@@ -55,7 +66,7 @@ final class TlsFailure {
             return Optional.of(host + " did not answer with TLS: check whether the address should start with http://"
                     + " rather than https://.");
         }
-        return Optional.of("The secure (TLS) connection to " + host + " failed: " + tls.getMessage());
+        return Optional.of(BROKE_OFF + host + " failed: " + tls.getMessage());
     }
 
     private static String untrusted(String host) {

@@ -1,12 +1,16 @@
 package com.incidentconsole.runs;
 
 import com.incidentconsole.checklist.ChecklistViewModel;
+import com.incidentconsole.sync.ActionStatus;
+import com.incidentconsole.sync.ActionStatusText;
 import com.incidentconsole.sync.ActionTarget;
-import com.incidentconsole.sync.PendingAction;
+import com.incidentconsole.sync.FinishRun;
 import com.incidentconsole.sync.PendingActions;
+import com.incidentconsole.sync.RestoreRun;
 import com.incidentconsole.sync.RunCommands;
 import com.incidentconsole.sync.RunStore;
 import com.incidentconsole.sync.RunsChange;
+import com.incidentconsole.text.DisplayText;
 import com.incidentconsole.timeline.TimelineViewModel;
 import com.incidentconsole.wire.PlaybookRun;
 import java.time.Instant;
@@ -14,7 +18,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -23,8 +26,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The run the user opened: its header (name, status, playbook, owner, summary, participants) and the
- * owner change, plus the checklists and timeline it feeds. FX thread only.
+ * The run the user opened: its header (name, status, playbook, owner, summary, participants), the
+ * owner change, finishing and restoring the run (each asked for, then confirmed), plus the checklists
+ * and timeline it feeds. Every action's state shows through one {@link ActionStatus}. FX thread only.
  */
 public final class RunDetailViewModel {
 
@@ -41,14 +45,27 @@ public final class RunDetailViewModel {
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper playbook = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper owner = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<OwnerState> ownerState = new ReadOnlyObjectWrapper<>(OwnerState.SETTLED);
+    private final ReadOnlyObjectWrapper<ActionStatus.Phase> ownerState =
+            new ReadOnlyObjectWrapper<>(ActionStatus.Phase.SETTLED);
     private final ReadOnlyStringWrapper ownerError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper fullName = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper fullSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper summaryClipped = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper summaryMore = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper participants = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper started = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper stage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper nextUpdate = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper updateOverdue = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canFinish = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canRestore = new ReadOnlyBooleanWrapper();
+    /** What the confirm bar asks ({@code ""}: no question open). */
+    private final ReadOnlyStringWrapper question = new ReadOnlyStringWrapper("");
+    /** The finish or restore's state when it is not plain pending: why it waits, failed or conflicts. */
+    private final ReadOnlyStringWrapper statusError = new ReadOnlyStringWrapper("");
+    private final ActionStatusText words;
+    private Runnable onConfirm = () -> { };
 
     public RunDetailViewModel(RunStore store, PendingActions pending, RunCommands commands, RunFormat format,
                               ChecklistViewModel checklist, TimelineViewModel timeline, Supplier<Instant> clock) {
@@ -59,6 +76,11 @@ public final class RunDetailViewModel {
         this.checklist = checklist;
         this.timeline = timeline;
         this.clock = clock;
+        this.words = new ActionStatusText(format::text, format::userName);
+    }
+
+    public String text(String key) {
+        return format.text(key);
     }
 
     public ChecklistViewModel checklist() {
@@ -91,6 +113,9 @@ public final class RunDetailViewModel {
         if (targets.contains(ActionTarget.owner(id))) {
             store.get(id).ifPresent(this::showOwner);
         }
+        if (targets.contains(ActionTarget.status(id))) {
+            store.get(id).ifPresent(this::showStatus);
+        }
         checklist.pendingChanged(targets);
     }
 
@@ -99,17 +124,18 @@ public final class RunDetailViewModel {
         Optional<PlaybookRun> run = Optional.ofNullable(runId.get()).flatMap(store::get);
         if (run.isEmpty()) {
             name.set(runId.get() == null ? "" : format.text("run.gone"));
+            fullName.set(name.get());
             checklist.show(null);
             timeline.show(null);
             return;
         }
         PlaybookRun r = run.get();
-        name.set(r.name());
-        status.set(format.status(r));
-        finished.set(r.isFinished());
+        name.set(format.headerName(r.name()));
+        fullName.set(format.fullName(r.name()));
+        showStatus(r);
         playbook.set(format.playbookTitle(r.playbookId()));
-        summary.set(r.summary().isBlank() ? format.text("run.noSummary") : format.plain(r.summary()));
-        participants.set(r.participantIds().stream().map(format::userName).collect(Collectors.joining(", ")));
+        showSummary(r.summary());
+        participants.set(format.participants(r.participantIds()));
         started.set(format.dateTime(r.createAt()));
         stage.set(format.stage(r));
         RunFormat.NextUpdate next = format.nextUpdate(r, clock.get());
@@ -118,6 +144,29 @@ public final class RunDetailViewModel {
         showOwner(r);
         checklist.show(r);
         timeline.show(r);
+    }
+
+    /** A pasted log must not push the checklists off the screen (probe H2): a few lines, the rest on request. */
+    private void showSummary(String markdown) {
+        if (markdown.isBlank()) {
+            summary.set(format.text("run.noSummary"));
+            fullSummary.set("");
+            summaryClipped.set(false);
+            summaryMore.set("");
+            return;
+        }
+        DisplayText.Clip shortClip = format.summary(markdown);
+        summary.set(shortClip.text());
+        summaryClipped.set(shortClip.clipped());
+        if (shortClip.clipped()) {
+            DisplayText.Clip full = format.fullSummary(markdown);
+            fullSummary.set(full.text());
+            summaryMore.set(String.format(format.text(full.clipped() ? "run.summary.moreCut" : "run.summary.more"),
+                    shortClip.totalLines(), markdown.length(), RunFormat.FULL_SUMMARY));
+        } else {
+            fullSummary.set(shortClip.text());
+            summaryMore.set("");
+        }
     }
 
     public void changeOwner(String userId) {
@@ -130,9 +179,27 @@ public final class RunDetailViewModel {
 
     public void retryOwner() {
         String id = runId.get();
-        if (id != null && ownerState.get() == OwnerState.FAILED) {
+        if (id != null && ownerStatus(id).canRetry()) {
             commands.retry(ActionTarget.owner(id));
             store.get(id).ifPresent(this::showOwner);
+        }
+    }
+
+    /** Dismisses a failed, conflicting or uncertain finish or restore: the server's status stays. */
+    public void dismissStatusError() {
+        String id = runId.get();
+        if (id != null) {
+            pending.dismiss(ActionTarget.status(id));
+            store.get(id).ifPresent(this::showStatus);
+            checklist.pendingChanged(List.of(ActionTarget.status(id)));
+        }
+    }
+
+    public void retryStatus() {
+        String id = runId.get();
+        if (id != null && ActionStatus.of(pending.get(ActionTarget.status(id)), "").canRetry()) {
+            commands.retry(ActionTarget.status(id));
+            store.get(id).ifPresent(this::showStatus);
         }
     }
 
@@ -144,12 +211,98 @@ public final class RunDetailViewModel {
         }
     }
 
+    private ActionStatus ownerStatus(String id) {
+        return ActionStatus.of(pending.get(ActionTarget.owner(id)), store.get(id).map(PlaybookRun::ownerUserId).orElse(""));
+    }
+
     private void showOwner(PlaybookRun run) {
-        Optional<PendingAction> action = pending.get(ActionTarget.owner(run.id()));
-        owner.set(format.userName(action.map(PendingAction::desiredValue).orElse(run.ownerUserId())));
-        ownerError.set(action.filter(PendingAction::failed)
-                .map(a -> String.format(format.text("owner.failed"), a.error())).orElse(""));
-        ownerState.set(action.map(a -> a.failed() ? OwnerState.FAILED : OwnerState.PENDING).orElse(OwnerState.SETTLED));
+        ActionStatus state = ownerStatus(run.id());
+        owner.set(format.userName(state.shownValue()));
+        ownerError.set(DisplayText.paragraph(words.line(ActionTarget.owner(run.id()), state), 3, 300).text());
+        ownerState.set(state.phase() == ActionStatus.Phase.WAITING ? ActionStatus.Phase.PENDING : state.phase());
+    }
+
+    /**
+     * The run's status as the user made it: a finish or restore of mine shows at once (the checklists
+     * become read-only, or writable again) and is marked while the server has not confirmed it.
+     */
+    private void showStatus(PlaybookRun run) {
+        ActionTarget target = ActionTarget.status(run.id());
+        ActionStatus state = ActionStatus.of(pending.get(target), run.currentStatus());
+        boolean shownFinished = PlaybookRun.STATUS_FINISHED.equals(state.phase() == ActionStatus.Phase.FAILED
+                ? run.currentStatus() : state.shownValue());
+        status.set(format.text(shownFinished ? "run.status.finished" : "run.status.inProgress")
+                + (state.inFlight() ? " · " + format.text("run.status.pending") : ""));
+        finished.set(shownFinished);
+        canFinish.set(!shownFinished && !state.inFlight());
+        canRestore.set(shownFinished && !state.inFlight());
+        statusError.set(DisplayText.paragraph(words.line(target, state), 3, 300).text());
+    }
+
+    /** Opens the confirm bar for finishing the run; nothing is sent until {@link #confirm()}. */
+    public void askFinish() {
+        if (canFinish.get()) {
+            ask(String.format(format.text("run.finish.confirm"), name.get()), this::finishRun);
+        }
+    }
+
+    /** Opens the confirm bar for restoring the finished run. */
+    public void askRestore() {
+        if (canRestore.get()) {
+            ask(String.format(format.text("run.restore.confirm"), name.get()), this::restoreRun);
+        }
+    }
+
+    private void ask(String text, Runnable then) {
+        question.set(text);
+        onConfirm = then;
+    }
+
+    public void confirm() {
+        Runnable then = onConfirm;
+        cancel();
+        then.run();
+    }
+
+    public void cancel() {
+        question.set("");
+        onConfirm = () -> { };
+    }
+
+    /** Finishes the open run through the outbox (it shows as finished at once, pending). */
+    public void finishRun() {
+        String id = runId.get();
+        if (id != null && canFinish.get()) {
+            commands.submit(new FinishRun(id, name.get()));
+            store.get(id).ifPresent(this::showStatus);
+            checklist.pendingChanged(List.of(ActionTarget.status(id)));
+        }
+    }
+
+    public void restoreRun() {
+        String id = runId.get();
+        if (id != null && canRestore.get()) {
+            commands.submit(new RestoreRun(id, name.get()));
+            store.get(id).ifPresent(this::showStatus);
+            checklist.pendingChanged(List.of(ActionTarget.status(id)));
+        }
+    }
+
+    /** Whether finishing can be asked for now: a run is open, in progress, with no finish or restore on its way. */
+    public ReadOnlyBooleanProperty canFinishProperty() {
+        return canFinish.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRestoreProperty() {
+        return canRestore.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty questionProperty() {
+        return question.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusErrorProperty() {
+        return statusError.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty runIdProperty() {
@@ -176,12 +329,32 @@ public final class RunDetailViewModel {
         return owner.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<OwnerState> ownerStateProperty() {
+    /** The owner change's phase; waiting counts as pending here (the reason shows in the error line). */
+    public ReadOnlyObjectProperty<ActionStatus.Phase> ownerStateProperty() {
         return ownerState.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty ownerErrorProperty() {
         return ownerError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty fullNameProperty() {
+        return fullName.getReadOnlyProperty();
+    }
+
+    /** The full summary for the expanded area; equal to the summary when nothing was cut. */
+    public ReadOnlyStringProperty fullSummaryProperty() {
+        return fullSummary.getReadOnlyProperty();
+    }
+
+    /** Whether the header shows only the start of the summary. */
+    public ReadOnlyBooleanProperty summaryClippedProperty() {
+        return summaryClipped.getReadOnlyProperty();
+    }
+
+    /** "61 lines, 4,431 characters": what the expand toggle would show. */
+    public ReadOnlyStringProperty summaryMoreProperty() {
+        return summaryMore.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {

@@ -1,13 +1,19 @@
 package com.incidentconsole.runs;
 
-import com.incidentconsole.shell.KeyHint;
-import com.incidentconsole.shell.Navigation;
+import com.incidentconsole.fx.TextWrap;
 import java.util.List;
+import static com.incidentconsole.fx.command.Trigger.combo;
+import static com.incidentconsole.fx.command.Trigger.typed;
+
+import com.incidentconsole.fx.Navigation;
+import com.incidentconsole.fx.UiClock;
+import com.incidentconsole.fx.command.Command;
+import com.incidentconsole.fx.command.CommandRegistry;
+import com.incidentconsole.fx.command.Keymap;
+import com.incidentconsole.fx.command.Scope;
 import java.util.ResourceBundle;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
@@ -22,25 +28,19 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 /** The runs table: binds the view-model's rows, keeps the selection by run id, and maps keys to navigation. */
 public final class RunListController {
 
-    public static final List<KeyHint> KEYS = List.of(
-            new KeyHint("/   Ctrl+F", "keys.filter"),
-            new KeyHint("Esc", "keys.clearFilter"),
-            new KeyHint("j  k  ↓  ↑", "keys.move"),
-            new KeyHint("Enter", "keys.open"));
+    public static final Scope SCOPE = Scope.view("runs");
+    /** Inside the list's scope: while the filter field has the keyboard, Esc, Enter and ↓ lead back to the table. */
+    public static final Scope FILTER_SCOPE = Scope.view("runs.filter");
 
     private static final PseudoClass FINISHED = PseudoClass.getPseudoClass("finished");
-    private static final KeyCombination FIND = KeyCombination.keyCombination("Shortcut+F");
     private static final String STATUS_IN_PROGRESS = "status-in-progress";
     private static final String STATUS_FINISHED = "status-finished";
     private static final String OVERDUE = "overdue";
@@ -48,6 +48,8 @@ public final class RunListController {
     private final RunListViewModel viewModel;
     private final Navigation navigation;
     private final ResourceBundle bundle;
+    private final UiClock clock;
+    private final CommandRegistry commands;
     private String selectedRunId;
 
     @FXML private VBox runList;
@@ -69,15 +71,19 @@ public final class RunListController {
     @FXML private TableColumn<RunRow, SortableText> nextUpdateColumn;
     @FXML private TableColumn<RunRow, SortableText> startedColumn;
 
-    public RunListController(RunListViewModel viewModel, Navigation navigation, ResourceBundle bundle) {
+    public RunListController(RunListViewModel viewModel, Navigation navigation, ResourceBundle bundle, UiClock clock,
+            CommandRegistry commands) {
+        this.commands = commands;
         this.viewModel = viewModel;
         this.navigation = navigation;
         this.bundle = bundle;
+        this.clock = clock;
     }
 
     @FXML
     private void initialize() {
         nameColumn.setCellValueFactory(c -> c.getValue().nameProperty());
+        nameColumn.setCellFactory(c -> new NameCell());
         playbookColumn.setCellValueFactory(c -> c.getValue().playbookProperty());
         ownerColumn.setCellValueFactory(c -> c.getValue().ownerProperty());
         statusColumn.setCellValueFactory(c -> c.getValue().statusProperty());
@@ -116,13 +122,15 @@ public final class RunListController {
         arrivalLabel.managedProperty().bind(arrivalLabel.visibleProperty());
         Label placeholder = new Label();
         placeholder.getStyleClass().add("muted");
+        // "No runs on this server" only when the server said so, not while loading or after a failed load.
         placeholder.textProperty().bind(Bindings.when(viewModel.totalCountProperty().isEqualTo(0))
-                .then(bundle.getString("runs.none")).otherwise(bundle.getString("runs.empty")));
+                .then(Bindings.when(viewModel.loadNoticeProperty().isEmpty()).then(bundle.getString("runs.none"))
+                        .otherwise(viewModel.loadNoticeProperty()))
+                .otherwise(bundle.getString("runs.empty")));
+        placeholder.setWrapText(true);
         runsTable.setPlaceholder(placeholder);
         installKeys();
-        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(30), e -> viewModel.refreshClock()));
-        clock.setCycleCount(Animation.INDEFINITE);
-        clock.play();
+        clock.every(30, viewModel::refreshClock);
     }
 
     /** Called when the list shows again: the user's eyes go back to the run they left. */
@@ -144,49 +152,35 @@ public final class RunListController {
     }
 
     private void installKeys() {
-        runList.addEventHandler(KeyEvent.KEY_TYPED, e -> {
-            if ("/".equals(e.getCharacter()) && !filterField.isFocused()) {
-                filterField.requestFocus();
-                e.consume();
-            }
-        });
-        runList.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (FIND.match(e)) {
-                filterField.requestFocus();
-                filterField.selectAll();
-                e.consume();
-            }
-        });
-        filterField.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                filterField.clear();
-                focusTable();
-                e.consume();
-            } else if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
-                focusTable();
-                e.consume();
-            }
-        });
-        runsTable.addEventHandler(KeyEvent.KEY_TYPED, e -> {
-            switch (e.getCharacter()) {
-                case "j" -> move(1);
-                case "k" -> move(-1);
-                default -> {
-                    return;
-                }
-            }
-            e.consume();
-        });
-        runsTable.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                openSelected();
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE && !filterField.getText().isEmpty()) {
+        Keymap.scope(runList, SCOPE);
+        Keymap.scope(filterField, FILTER_SCOPE);
+        BooleanBinding showing = navigation.openRunIdProperty().isNull();
+        BooleanBinding selected = showing.and(runsTable.getSelectionModel().selectedItemProperty().isNotNull());
+        Command filter = Command.of("runs.filter", SCOPE, () -> {
+            filterField.requestFocus();
+            filterField.selectAll();
+        }, typed("/"), combo("Shortcut+F")).enabledWhen(showing);
+        String prompt = String.format(bundle.getString("runs.filter.prompt"), filter.keys());
+        filterField.setPromptText(prompt);
+        filterField.setAccessibleText(prompt);
+        commands.add(
+                filter,
                 // Esc from the table too: a forgotten filter must not hide a burning run.
-                filterField.clear();
-                e.consume();
-            }
-        });
+                Command.of("runs.clearFilter", SCOPE, filterField::clear, combo("Esc"))
+                        .enabledWhen(showing.and(filterField.textProperty().isNotEmpty())),
+                Command.of("runs.next", SCOPE, () -> move(1), typed("j"), combo("Down")).enabledWhen(showing),
+                Command.of("runs.previous", SCOPE, () -> move(-1), typed("k"), combo("Up")).enabledWhen(showing),
+                Command.of("runs.open", SCOPE, this::openSelected, combo("Enter")).enabledWhen(selected),
+                Command.of("runs.openRun", SCOPE, () -> { }).asking(new Command.Argument("argument.run",
+                        () -> runsTable.getItems().stream().map(r -> new Command.Choice(r.id(),
+                                r.nameProperty().get() + "   " + r.ownerProperty().get())).toList(),
+                        navigation::openRun)),
+                Command.of("runs.filter.clear", FILTER_SCOPE, () -> {
+                    filterField.clear();
+                    focusTable();
+                }, combo("Esc")).keysOnly(),
+                Command.of("runs.filter.leave", FILTER_SCOPE, this::focusTable, combo("Enter"), combo("Down"))
+                        .keysOnly());
         runsTable.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 openSelected();
@@ -235,6 +229,29 @@ public final class RunListController {
         protected void updateItem(RunRow row, boolean empty) {
             super.updateItem(row, empty);
             pseudoClassStateChanged(FINISHED, !empty && row != null && row.finishedProperty().get());
+        }
+    }
+
+    /** The name cut to the column, and the longer (still bounded) name in a tooltip for the mouse. */
+    private static final class NameCell extends TableCell<RunRow, String> {
+        private final Tooltip tooltip = new Tooltip();
+
+        NameCell() {
+            TextWrap.unlessRightToLeft(tooltip);
+            tooltip.setMaxWidth(640);
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            RunRow row = empty ? null : getTableRow().getItem();
+            setText(empty ? null : text);
+            if (row == null) {
+                setTooltip(null);
+                return;
+            }
+            tooltip.setText(row.fullNameProperty().get());
+            setTooltip(tooltip);
         }
     }
 

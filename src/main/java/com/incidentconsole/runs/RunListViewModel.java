@@ -2,6 +2,7 @@ package com.incidentconsole.runs;
 
 import com.incidentconsole.sync.RunStore;
 import com.incidentconsole.sync.RunsChange;
+import com.incidentconsole.text.DisplayText;
 import com.incidentconsole.wire.PlaybookRun;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,10 +47,13 @@ public final class RunListViewModel {
     private final ObservableList<RunRow> rows = FXCollections.observableArrayList(r -> new Observable[] {r.runProperty()});
     private final FilteredList<RunRow> visible = new FilteredList<>(new SortedList<>(rows, DEFAULT_ORDER));
     private final StringProperty filterText = new SimpleStringProperty("");
+    private final StringProperty loadNotice = new SimpleStringProperty("");
     private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(StatusFilter.ALL);
     private final ReadOnlyIntegerWrapper totalCount = new ReadOnlyIntegerWrapper();
     /** How new a run must be to be announced as "new". */
     static final java.time.Duration ARRIVAL_WINDOW = java.time.Duration.ofMinutes(10);
+    /** The banner is one line above the table: a short name, the rest is in the row. */
+    private static final int ARRIVAL_NAME = 80;
 
     private final ReadOnlyStringWrapper arrival = new ReadOnlyStringWrapper("");
 
@@ -65,6 +69,11 @@ public final class RunListViewModel {
     /** Rows as the table shows them: default order, filter applied. The table adds its own column sort. */
     public ObservableList<RunRow> visibleRows() {
         return visible;
+    }
+
+    /** Why the list may be empty although the server has runs (loading, or a load that failed); empty otherwise. */
+    public StringProperty loadNoticeProperty() {
+        return loadNotice;
     }
 
     public StringProperty filterTextProperty() {
@@ -130,7 +139,7 @@ public final class RunListViewModel {
         long recent = now.minus(ARRIVAL_WINDOW).toEpochMilli();
         added.stream().filter(r -> !firstRuns && !r.run().isFinished() && r.run().createAt() >= recent)
                 .max(Comparator.comparingLong(r -> r.run().createAt()))
-                .ifPresent(r -> arrival.set(String.format(format.text("runs.arrival"), r.nameProperty().get(),
+                .ifPresent(r -> arrival.set(String.format(format.text("runs.arrival"), DisplayText.line(r.nameProperty().get(), ARRIVAL_NAME),
                         r.ownerProperty().get())));
     }
 

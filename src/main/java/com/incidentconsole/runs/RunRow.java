@@ -19,6 +19,7 @@ public final class RunRow {
     private final String id;
     private final ReadOnlyObjectWrapper<PlaybookRun> run = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper fullName = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper playbook = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper owner = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
@@ -37,7 +38,9 @@ public final class RunRow {
 
     /** Derived values first, the run last: the list's extractor watches the run, so sorting sees fresh values. */
     void update(PlaybookRun fresh, RunFormat format, Instant now) {
-        name.set(fresh.name());
+        // Bounded here, before any cell sees it: a table row shapes its text at every layout (probe H3).
+        name.set(format.name(fresh.name()));
+        fullName.set(format.fullName(fresh.name()));
         playbook.set(format.playbookTitle(fresh.playbookId()));
         owner.set(format.userName(fresh.ownerUserId()));
         status.set(format.status(fresh));
@@ -84,6 +87,11 @@ public final class RunRow {
 
     public ReadOnlyStringProperty nameProperty() {
         return name.getReadOnlyProperty();
+    }
+
+    /** The name for the tooltip: longer than the cell's, still bounded. */
+    public ReadOnlyStringProperty fullNameProperty() {
+        return fullName.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty playbookProperty() {

@@ -1,13 +1,23 @@
 package com.incidentconsole.runs;
 
+import com.incidentconsole.text.DisplayText;
+import static com.incidentconsole.fx.command.Trigger.combo;
+
+import com.incidentconsole.fx.Overlay;
+import com.incidentconsole.fx.command.Command;
+import com.incidentconsole.fx.command.CommandRegistry;
+import com.incidentconsole.fx.command.Keymap;
+import com.incidentconsole.fx.command.Scope;
 import com.incidentconsole.wire.User;
+import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 
 /**
@@ -16,28 +26,38 @@ import javafx.scene.layout.StackPane;
  */
 public final class UserPickerController {
 
+    public static final Scope SCOPE = Scope.modal("userPicker");
+
     private final UserPickerViewModel viewModel;
+    private final CommandRegistry commands;
     private Consumer<String> onPick = id -> { };
     private Runnable onClose = () -> { };
+    private Overlay overlay;
 
     @FXML private StackPane pickerLayer;
     @FXML private TextField searchField;
     @FXML private ListView<User> resultsList;
 
-    public UserPickerController(UserPickerViewModel viewModel) {
+    public UserPickerController(UserPickerViewModel viewModel, CommandRegistry commands) {
         this.viewModel = viewModel;
+        this.commands = commands;
     }
 
     @FXML
     private void initialize() {
-        pickerLayer.managedProperty().bind(pickerLayer.visibleProperty());
-        pickerLayer.setVisible(false);
+        overlay = new Overlay(pickerLayer).onHidden(() -> onClose.run());
         searchField.textProperty().bindBidirectional(viewModel.queryProperty());
         resultsList.setItems(viewModel.matches());
         resultsList.setCellFactory(list -> new UserCell());
         viewModel.matches().addListener((ListChangeListener<User>) change -> resultsList.getSelectionModel().selectFirst());
-        searchField.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-        resultsList.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        Keymap.scope(pickerLayer, SCOPE);
+        BooleanBinding open = Bindings.createBooleanBinding(pickerLayer::isVisible, pickerLayer.visibleProperty());
+        // Letters go to the search field; these keys are the picker's even while the field has the keyboard.
+        commands.add(
+                Command.of("userPicker.next", SCOPE, () -> move(1), combo("Down")).enabledWhen(open).keysOnly(),
+                Command.of("userPicker.previous", SCOPE, () -> move(-1), combo("Up")).enabledWhen(open).keysOnly(),
+                Command.of("userPicker.pick", SCOPE, this::pick, combo("Enter")).enabledWhen(open).keysOnly(),
+                Command.of("userPicker.close", SCOPE, this::close, combo("Esc")).enabledWhen(open).keysOnly());
         resultsList.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 pick();
@@ -55,25 +75,17 @@ public final class UserPickerController {
         this.onClose = closed;
         viewModel.reset();
         resultsList.getSelectionModel().selectFirst();
-        pickerLayer.setVisible(true);
-        searchField.requestFocus();
+        overlay.show(searchField);
+    }
+
+    /** The palette's answers for "Change owner…": everyone, by name and username. */
+    public List<Command.Choice> choices() {
+        return viewModel.everyone().stream()
+                .map(u -> new Command.Choice(u.id(), u.displayName() + "   @" + u.username())).toList();
     }
 
     public boolean isOpen() {
-        return pickerLayer.isVisible();
-    }
-
-    private void onKey(KeyEvent e) {
-        switch (e.getCode()) {
-            case DOWN -> move(1);
-            case UP -> move(-1);
-            case ENTER -> pick();
-            case ESCAPE -> close();
-            default -> {
-                return;
-            }
-        }
-        e.consume();
+        return overlay.isShowing();
     }
 
     private void move(int step) {
@@ -99,15 +111,18 @@ public final class UserPickerController {
     }
 
     private void close() {
-        pickerLayer.setVisible(false);
-        onClose.run();
+        overlay.hide();
     }
 
     private static final class UserCell extends ListCell<User> {
+        private static final int NAME = 80;
+
+
         @Override
         protected void updateItem(User user, boolean empty) {
             super.updateItem(user, empty);
-            setText(empty || user == null ? null : user.displayName() + "   @" + user.username());
+            setText(empty || user == null ? null
+                    : DisplayText.line(user.displayName(), NAME) + "   @" + DisplayText.line(user.username(), NAME));
         }
     }
 }

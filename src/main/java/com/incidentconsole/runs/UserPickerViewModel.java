@@ -2,6 +2,7 @@ package com.incidentconsole.runs;
 
 import com.incidentconsole.sync.UserDirectory;
 import com.incidentconsole.wire.User;
+import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -28,6 +29,12 @@ public final class UserPickerViewModel {
 
     public ObservableList<User> matches() {
         return matchesView;
+    }
+
+    /** Everyone who can be picked, by name: what the command palette offers for "Change owner…". */
+    public List<User> everyone() {
+        return users.all().stream().filter(u -> !u.isBot() && u.deleteAt() == 0)
+                .sorted(java.util.Comparator.comparing(User::displayName)).toList();
     }
 
     public void reset() {

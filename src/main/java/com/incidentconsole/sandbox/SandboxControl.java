@@ -3,6 +3,7 @@ package com.incidentconsole.sandbox;
 import com.incidentconsole.sandbox.fault.FaultPlan;
 import com.incidentconsole.sandbox.fault.FaultRule;
 import com.incidentconsole.sandbox.http.RateLimiter;
+import com.incidentconsole.sandbox.kernel.SandboxClock;
 import com.incidentconsole.sandbox.seed.SeedGenerator;
 import com.incidentconsole.sandbox.state.RunEntity;
 import com.incidentconsole.sandbox.state.SandboxState;

@@ -4,22 +4,33 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.incidentconsole.sandbox.chat.Poster;
 import com.incidentconsole.sandbox.fault.FaultPlan;
 import com.incidentconsole.sandbox.http.ChecklistRoutes;
+import com.incidentconsole.sandbox.http.DialogRoutes;
 import com.incidentconsole.sandbox.http.CoreRoutes;
+import com.incidentconsole.sandbox.graphql.GraphQlEndpoint;
 import com.incidentconsole.sandbox.http.GraphQlRoutes;
 import com.incidentconsole.sandbox.http.MembershipRoutes;
+import com.incidentconsole.sandbox.http.ParticipantRoutes;
 import com.incidentconsole.sandbox.http.PlaybookRoutes;
 import com.incidentconsole.sandbox.http.PostRoutes;
 import com.incidentconsole.sandbox.http.RateLimiter;
 import com.incidentconsole.sandbox.http.Router;
 import com.incidentconsole.sandbox.http.RunRoutes;
 import com.incidentconsole.sandbox.http.SandboxHandler;
+import com.incidentconsole.sandbox.kernel.SandboxVersion;
 import com.incidentconsole.sandbox.playbooks.PlaybookService;
 import com.incidentconsole.sandbox.runs.Access;
+import com.incidentconsole.sandbox.runs.BotPosts;
+import com.incidentconsole.sandbox.runs.DialogService;
+import com.incidentconsole.sandbox.runs.RetrospectiveService;
+import com.incidentconsole.sandbox.runs.StatusService;
 import com.incidentconsole.sandbox.runs.ChecklistService;
+import com.incidentconsole.sandbox.runs.DirectMessages;
+import com.incidentconsole.sandbox.runs.OwnerChange;
 import com.incidentconsole.sandbox.runs.ParticipantService;
+import com.incidentconsole.sandbox.runs.RunCreation;
+import com.incidentconsole.sandbox.runs.ReminderService;
 import com.incidentconsole.sandbox.runs.RunFactory;
 import com.incidentconsole.sandbox.runs.RunPublisher;
-import com.incidentconsole.sandbox.runs.ReminderService;
 import com.incidentconsole.sandbox.runs.RunQuery;
 import com.incidentconsole.sandbox.runs.RunService;
 import com.incidentconsole.sandbox.seed.SeedGenerator;
@@ -46,8 +57,7 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 public final class SandboxServer implements AutoCloseable {
 
     /** {@code model.CurrentVersion} of the imitated server; the ping reply reports it. */
-    /** The Playbooks plugin of the reference needs Mattermost 11.9.0 or newer (plugin.json min_server_version). */
-    public static final String CURRENT_VERSION = "11.9.0";
+    public static final String CURRENT_VERSION = SandboxVersion.CURRENT;
     /** Same four-part shape as a real server's version string (mattermost-core.md §1.5): version.build.hash.licensed. */
     public static final String VERSION = CURRENT_VERSION + "." + CURRENT_VERSION + ".sandbox.true";
 
@@ -94,22 +104,35 @@ public final class SandboxServer implements AutoCloseable {
                 new java.util.concurrent.atomic.AtomicBoolean(options.incrementalUpdates());
         RunPublisher publisher = new RunPublisher(hub, mapper, state.directory(), incremental::get);
         Poster poster = new Poster(state, hub, mapper);
-        RunService runs = new RunService(state, access, factory, publisher, poster);
+        BotPosts bot = new BotPosts(state, poster);
+        RunService runs = new RunService(state, access, factory, publisher, bot);
+        RunCreation creation = new RunCreation(state, access, factory, publisher, bot);
+        StatusService statuses = new StatusService(state, access, runs, bot, poster);
+        RetrospectiveService retros = new RetrospectiveService(state, access, runs, bot);
         state.locked(() -> new SeedGenerator(state, factory, mapper)
                 .generate(options.seed(), options.ongoing(), options.ended(), options.from(), options.to()));
 
-        String botId = state.locked(() -> state.directory().userByLogin(SeedGenerator.BOT_USERNAME).orElseThrow().id());
-        ReminderService reminders = new ReminderService(state, runs, poster, botId);
+        ReminderService reminders = new ReminderService(state, runs, bot);
         options.clock().onAdvance(reminders::fireDue);
+
+        DirectMessages dms = new DirectMessages(state, poster, hub, mapper, access);
+        ParticipantService participants = new ParticipantService(state, access, runs, factory, publisher, poster, dms,
+                hub, mapper);
+        OwnerChange owners = new OwnerChange(state, access, runs, participants, publisher, dms);
+        PlaybookService playbookService = new PlaybookService(state, access, publisher, mapper);
 
         Router router = new Router();
         new CoreRoutes(state, poster).register(router);
         new PostRoutes(state, poster).register(router);
         new MembershipRoutes(state, poster, hub, mapper).register(router);
-        new ChecklistRoutes(new ChecklistService(state, runs, factory)).register(router);
-        new RunRoutes(state, access, runs, new RunQuery(state, access)).register(router);
-        new PlaybookRoutes(state, access, new PlaybookService(state, access, publisher, mapper)).register(router);
-        new GraphQlRoutes(new ParticipantService(state, access, runs, factory, hub, mapper), runs).register(router);
+        new ChecklistRoutes(new ChecklistService(state, runs, factory, access, participants, dms)).register(router);
+        new RunRoutes(state, access, runs, creation, statuses, retros, new RunQuery(state, access)).register(router);
+        new DialogRoutes(state, access, statuses, new DialogService(state, access, runs, creation, publisher, poster, bot), mapper)
+                .register(router);
+        new ParticipantRoutes(participants, owners).register(router);
+        new PlaybookRoutes(state, access, playbookService).register(router);
+        new GraphQlRoutes(new GraphQlEndpoint(state, access, participants, owners, publisher, playbookService, mapper),
+                mapper).register(router);
 
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sandbox-timers");

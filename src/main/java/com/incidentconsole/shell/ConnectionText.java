@@ -1,12 +1,16 @@
 package com.incidentconsole.shell;
 
 import com.incidentconsole.sync.ConnectionStatus;
+import com.incidentconsole.sync.LoadGap;
 import com.incidentconsole.sync.SyncProgress;
+import com.incidentconsole.text.RelativeAge;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
 
@@ -45,11 +49,20 @@ final class ConnectionText {
             case CONNECTING -> text("connection.connecting");
             case SYNCING -> status.progress().map(this::progress).orElse(text("connection.syncing"));
             case LIVE -> text("connection.live");
+            case INCOMPLETE -> {
+                String gap = status.gap().map(this::gap).orElse(text("load.somethingMissing"));
+                yield status.nextAttemptAt()
+                        .map(at -> String.format(text("load.retryingIn"), gap, secondsUntil(at, now)))
+                        .orElse(String.format(text("load.retrying"), gap));
+            }
             case RECONNECTING -> status.nextAttemptAt()
                     .map(at -> String.format(text("connection.retryingIn"), secondsUntil(at, now)))
                     .orElse(text("connection.retrying"));
             case OFFLINE -> status.detail().isEmpty() ? text("connection.offline")
                     : String.format(text("connection.offlineWhy"), status.detail());
+            case NOT_MATTERMOST -> status.nextAttemptAt()
+                    .map(at -> String.format(text("connection.notMattermostIn"), secondsUntil(at, now)))
+                    .orElse(text("connection.notMattermost"));
             case SIGN_IN_REFUSED -> String.format(text("connection.refused"), status.detail());
         };
     }
@@ -65,6 +78,44 @@ final class ConnectionText {
 
     long secondsUntil(Instant at, Instant now) {
         return Math.max(0, (Duration.between(now, at).toMillis() + 999) / 1000);
+    }
+
+    /** "Runs: 400 of 1,240 loaded — the server answered 429 (too many requests)": what is missing, then why. */
+    String gap(LoadGap gap) {
+        List<String> parts = new ArrayList<>();
+        gap.runs().ifPresent(runs -> parts.add(gap.onlyChanges() ? text("load.changes")
+                : runs.hasTotal() ? String.format(text("load.runs"), counts.format(runs.done()), counts.format(runs.total()))
+                : runs.done() > 0 ? String.format(text("load.runsSoFar"), counts.format(runs.done()))
+                : text("load.runsNone")));
+        List<LoadGap.MissingPlaybook> missing = gap.missingPlaybooks();
+        if (missing.size() == 1) {
+            parts.add(String.format(text("load.playbookMissing"), missing.get(0).id(), missing.get(0).exampleRunName()));
+        } else if (missing.size() > 1) {
+            parts.add(String.format(text("load.playbooksMissing"), missing.size(), missing.get(0).exampleRunName()));
+        } else if (gap.playbooks() && gap.runs().isEmpty()) {
+            parts.add(text("load.playbooks"));
+        }
+        if (gap.people()) {
+            parts.add(text("load.people"));
+        }
+        if (parts.isEmpty()) {
+            parts.add(text("load.somethingMissing"));
+        }
+        return String.format(text("load.line"), String.join("; ", parts), why(gap));
+    }
+
+    private String why(LoadGap gap) {
+        int status = gap.status();
+        if (status == 429) {
+            return text("load.why.rateLimited");
+        }
+        if (status >= 500) {
+            return String.format(text("load.why.serverError"), status);
+        }
+        if (status > 0) {
+            return String.format(text("load.why.status"), status);
+        }
+        return gap.reason();
     }
 
     private String progress(SyncProgress progress) {

@@ -1,33 +1,33 @@
 package com.incidentconsole.shell;
 
+import static com.incidentconsole.fx.command.Trigger.combo;
+import static com.incidentconsole.fx.command.Trigger.typed;
+
+import com.incidentconsole.fx.Navigation;
+import com.incidentconsole.fx.command.Command;
+import com.incidentconsole.fx.command.CommandRegistry;
+import com.incidentconsole.fx.command.Keymap;
+import com.incidentconsole.fx.command.KeysHelpController;
+import com.incidentconsole.fx.command.Scope;
 import com.incidentconsole.runs.RunDetailController;
 import com.incidentconsole.runs.RunListController;
-import java.util.List;
+import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 
 /**
  * The window's frame: swaps the runs list and the run detail as {@link Navigation} says, moves the
- * keyboard focus with it, and opens the keys overlay.
+ * keyboard focus with it, and contributes the window-wide commands (keys overlay, outbox, retry now).
  */
 public final class MainController {
 
-    public static final List<KeyHint> KEYS = List.of(
-            new KeyHint("?", "keys.help"),
-            new KeyHint("Ctrl+Shift+L", "keys.theme"),
-            new KeyHint("Ctrl+Shift+O", "keys.outbox"),
-            new KeyHint("Ctrl+Shift+P", "keys.playbooks"),
-            new KeyHint("Ctrl+Shift+R", "keys.retryNow"),
-            new KeyHint("Ctrl+Shift+S", "keys.signIn"));
-    private static final KeyCombination OUTBOX = KeyCombination.keyCombination("Shortcut+Shift+O");
-    /** Shift+R alone retries one failed action; with Ctrl it retries the connection and the whole outbox now. */
-    private static final KeyCombination RETRY_NOW = KeyCombination.keyCombination("Shortcut+Shift+R");
+    /** Window-wide: the main window's root, and the app's root around it before the workspace is up. */
+    public static final Scope WINDOW = Scope.window("window");
 
     private final Navigation navigation;
     private final Runnable retryNow;
+    private final CommandRegistry commands;
 
     @FXML private StackPane mainRoot;
     @FXML private Node runList;
@@ -37,39 +37,27 @@ public final class MainController {
     @FXML private KeysHelpController keysLayerController;
     @FXML private OutboxController outboxLayerController;
 
-    public MainController(Navigation navigation) {
-        this(navigation, () -> { });
-    }
-
     /** @param retryNow asks the workspace to reconnect and send what waits at once; returns without waiting */
-    public MainController(Navigation navigation, Runnable retryNow) {
+    public MainController(Navigation navigation, Runnable retryNow, CommandRegistry commands) {
         this.navigation = navigation;
         this.retryNow = retryNow;
+        this.commands = commands;
     }
 
     @FXML
     private void initialize() {
         navigation.openRunIdProperty().addListener((obs, old, id) -> show(id != null));
         show(navigation.isDetailOpen());
-        mainRoot.addEventHandler(KeyEvent.KEY_TYPED, e -> {
-            if ("?".equals(e.getCharacter())) {
-                keysLayerController.toggle();
-                e.consume();
-            }
-        });
-        mainRoot.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (OUTBOX.match(e)) {
-                outboxLayerController.toggle();
-                e.consume();
-            } else if (RETRY_NOW.match(e)) {
-                retryNow.run();
-                e.consume();
-            }
-        });
+        Keymap.scope(mainRoot, WINDOW);
+        commands.add(
+                Command.of("help", WINDOW, keysLayerController::toggle, typed("?")),
+                Command.of("outbox", WINDOW, outboxLayerController::toggle, combo("Shortcut+Shift+O")),
+                // Shift+R alone retries one failed action; with Ctrl it retries the connection and the whole outbox now.
+                Command.of("retryNow", WINDOW, retryNow, combo("Shortcut+Shift+R")));
         // The first focus goes to the table once the window is up, so j/k work without a click.
         mainRoot.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
-                javafx.application.Platform.runLater(runListController::focusTable);
+                Platform.runLater(runListController::focusTable);
             }
         });
     }
@@ -77,6 +65,9 @@ public final class MainController {
     private void show(boolean detail) {
         runList.setVisible(!detail);
         runDetail.setVisible(detail);
+        // A hidden view must not size the window's content: a tall detail left the list shifted (probe H2).
+        runList.setManaged(!detail);
+        runDetail.setManaged(detail);
         if (detail) {
             runDetailController.focusChecklist();
         } else {

@@ -1,18 +1,25 @@
 package com.incidentconsole.shell;
 
+import static com.incidentconsole.fx.command.Trigger.combo;
+import static com.incidentconsole.fx.command.Trigger.typed;
+
+import com.incidentconsole.fx.Overlay;
+import com.incidentconsole.fx.command.Command;
+import com.incidentconsole.fx.command.CommandRegistry;
+import com.incidentconsole.fx.command.Keymap;
+import com.incidentconsole.fx.command.Scope;
 import com.incidentconsole.shell.OutboxViewModel.Entry;
 import com.incidentconsole.sync.ActionTarget;
 import java.util.List;
 import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.DoubleBinding;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -25,7 +32,7 @@ import javafx.scene.layout.VBox;
  */
 public final class OutboxController {
 
-    public static final List<KeyHint> KEYS = List.of(new KeyHint("Ctrl+Shift+O", "keys.outbox"));
+    public static final Scope SCOPE = Scope.modal("outbox");
     /** Style classes of a conflict line, for CSS and tests. */
     public static final String CONFLICT = "outbox-conflict";
     public static final String YOURS = "conflict-yours";
@@ -33,22 +40,29 @@ public final class OutboxController {
 
     private final OutboxViewModel viewModel;
     private final ResourceBundle bundle;
-    private Node returnFocusTo;
+    private final ResourceBundle commandTexts;
+    private final CommandRegistry commands;
+    private Overlay overlay;
     private ActionTarget selectedTarget;
 
     @FXML private StackPane outboxLayer;
     @FXML private ListView<Entry> outboxList;
+    @FXML private Label outboxExplain;
+    @FXML private Label keysHint;
 
-    public OutboxController(OutboxViewModel viewModel, ResourceBundle bundle) {
+    public OutboxController(OutboxViewModel viewModel, ResourceBundle bundle, ResourceBundle commandTexts,
+            CommandRegistry commands) {
         this.viewModel = viewModel;
         this.bundle = bundle;
+        this.commandTexts = commandTexts;
+        this.commands = commands;
     }
 
     @FXML
     private void initialize() {
-        outboxLayer.managedProperty().bind(outboxLayer.visibleProperty());
-        outboxLayer.setVisible(false);
+        overlay = new Overlay(outboxLayer);
         outboxList.setItems(viewModel.entries());
+        outboxExplain.textProperty().bind(viewModel.explainProperty());
         outboxList.setPlaceholder(new Label(bundle.getString("outbox.empty")));
         outboxList.setCellFactory(list -> new EntryCell());
         // Lines are rebuilt on every change (a retry note, a conflict): keep the keyboard on the same action.
@@ -58,27 +72,33 @@ public final class OutboxController {
             }
         });
         outboxList.getItems().addListener((ListChangeListener<Entry>) change -> keepSelection());
-        outboxLayer.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        installCommands();
     }
 
-    private void onKey(KeyEvent e) {
-        Entry selected = outboxList.getSelectionModel().getSelectedItem();
-        boolean plain = !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown();
-        boolean conflict = selected != null && selected.conflict();
-        if (e.getCode() == KeyCode.ESCAPE) {
-            hide();
-        } else if (e.getCode() == KeyCode.R && e.isShiftDown()) {
-            viewModel.retry(selected);
-        } else if (conflict && plain && (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.M)) {
-            viewModel.applyMine(selected);
-        } else if (conflict && plain && e.getCode() == KeyCode.T) {
-            viewModel.keepTheirs(selected);
-        } else if (e.getCode() == KeyCode.BACK_SPACE || e.getCode() == KeyCode.DELETE) {
-            viewModel.discard(selected);
-        } else {
-            return; // arrows move the selection
-        }
-        e.consume();
+    /** Arrows stay with the list (they move the selection); the rest are the outbox's commands. */
+    private void installCommands() {
+        Keymap.scope(outboxLayer, SCOPE);
+        var selection = outboxList.getSelectionModel().selectedItemProperty();
+        BooleanBinding showing = Bindings.createBooleanBinding(outboxLayer::isVisible, outboxLayer.visibleProperty());
+        BooleanBinding anySelected = showing.and(selection.isNotNull());
+        BooleanBinding conflict = showing.and(Bindings.createBooleanBinding(
+                () -> selection.get() != null && selection.get().conflict(), selection));
+        Command retry = Command.of("outbox.retry", SCOPE, () -> viewModel.retry(selected()), typed("R"))
+                .enabledWhen(anySelected);
+        Command mine = Command.of("outbox.mine", SCOPE, () -> viewModel.applyMine(selected()),
+                combo("Enter"), typed("m")).enabledWhen(conflict);
+        Command theirs = Command.of("outbox.theirs", SCOPE, () -> viewModel.keepTheirs(selected()), typed("t"))
+                .enabledWhen(conflict);
+        Command discard = Command.of("outbox.discard", SCOPE, () -> viewModel.discard(selected()),
+                combo("Backspace"), combo("Delete")).enabledWhen(anySelected);
+        Command close = Command.of("outbox.close", SCOPE, () -> overlay.hide(), combo("Esc")).enabledWhen(showing);
+        commands.add(retry, mine, theirs, discard, close);
+        keysHint.setText(String.format(commandTexts.getString("outbox.keysHint"), retry.keys(), discard.keys(),
+                mine.keys(), theirs.keys(), close.keys()));
+    }
+
+    private Entry selected() {
+        return outboxList.getSelectionModel().getSelectedItem();
     }
 
     private void keepSelection() {
@@ -95,27 +115,18 @@ public final class OutboxController {
     }
 
     public boolean isShowing() {
-        return outboxLayer.isVisible();
+        return overlay.isShowing();
     }
 
     public void toggle() {
         if (isShowing()) {
-            hide();
+            overlay.hide();
             return;
         }
-        returnFocusTo = outboxLayer.getScene() == null ? null : outboxLayer.getScene().getFocusOwner();
-        outboxLayer.setVisible(true);
         if (!outboxList.getItems().isEmpty() && outboxList.getSelectionModel().isEmpty()) {
             outboxList.getSelectionModel().selectFirst();
         }
-        outboxList.requestFocus();
-    }
-
-    private void hide() {
-        outboxLayer.setVisible(false);
-        if (returnFocusTo != null) {
-            returnFocusTo.requestFocus();
-        }
+        overlay.show(outboxList);
     }
 
     private static final class EntryCell extends ListCell<Entry> {

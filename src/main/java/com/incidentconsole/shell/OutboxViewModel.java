@@ -1,17 +1,21 @@
 package com.incidentconsole.shell;
 
 import com.incidentconsole.sync.ActionConflict;
+import com.incidentconsole.sync.ActionStatusText;
 import com.incidentconsole.sync.ActionTarget;
 import com.incidentconsole.sync.PendingAction;
 import com.incidentconsole.sync.PendingActions;
 import com.incidentconsole.sync.RunCommands;
 import com.incidentconsole.sync.RunStore;
+import com.incidentconsole.text.DisplayText;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -25,6 +29,8 @@ public final class OutboxViewModel {
 
     private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("HH:mm");
+    private static final int RUN_NAME = 160;
+    private static final int TEXT = 400;
 
     /**
      * One line of the panel.
@@ -46,6 +52,11 @@ public final class OutboxViewModel {
     private final ResourceBundle bundle;
     private final ZoneId zone;
     private final ObservableList<Entry> entries = FXCollections.observableArrayList();
+    // One wrapper, kept: the source list holds a wrapper only weakly, so listeners on a fresh one would vanish.
+    private final ObservableList<Entry> entriesView = FXCollections.unmodifiableObservableList(entries);
+    /** The panel's promise: "nothing here is lost" only while every action shown is on disk. */
+    private final ReadOnlyStringWrapper explain = new ReadOnlyStringWrapper("");
+    private final ActionStatusText words;
 
     public OutboxViewModel(PendingActions pending, RunCommands commands, RunStore runs,
                            Function<String, String> userNames, ResourceBundle bundle, ZoneId zone) {
@@ -55,23 +66,44 @@ public final class OutboxViewModel {
         this.userNames = userNames;
         this.bundle = bundle;
         this.zone = zone;
+        this.words = new ActionStatusText(bundle::getString, userNames);
         refresh();
     }
 
     public ObservableList<Entry> entries() {
-        return FXCollections.unmodifiableObservableList(entries);
+        return entriesView;
     }
 
-    /** Rebuilds the lines from the pending actions; cheap, as the outbox holds a handful of entries. */
+    public ReadOnlyStringProperty explainProperty() {
+        return explain.getReadOnlyProperty();
+    }
+
+    /**
+     * Rebuilds the lines from the pending actions; cheap, as the outbox holds a handful of entries. Rows
+     * this build cannot read come last, as one line: kept, never sent, never hidden behind "nothing waiting".
+     */
     public void refresh() {
-        entries.setAll(pending.all().stream()
+        java.util.List<Entry> lines = new java.util.ArrayList<>(pending.all().stream()
                 .sorted(Comparator.comparing(PendingAction::startedAt))
                 .map(this::entry)
                 .toList());
+        java.util.List<PendingActions.Unreadable> unreadable = pending.unreadable();
+        if (!unreadable.isEmpty()) {
+            String detail = unreadable.stream().map(u -> (u.description().isBlank() ? "#" + u.seq() : u.description())
+                    + ": " + u.why()).collect(java.util.stream.Collectors.joining(" · "));
+            lines.add(new Entry(PendingActions.UNREADABLE, String.format(bundle.getString(unreadable.size() == 1
+                    ? "outbox.unreadable.one" : "outbox.unreadable.many"), unreadable.size()), "",
+                    bundle.getString("outbox.state.unreadable"), detail, true, false, "", "", false));
+        }
+        entries.setAll(lines);
+        explain.set(bundle.getString(pending.allSaved() ? "outbox.explain" : "outbox.explain.unsaved"));
     }
 
     /** Sends a failed action again; on a conflict, the same as {@link #applyMine}. */
     public void retry(Entry entry) {
+        if (entry != null && PendingActions.UNREADABLE.equals(entry.target())) {
+            return; // this build cannot send it; a newer one can
+        }
         if (entry != null && entry.failed()) {
             commands.retry(entry.target());
         } else {
@@ -81,6 +113,9 @@ public final class OutboxViewModel {
 
     /** Only a failed action can be discarded: one still on its way cannot be called back. */
     public void discard(Entry entry) {
+        if (entry != null && PendingActions.UNREADABLE.equals(entry.target())) {
+            return; // kept on disk for the build that wrote it
+        }
         if (entry != null && (entry.failed() || entry.conflict())) {
             pending.dismiss(entry.target());
         }
@@ -101,36 +136,34 @@ public final class OutboxViewModel {
     }
 
     private Entry entry(PendingAction action) {
-        String run = runs.get(action.target().runId()).map(r -> r.name()).orElse(action.target().runId());
+        // Run names are server text: bounded before a label shapes them (probe H3), like in the runs list.
+        String run = runs.get(action.target().runId()).map(r -> DisplayText.line(r.name(), RUN_NAME))
+                .orElse(action.target().runId());
         if (action.conflicted() && action.conflict().isPresent()) {
             return conflictEntry(action, run, action.conflict().get());
         }
         String since = SINCE.format(Instant.from(action.startedAt()).atZone(zone));
         String state = bundle.getString(action.failed() ? "outbox.state.failed" : "outbox.state.pending");
         String detail = action.error().isEmpty() ? String.format(bundle.getString("outbox.since"), since)
-                : action.error();
-        return new Entry(action.target(), action.description(), run, state, detail, action.failed(), false, "", "",
+                : DisplayText.paragraph(action.error(), 4, TEXT).text();
+        return new Entry(action.target(), DisplayText.line(action.description(), TEXT), run, state, detail, action.failed(), false, "", "",
                 false);
     }
 
     private Entry conflictEntry(PendingAction action, String run, ActionConflict conflict) {
-        boolean owner = ActionTarget.OWNER.equals(action.target().subject());
-        String yours = String.format(bundle.getString("outbox.conflict.yours"), action.description(),
-                value(owner, conflict.baseValue()), AT.format(action.startedAt().atZone(zone)));
-        String now = switch (conflict.kind()) {
-            case CHANGED -> owner ? String.format(bundle.getString("outbox.conflict.owner"),
-                    userNames.apply(conflict.serverValue())) : value(false, conflict.serverValue());
-            case RUN_FINISHED -> bundle.getString("outbox.conflict.finished");
-            case RUN_RESTORED -> bundle.getString("outbox.conflict.restored");
-            case ITEM_GONE -> bundle.getString("outbox.conflict.gone");
-        };
-        StringBuilder theirs = new StringBuilder(String.format(bundle.getString("outbox.conflict.theirs"), now));
-        if (!conflict.byUserId().isEmpty()) {
-            // "skipped by Sam Lee", but "Dana Fox is the commander, changed by Sam Lee"
-            boolean sentence = owner && conflict.kind() == ActionConflict.Kind.CHANGED;
-            theirs.append(sentence ? ", " : " ").append(String.format(bundle.getString(sentence
-                    ? "outbox.conflict.changedBy" : "outbox.conflict.by"), userNames.apply(conflict.byUserId())));
+        ActionTarget target = action.target();
+        if (conflict.kind() == ActionConflict.Kind.UNCERTAIN) {
+            String yours = String.format(bundle.getString("outbox.uncertain.yours"), action.description(),
+                    AT.format(Instant.ofEpochMilli(conflict.at() > 0 ? conflict.at() : action.startedAt().toEpochMilli())
+                            .atZone(zone)));
+            String theirs = String.format(bundle.getString("outbox.conflict.theirs"), words.serverNow(target, conflict));
+            return new Entry(target, action.description(), run, bundle.getString("outbox.state.uncertain"),
+                    bundle.getString("outbox.uncertain.keys"), false, true, yours, theirs, true);
         }
+        String yours = String.format(bundle.getString("outbox.conflict.yours"), action.description(),
+                words.value(target, conflict.baseValue()), AT.format(action.startedAt().atZone(zone)));
+        StringBuilder theirs = new StringBuilder(String.format(bundle.getString("outbox.conflict.theirs"),
+                words.serverNow(target, conflict)));
         if (conflict.at() > 0) {
             theirs.append(' ').append(String.format(bundle.getString("outbox.conflict.at"),
                     AT.format(Instant.ofEpochMilli(conflict.at()).atZone(zone))));
@@ -140,15 +173,7 @@ public final class OutboxViewModel {
                 : "outbox.conflict.keys.gone");
         String detail = conflict.serverMessage().isBlank() ? keys
                 : String.format(bundle.getString("outbox.conflict.said"), conflict.serverMessage()) + " · " + keys;
-        return new Entry(action.target(), action.description(), run, bundle.getString("outbox.state.conflict"),
+        return new Entry(target, action.description(), run, bundle.getString("outbox.state.conflict"),
                 detail, false, true, yours, theirs.toString(), conflict.canApplyMine());
-    }
-
-    /** An item state in the checklist's own words, or a user's name for the owner. */
-    private String value(boolean owner, String value) {
-        if (owner) {
-            return userNames.apply(value);
-        }
-        return bundle.getString("item.state." + (value.isEmpty() ? "open" : value));
     }
 }

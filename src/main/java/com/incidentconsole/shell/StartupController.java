@@ -19,6 +19,7 @@ public final class StartupController {
     @FXML private Label detail;
     @FXML private ProgressIndicator progress;
     @FXML private Button quitButton;
+    @FXML private Button rebuildButton;
 
     public StartupController(StartupViewModel viewModel) {
         this.viewModel = viewModel;
@@ -31,9 +32,11 @@ public final class StartupController {
         progress.visibleProperty().bind(viewModel.failedProperty().not());
         // Waiting may last: leaving must be one key away then, as after a failure.
         quitButton.visibleProperty().bind(viewModel.failedProperty().or(viewModel.waitingProperty()));
+        rebuildButton.visibleProperty().bind(viewModel.rebuildOfferedProperty());
+        rebuildButton.managedProperty().bind(viewModel.rebuildOfferedProperty());
         viewModel.failedProperty().addListener((obs, was, is) -> {
             if (is) {
-                quitButton.requestFocus();
+                (viewModel.rebuildOfferedProperty().get() ? rebuildButton : quitButton).requestFocus();
             }
         });
 
@@ -46,6 +49,11 @@ public final class StartupController {
                 seconds.stop();
             }
         });
+    }
+
+    @FXML
+    private void rebuild() {
+        viewModel.rebuild();
     }
 
     @FXML

@@ -3,6 +3,8 @@ package com.incidentconsole.shell;
 import com.incidentconsole.sync.ConnectionState;
 import com.incidentconsole.sync.ConnectionStatus;
 import com.incidentconsole.sync.SignInRefused;
+import com.incidentconsole.sync.store.DamagedStore;
+import com.incidentconsole.sync.store.StoreException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ResourceBundle;
@@ -28,6 +30,8 @@ public final class StartupViewModel {
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper waiting = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper rebuildOffered = new ReadOnlyBooleanWrapper();
+    private Runnable rebuild;
     private ConnectionStatus last = ConnectionStatus.of(ConnectionState.CONNECTING);
 
     public StartupViewModel(ResourceBundle bundle) {
@@ -52,9 +56,15 @@ public final class StartupViewModel {
         if (failed.get()) {
             return;
         }
-        boolean retrying = last.state() == ConnectionState.RECONNECTING;
+        boolean notMattermost = last.state() == ConnectionState.NOT_MATTERMOST;
+        boolean retrying = last.state() == ConnectionState.RECONNECTING || notMattermost;
         waiting.set(retrying);
-        if (retrying) {
+        if (notMattermost) {
+            // The address itself is the likely problem: say that first, and what the server answered, in words.
+            headline.set(bundle.getString("startup.notMattermost"));
+            detail.set(String.format(bundle.getString("startup.notMattermostDetail"), last.detail(),
+                    words.state(last, clock.get())));
+        } else if (retrying) {
             headline.set(bundle.getString("startup.waiting"));
             detail.set(String.format(bundle.getString("startup.waitingDetail"), words.state(last, clock.get()),
                     last.detail().isEmpty() ? "—" : last.detail()));
@@ -72,6 +82,17 @@ public final class StartupViewModel {
         }
         String why = cause.getMessage() == null || cause.getMessage().isBlank()
                 ? cause.getClass().getSimpleName() : cause.getMessage();
+        rebuildOffered.set(false);
+        if (cause instanceof DamagedStore damaged) {
+            localCopyDamaged(damaged);
+            return;
+        }
+        if (cause instanceof StoreException) {
+            // A local file problem: server advice ("check the address and token") would send the user the wrong way.
+            show(bundle.getString("startup.storeFailed"), String.join("\n\n", bundle.getString("startup.storeWhat"),
+                    String.format(bundle.getString("startup.failedWhy"), why), bundle.getString("startup.storeDo")));
+            return;
+        }
         boolean refused = cause instanceof SignInRefused;
         headline.set(bundle.getString("startup.failed"));
         detail.set(String.join("\n\n",
@@ -80,6 +101,50 @@ public final class StartupViewModel {
                 bundle.getString(refused ? "startup.refusedDo" : "startup.failedDo")));
         waiting.set(false);
         failed.set(true);
+    }
+
+    private void localCopyDamaged(DamagedStore damaged) {
+        String kept = damaged.rescueFile().map(file -> String.format(bundle.getString("startup.damagedRescued"),
+                damaged.rescued(), file)).orElse(bundle.getString("startup.damagedNothingRescued"));
+        rebuildOffered.set(rebuild != null);
+        show(bundle.getString("startup.damaged"), String.join("\n\n",
+                String.format(bundle.getString("startup.damagedWhat"), damaged.file()),
+                String.format(bundle.getString("startup.failedWhy"), damaged.reason()),
+                kept,
+                bundle.getString(rebuild == null ? "startup.damagedDoRestart" : "startup.damagedDo")));
+    }
+
+    private void show(String headlineText, String detailText) {
+        headline.set(headlineText);
+        detail.set(detailText);
+        waiting.set(false);
+        failed.set(true);
+    }
+
+    /**
+     * What "Rebuild from the server" does after a damaged store: move it aside, start anew with the rescued
+     * actions, connect again (off the FX thread; the caller reports back through {@link #failed} or the workspace).
+     */
+    public void offerRebuild(Runnable action) {
+        this.rebuild = action;
+    }
+
+    /** The user chose to rebuild: back to "Connecting…" while it happens. */
+    public void rebuild() {
+        if (rebuild == null || !rebuildOffered.get()) {
+            return;
+        }
+        rebuildOffered.set(false);
+        failed.set(false);
+        last = ConnectionStatus.of(ConnectionState.CONNECTING);
+        headline.set(bundle.getString("startup.rebuilding"));
+        detail.set(bundle.getString("startup.rebuildingDetail"));
+        rebuild.run();
+    }
+
+    /** True after a damaged store, when a rebuild from the server can help. */
+    public ReadOnlyBooleanProperty rebuildOfferedProperty() {
+        return rebuildOffered.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty headlineProperty() {

@@ -1,17 +1,14 @@
 package com.incidentconsole.shell;
 
+import com.incidentconsole.fx.UiClock;
 import com.incidentconsole.sync.ConnectionState;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
-import javafx.util.Duration;
 
 /** Binds the status bar and ticks once a second so the retry countdown and the data's age stay true. */
 public final class StatusBarController {
@@ -21,6 +18,7 @@ public final class StatusBarController {
 
     private final StatusBarViewModel viewModel;
     private final ResourceBundle bundle;
+    private final UiClock clock;
 
     @FXML private Label serverLabel;
     @FXML private Label sandboxBadge;
@@ -29,9 +27,10 @@ public final class StatusBarController {
     @FXML private Label userLabel;
     @FXML private Label actionsLabel;
 
-    public StatusBarController(StatusBarViewModel viewModel, ResourceBundle bundle) {
+    public StatusBarController(StatusBarViewModel viewModel, ResourceBundle bundle, UiClock clock) {
         this.viewModel = viewModel;
         this.bundle = bundle;
+        this.clock = clock;
     }
 
     @FXML
@@ -53,15 +52,14 @@ public final class StatusBarController {
         viewModel.failedCountProperty().addListener((obs, was, is) -> actionsLabel.pseudoClassStateChanged(FAILED, is.intValue() > 0));
         actionsLabel.pseudoClassStateChanged(FAILED, viewModel.failedCountProperty().get() > 0);
 
-        Timeline seconds = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.tick()));
-        seconds.setCycleCount(Animation.INDEFINITE);
-        seconds.play();
+        clock.every(1, viewModel::tick);
     }
 
     private void showState(ConnectionState state) {
         connectionLabel.getStyleClass().removeIf(s -> s.startsWith("connection-"));
         connectionLabel.getStyleClass().add("connection-" + state.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         connectionLabel.pseudoClassStateChanged(ATTENTION, state == ConnectionState.RECONNECTING
+                || state == ConnectionState.INCOMPLETE || state == ConnectionState.NOT_MATTERMOST
                 || state == ConnectionState.OFFLINE || state == ConnectionState.SIGN_IN_REFUSED);
     }
 }

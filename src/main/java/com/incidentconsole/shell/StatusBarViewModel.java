@@ -46,6 +46,7 @@ public final class StatusBarViewModel {
     private final ReadOnlyStringWrapper actions = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper staleNotice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper loadNotice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper syncProgress = new ReadOnlyDoubleWrapper(INDETERMINATE);
     private final ConnectionText words;
@@ -82,7 +83,9 @@ public final class StatusBarViewModel {
         int failed = (int) all.stream().filter(PendingAction::failed).count();
         failedCount.set(failed);
         pendingCount.set(all.size() - failed);
-        actions.set(all.isEmpty() ? bundle.getString("status.actions.none")
+        int unreadable = pending.unreadable().size();
+        actions.set(all.isEmpty() ? unreadable > 0 ? String.format(bundle.getString("status.actions.unreadable"), unreadable)
+                : bundle.getString("status.actions.none")
                 : String.format(bundle.getString("status.actions"), all.size() - failed, failed));
         long conflicts = all.stream().filter(PendingAction::conflicted).count(); // among the failed: named apart
         actions.set(conflicts == 0 ? actions.get() : String.format(bundle.getString("status.actions.conflicts"),
@@ -95,8 +98,15 @@ public final class StatusBarViewModel {
         connection.set(words.statusLine(last, now));
         connectionDetail.set(last.detail().isEmpty() ? connection.get() : connection.get() + "\n" + last.detail());
         stale.set(last.isStale());
-        staleNotice.set(words.dataAge(last, now).map(age -> String.format(bundle.getString("stale.banner"), age))
-                .orElse(""));
+        // What the last load left out, with the retry countdown while one is scheduled.
+        String gap = last.gap().map(g -> last.state() == ConnectionState.INCOMPLETE ? words.state(last, now)
+                : words.gap(g)).orElse("");
+        staleNotice.set(words.dataAge(last, now).map(age -> gap.isEmpty()
+                ? String.format(bundle.getString("stale.banner"), age)
+                : String.format(bundle.getString("stale.bannerGap"), age, gap)).orElse(""));
+        loadNotice.set(!gap.isEmpty() ? String.format(bundle.getString("runs.loadGap"), gap)
+                : last.state() == ConnectionState.SYNCING || last.state() == ConnectionState.CONNECTING
+                ? bundle.getString("runs.loading") : "");
         syncing.set(last.state() == ConnectionState.SYNCING);
         syncProgress.set(last.progress().filter(SyncProgress::hasTotal).map(SyncProgress::fraction)
                 .orElse(INDETERMINATE));
@@ -147,6 +157,14 @@ public final class StatusBarViewModel {
     /** The banner's sentence while {@link #staleProperty() stale}: how old the data is and what happens to actions. */
     public ReadOnlyStringProperty staleNoticeProperty() {
         return staleNotice.getReadOnlyProperty();
+    }
+
+    /**
+     * For an empty runs list: why there is nothing to show when that is not "no runs on this server" — a load
+     * is running, or it could not get the runs (what, why, when it tries again). Empty otherwise.
+     */
+    public ReadOnlyStringProperty loadNoticeProperty() {
+        return loadNotice.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty syncingProperty() {

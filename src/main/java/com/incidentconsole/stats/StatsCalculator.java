@@ -40,12 +40,13 @@ public final class StatsCalculator {
         int unacknowledged = 0;
         TreeMap<LocalDate, int[]> weeks = new TreeMap<>();
         Map<String, List<IncidentStats.Point>> points = new HashMap<>();
+        StatsQuery.Range range = query.range();
         for (PlaybookRun run : runs) {
             if (!matches(run, query)) {
                 continue;
             }
-            boolean startedInRange = query.inRange(run.createAt());
-            boolean finishedInRange = run.isFinished() && query.inRange(run.endAt());
+            boolean startedInRange = range.contains(run.createAt());
+            boolean finishedInRange = run.isFinished() && range.contains(run.endAt());
             if (!run.isFinished()) {
                 inProgress++;
             }

@@ -1,6 +1,5 @@
 package com.incidentconsole.stats;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -40,11 +39,16 @@ public record StatsQuery(Optional<String> teamId, Optional<String> playbookId, O
         return new StatsQuery(teamId, playbookId, Optional.ofNullable(from), Optional.ofNullable(to), zone);
     }
 
-    boolean inRange(long epochMillis) {
-        if (epochMillis <= 0) {
-            return false;
+    /** The range as [from, to) epoch milliseconds, computed once per recompute rather than per run. */
+    Range range() {
+        long from = since.map(s -> s.atStartOfDay(zone).toInstant().toEpochMilli()).orElse(Long.MIN_VALUE);
+        long to = until.map(u -> u.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli()).orElse(Long.MAX_VALUE);
+        return new Range(from, to);
+    }
+
+    record Range(long fromMillis, long toMillis) {
+        boolean contains(long epochMillis) {
+            return epochMillis > 0 && epochMillis >= fromMillis && epochMillis < toMillis;
         }
-        LocalDate day = Instant.ofEpochMilli(epochMillis).atZone(zone).toLocalDate();
-        return since.map(s -> !day.isBefore(s)).orElse(true) && until.map(u -> !day.isAfter(u)).orElse(true);
     }
 }

@@ -22,14 +22,19 @@ import java.util.Optional;
 record ActionBase(String value, String assignee, String ownerId, String runStatus, long runUpdateAt) {
 
     /** The base of {@code action} in {@code run}, with {@code shownValue} as the value the screen showed. */
-    static ActionBase seen(RunAction action, PlaybookRun run, String shownValue) {
+    static ActionBase seen(Action action, PlaybookRun run, String shownValue) {
         return new ActionBase(shownValue, action.assigneeIn(run), run.ownerUserId(), run.currentStatus(),
                 run.updateAt());
     }
 
     /** The server's version as {@code run} shows it now; becomes the base when the user overrides it. */
-    static ActionBase of(RunAction action, PlaybookRun run) {
+    static ActionBase of(Action action, PlaybookRun run) {
         return seen(action, run, action.valueIn(run).orElse(""));
+    }
+
+    /** No base: for an action that changes no value (an addition). */
+    static ActionBase none() {
+        return new ActionBase("", "", "", "", 0);
     }
 
     String toJson(JsonMapper mapper) {

@@ -28,7 +28,13 @@ public record ActionConflict(Kind kind, String baseValue, String serverValue, St
         /** The run was restored meanwhile: the user acted on a finished run. */
         RUN_RESTORED,
         /** The item was deleted (or moved out of the run) meanwhile. */
-        ITEM_GONE
+        ITEM_GONE,
+        /**
+         * Not a change by anyone: a non-idempotent action may already be on the server (sent, then a
+         * crash or a lost answer) and the server cannot tell. {@code baseValue} is mine,
+         * {@code serverValue} what the server holds that may be it, {@code at} when that was made.
+         */
+        UNCERTAIN
     }
 
     public ActionConflict {
@@ -40,7 +46,7 @@ public record ActionConflict(Kind kind, String baseValue, String serverValue, St
 
     /** Whether sending the action anyway can work: not on a finished run, not on an item that is gone. */
     public boolean canApplyMine() {
-        return kind == Kind.CHANGED || kind == Kind.RUN_RESTORED;
+        return kind == Kind.CHANGED || kind == Kind.RUN_RESTORED || kind == Kind.UNCERTAIN;
     }
 
     ActionConflict withServerMessage(String message) {

@@ -2,7 +2,6 @@ package com.incidentconsole.sync;
 
 import com.incidentconsole.client.ServerError;
 import com.incidentconsole.client.TransportError;
-import com.incidentconsole.wire.ChecklistItem;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
@@ -35,27 +34,18 @@ final class ActionFailure {
      * A conflict in one sentence, for places that show only a message (the owner line, the log):
      * the server's version and where to choose. The outbox panel shows both versions in full.
      */
-    static String describe(ActionConflict conflict, RunAction action, Function<String, String> userNames) {
+    static String describe(ActionConflict conflict, Action action, Function<String, String> userNames) {
         String by = conflict.byUserId().isEmpty() ? "" : userNames.apply(conflict.byUserId());
         String now = switch (conflict.kind()) {
-            case CHANGED -> action instanceof RunAction.ChangeOwner
-                    ? userNames.apply(conflict.serverValue()) + " is the commander" + (by.isEmpty() ? "" : " (changed by " + by + ")")
-                    : stateWords(conflict.serverValue()) + (by.isEmpty() ? "" : " by " + by);
+            case CHANGED -> action.valueWords(conflict.serverValue(), userNames)
+                    + (by.isEmpty() ? "" : action.changedByWords(by));
             case RUN_FINISHED -> "the run is finished" + (by.isEmpty() ? "" : " (by " + by + ")");
             case RUN_RESTORED -> "the run was restored" + (by.isEmpty() ? "" : " (by " + by + ")");
             case ITEM_GONE -> "the item no longer exists";
+            case UNCERTAIN -> "it may already be there — the server cannot tell";
         };
         String said = conflict.serverMessage().isBlank() ? "" : " (server said: " + conflict.serverMessage().strip() + ")";
         return "Conflict — server now: " + now + said + ". Ctrl+Shift+O to choose.";
-    }
-
-    private static String stateWords(String state) {
-        return switch (state) {
-            case ChecklistItem.CLOSED -> "done";
-            case ChecklistItem.SKIPPED -> "skipped";
-            case ChecklistItem.IN_PROGRESS -> "in progress";
-            default -> "open";
-        };
     }
 
     /** The action could not even be sent, e.g. the item no longer exists. */

@@ -1,6 +1,7 @@
 package com.incidentconsole.sync;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -19,5 +20,16 @@ record Backoff(Duration min, Duration max, Duration jitter, RandomGenerator rand
         long capped = Math.min(base, max.toMillis());
         long extra = jitter.isZero() ? 0 : random.nextLong(jitter.toMillis() + 1);
         return Duration.ofMillis(capped + extra);
+    }
+
+    /**
+     * Delay before attempt {@code attempt}, honouring the server's {@code Retry-After} when it sent one:
+     * exactly what it asked (a rate limiter lets us in then, and earlier only earns another 429), capped at
+     * {@code max} so a huge value cannot park us for hours. Without one, {@link #delay(int)}.
+     */
+    Duration delay(int attempt, Optional<Duration> askedByServer) {
+        return askedByServer.filter(asked -> !asked.isNegative())
+                .map(asked -> asked.compareTo(max) > 0 ? max : asked)
+                .orElseGet(() -> delay(attempt));
     }
 }

@@ -3,6 +3,8 @@ package com.incidentconsole.sync;
 import com.incidentconsole.client.ChecklistApi;
 import com.incidentconsole.client.RunsApi;
 import com.incidentconsole.wire.PlaybookRun;
+import com.incidentconsole.wire.StatusPostComplete;
+import java.util.List;
 
 /** {@link ActionTransport} over the REST client. */
 record ClientActionTransport(RunsApi runs, ChecklistApi checklists) implements ActionTransport {
@@ -15,6 +17,26 @@ record ClientActionTransport(RunsApi runs, ChecklistApi checklists) implements A
     @Override
     public void changeOwner(String runId, String ownerUserId) {
         runs.changeOwner(runId, ownerUserId);
+    }
+
+    @Override
+    public void finishRun(String runId) {
+        runs.finish(runId);
+    }
+
+    @Override
+    public void restoreRun(String runId) {
+        runs.restore(runId);
+    }
+
+    @Override
+    public void postStatusUpdate(String runId, String message, long reminderSeconds) {
+        runs.postStatusUpdate(runId, message, reminderSeconds, false);
+    }
+
+    @Override
+    public List<StatusPostComplete> statusUpdates(String runId) {
+        return runs.statusUpdates(runId);
     }
 
     @Override

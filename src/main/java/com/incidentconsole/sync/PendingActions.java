@@ -14,6 +14,29 @@ public final class PendingActions {
 
     private final Map<ActionTarget, PendingAction> actions = new ConcurrentHashMap<>();
     private final Listeners<ActionTarget> listeners = new Listeners<>();
+    private final Map<Long, Unreadable> unreadable = new ConcurrentHashMap<>();
+
+    /** The target listeners hear when the rows this build cannot read change. */
+    public static final ActionTarget UNREADABLE = new ActionTarget("", "unreadable");
+
+    /**
+     * An outbox row this build cannot read (a newer build's kind or version, a damaged payload): kept on
+     * disk, never sent, and listed so the outbox never claims to be empty while it holds one.
+     *
+     * @param description the sentence stored with it (may be empty)
+     * @param why what is wrong with it, in words
+     */
+    public record Unreadable(long seq, String description, String why) {
+    }
+
+    public List<Unreadable> unreadable() {
+        return unreadable.values().stream().sorted(java.util.Comparator.comparingLong(Unreadable::seq)).toList();
+    }
+
+    void unreadable(long seq, String description, String why) {
+        unreadable.put(seq, new Unreadable(seq, description == null ? "" : description, why));
+        listeners.fire(UNREADABLE);
+    }
 
     public Optional<PendingAction> get(ActionTarget target) {
         return Optional.ofNullable(actions.get(target));
@@ -37,6 +60,28 @@ public final class PendingActions {
         if (actions.replace(action.target(), action, action.failedWith(message))) {
             listeners.fire(action.target());
         }
+    }
+
+    /** The outbox committed the action: the copy now shown, or the given one if a newer action replaced it. */
+    PendingAction saved(PendingAction action) {
+        PendingAction saved = action.savedCopy();
+        if (actions.replace(action.target(), action, saved)) {
+            listeners.fire(action.target());
+            return saved;
+        }
+        return action;
+    }
+
+    /** Writing the action to disk failed: it stays visible, failed and marked as not saved. */
+    void unsaved(PendingAction action, String message) {
+        if (actions.replace(action.target(), action, action.unsavedWith(message))) {
+            listeners.fire(action.target());
+        }
+    }
+
+    /** Whether every action shown is on disk (false while one could not be written, e.g. on a full disk). */
+    public boolean allSaved() {
+        return actions.values().stream().allMatch(PendingAction::saved);
     }
 
     /** Marks the action as in conflict with the server's version, unless a newer action replaced it. */

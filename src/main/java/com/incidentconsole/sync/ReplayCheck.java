@@ -35,7 +35,7 @@ final class ReplayCheck {
      * @param base what the user saw; empty for an entry written before bases were recorded, which is
      *             sent as before unless its item is gone
      */
-    static Verdict judge(RunAction action, PlaybookRun server, Optional<ActionBase> base) {
+    static Verdict judge(Action action, PlaybookRun server, Optional<ActionBase> base) {
         if (action.isSettledIn(server)) {
             return new Verdict.Done();
         }
@@ -61,18 +61,18 @@ final class ReplayCheck {
      * The server accepted the action but shows another value afterwards: someone changed it right
      * after (or undid it). Always a conflict, whatever the base says.
      */
-    static Verdict.Conflicted changedAfterSending(RunAction action, PlaybookRun server, Optional<ActionBase> base) {
+    static Verdict.Conflicted changedAfterSending(Action action, PlaybookRun server, Optional<ActionBase> base) {
         return conflict(action, server, action.valueIn(server).isEmpty() ? ActionConflict.Kind.ITEM_GONE
                 : ActionConflict.Kind.CHANGED, base.map(ActionBase::value).orElse(""));
     }
 
-    private static Verdict.Conflicted conflict(RunAction action, PlaybookRun server, ActionConflict.Kind kind,
+    private static Verdict.Conflicted conflict(Action action, PlaybookRun server, ActionConflict.Kind kind,
                                                String baseValue) {
         Optional<TimelineEvent> cause = switch (kind) {
             case CHANGED -> action.lastChangeIn(server);
             case RUN_FINISHED -> latest(server, TimelineEvent.RUN_FINISHED);
             case RUN_RESTORED -> latest(server, TimelineEvent.RUN_RESTORED);
-            case ITEM_GONE -> Optional.empty();
+            case ITEM_GONE, UNCERTAIN -> Optional.empty();
         };
         long at = cause.map(TimelineEvent::eventAt)
                 .orElse(kind == ActionConflict.Kind.RUN_FINISHED ? server.endAt() : 0L);

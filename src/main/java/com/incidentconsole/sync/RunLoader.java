@@ -41,6 +41,8 @@ final class RunLoader {
     private final WorkspaceState state;
     private final Consumer<SyncProgress> progress;
     private final Executor prefetch;
+    /** How far the latest runs load came, kept so a load that fails part-way can say "400 of 1,240 loaded". */
+    private volatile SyncProgress runsProgress = new SyncProgress(SyncProgress.Phase.RUNS, 0, 0);
 
     RunLoader(MattermostConnection connection, WorkspaceState state) {
         this(connection, state, p -> { });
@@ -65,12 +67,22 @@ final class RunLoader {
     /** Teams, playbooks, every visible run and the users they mention; runs that vanished are removed. */
     void loadEverything() {
         loadPlaybooks();
+        loadAllRuns();
+        loadAllUsers();
+    }
+
+    /** Every visible run; runs held but no longer on the server (deleted, access lost) are removed. */
+    void loadAllRuns() {
         // Only runs held before this load can have vanished; one created meanwhile came by event.
         Set<String> heldBefore = new HashSet<>();
         state.runs().all().forEach(r -> heldBefore.add(r.id()));
         Set<String> seen = loadRuns(RunQuery.all());
         heldBefore.stream().filter(id -> !seen.contains(id)).forEach(state.runs()::remove);
-        loadAllUsers();
+    }
+
+    /** How many runs the latest runs load got, of how many the server counted (0: not known yet). */
+    SyncProgress runsProgress() {
+        return runsProgress;
     }
 
     /** Runs with any activity (created, updated, finished) since {@code sinceMillis}, by the server's clock. */
@@ -93,6 +105,7 @@ final class RunLoader {
         RunQuery sorted = query.sort("create_at", "desc");
         Set<String> seen = new HashSet<>();
         Deque<CompletableFuture<RunsPage>> inFlight = new ArrayDeque<>();
+        runsProgress = new SyncProgress(SyncProgress.Phase.RUNS, 0, 0);
         int requested = 0;
         long pages = 1;
         inFlight.add(fetch(sorted, requested++));
@@ -109,8 +122,8 @@ final class RunLoader {
                 loadMissingUsers(result.items());
                 state.runs().upsert(result.items());
                 result.items().forEach(r -> seen.add(r.id()));
-                progress.accept(new SyncProgress(SyncProgress.Phase.RUNS, seen.size(),
-                        Math.max(0, result.totalCount())));
+                runsProgress = new SyncProgress(SyncProgress.Phase.RUNS, seen.size(), Math.max(0, result.totalCount()));
+                progress.accept(runsProgress);
                 if (!more) {
                     return seen;
                 }
@@ -149,12 +162,26 @@ final class RunLoader {
 
     /** The user's teams (kept, so an offline start knows them) and each team's playbooks. */
     void loadPlaybooks() {
+        for (Team team : loadTeams()) {
+            loadPlaybooks(team);
+        }
+    }
+
+    /** The user's teams, kept so an offline start knows them. */
+    List<Team> loadTeams() {
         progress.accept(new SyncProgress(SyncProgress.Phase.PLAYBOOKS, 0, 0));
         List<Team> teams = connection.teams().mine();
         state.identity().teams(teams);
-        for (Team team : teams) {
-            state.playbooks().putAll(connection.playbooks().listAll(team.id()));
-        }
+        return teams;
+    }
+
+    void loadPlaybooks(Team team) {
+        state.playbooks().putAll(connection.playbooks().listAll(team.id()));
+    }
+
+    /** One playbook by id: for when the team's list fails (one broken playbook can break the whole list). */
+    void fetchPlaybook(String playbookId) {
+        state.playbooks().putAll(List.of(connection.playbooks().get(playbookId)));
     }
 
     void fetchRun(String runId) {
@@ -164,7 +191,7 @@ final class RunLoader {
     }
 
     /** Everyone the picker may offer; loaded after the runs so the list shows first. */
-    private void loadAllUsers() {
+    void loadAllUsers() {
         int page = 0;
         int loaded = 0;
         List<User> batch;

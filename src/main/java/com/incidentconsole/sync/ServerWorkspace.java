@@ -110,9 +110,11 @@ public final class ServerWorkspace implements Workspace, AutoCloseable {
         // The queue and the engine exist before the workspace they report a 401 to.
         AtomicReference<ServerWorkspace> self = new AtomicReference<>();
         Runnable sessionEnded = () -> Optional.ofNullable(self.get()).ifPresent(ServerWorkspace::sessionEnded);
-        ActionQueue commands = new ActionQueue(outbox, new ClientActionTransport(connection.runs(),
-                connection.checklists()), state.runs(), state.pending(), state.users(), executors.actions(), clock,
-                Backoff.forActions(new SplittableRandom()), mapper, ActionQueue.CONFIRM_FETCH_DELAY, sessionEnded);
+        // Its own sender thread: a server that hangs delays its own actions only, never another server's.
+        ActionQueue commands = ActionQueue.forServer(label, outbox, new ClientActionTransport(connection.runs(),
+                connection.checklists()), state.runs(), state.pending(), state.users(), clock,
+                Backoff.forActions(new SplittableRandom()), mapper, sessionEnded,
+                () -> state.identity().me().map(User::username).orElse(""));
         commands.restore();
         SyncEngine engine = new SyncEngine(connection, state, mapper, executors.io(), clock, streamSettings,
                 commands::resume, recentCache, at -> keeper.ifPresent(k -> k.fullLoadCompleted(at)), sessionEnded);
@@ -284,5 +286,6 @@ public final class ServerWorkspace implements Workspace, AutoCloseable {
         // Before the stream closes: the cache notes "current as of now" only while still live.
         keeper.ifPresent(CacheKeeper::close);
         engine.close();
+        commands.close();
     }
 }

@@ -3,6 +3,7 @@ package com.incidentconsole.sync;
 import com.incidentconsole.client.ClientException;
 import com.incidentconsole.client.MattermostConnection;
 import com.incidentconsole.client.ServerError;
+import com.incidentconsole.client.TransportError;
 import com.incidentconsole.wire.User;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +29,12 @@ final class SignInLoop implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SignInLoop.class.getName());
     /** Attempts at the minimum delay before backing off, as the event stream (and the JS client) does. */
     static final int FLAT_ATTEMPTS = 7;
+    /**
+     * Between attempts while the address answers as something other than Mattermost, or with a certificate we
+     * refuse: a wrong address or certificate does not fix itself in seconds, but an administrator may fix it
+     * while the console waits (and the user can always restart with the right address or CA).
+     */
+    static final Duration SLOW_RETRY = Duration.ofMinutes(1);
 
     private final MattermostConnection connection;
     private final ConnectionStatusHolder status;
@@ -112,10 +119,16 @@ final class SignInLoop implements AutoCloseable {
         if (e instanceof ServerError error) {
             delay = error.retryAfter().filter(r -> r.compareTo(backoff.max()) <= 0).orElse(delay);
         }
+        boolean notMattermost = e instanceof TransportError transport && transport.isNotMattermost();
+        boolean needsTheUser = e instanceof TransportError transport && transport.retryCannotFix();
+        if (needsTheUser && delay.compareTo(SLOW_RETRY) < 0) {
+            delay = SLOW_RETRY;
+        }
         Instant next = clock.instant().plus(delay);
         String why = e.getMessage();
         LOG.info(() -> "Sign-in failed, next attempt " + next + ": " + why);
-        status.update(s -> s.moveTo(ConnectionState.RECONNECTING, Optional.of(next), why));
+        ConnectionState waitingAs = notMattermost ? ConnectionState.NOT_MATTERMOST : ConnectionState.RECONNECTING;
+        status.update(s -> s.moveTo(waitingAs, Optional.of(next), why));
         int mine = round.get();
         waiting = true;
         CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, io).execute(() -> attempt(mine));

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,9 +31,14 @@ import java.util.logging.Logger;
  * order. Whenever the stream could have missed something (first connect, or a resume the server
  * could not serve and answered with a new {@code connection_id}), runs are loaded again.
  *
+ * <p>A load that fails part-way (a 429, a 5xx, a timeout, one broken playbook) keeps what it got and
+ * owes the rest ({@link LoadRound}): that is retried by itself with backoff, as soon as the server's
+ * {@code Retry-After} allows, or at once on "retry now"; the status says what is missing and why
+ * ({@link ConnectionState#INCOMPLETE}). A new connection's load takes over whatever is still owed.
+ *
  * <p>It also decides what the status says about the data: stale while it is a copy the server has
  * not confirmed (restored from the cache, or kept since the connection was lost), confirmed when a
- * load completes with the stream live.
+ * load of the runs completes with the stream live.
  *
  * <p>And it notices when the server ended the session: a 401 while loading, or a stream that keeps
  * closing before the server confirms it and a check of the session ({@code GET /users/me}) that
@@ -43,11 +49,15 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SyncEngine.class.getName());
     static final long CATCH_UP_OVERLAP_MS = 5_000;
+    static final Duration LOAD_RETRY_MAX = Duration.ofMinutes(2);
 
     private final MattermostConnection connection;
     private final WorkspaceState state;
     private final IncrementalUpdate incremental;
     private final RunLoader loader;
+    private final LoadRound round;
+    /** What failed loads left unfetched; the next load (a retry or a new connection's) fetches it. */
+    private final LoadRetries retries;
     private final JsonMapper mapper;
     private final ExecutorService io;
     private final Clock clock;
@@ -63,17 +73,8 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
     /** Stopped because the session is over: nothing here may change the status until {@link #restart()}. */
     private volatile boolean signedOut;
 
-    /** The stores hold a whole picture (a load completed, or a recent cache): a new connection only catches up. */
-    private volatile boolean haveBaseline;
-    /** Teams and playbooks were loaded in this session (a cache's copy may be old). */
-    private volatile boolean directoriesLoaded;
-    /** A load completed with the stream live at least once in this session. */
-    private volatile boolean confirmedOnce;
-    /**
-     * A load finished for the current connection before its stream reported LIVE (the hello comes
-     * first, and a quick catch-up can beat the state change): LIVE then confirms the data itself.
-     */
-    private volatile boolean caughtUpBeforeLive;
+    /** What to load on a new connection, and when the data counts as confirmed. */
+    private final DataFreshness freshness;
     private final AtomicInteger loadsRunning = new AtomicInteger();
     private boolean closed;
     /** Written under this engine's lock (start, close); read without it, e.g. inside a status update. */
@@ -103,14 +104,19 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
         this.mapper = mapper;
         this.io = io;
         this.clock = clock;
-        this.haveBaseline = fromCache;
+        this.freshness = new DataFreshness(fromCache);
         this.incremental = new IncrementalUpdate(mapper);
         this.loader = new RunLoader(connection, state, this::progressed);
+        this.round = new LoadRound(loader, state);
+        // The stream's pace, capped lower: a load retry costs the server more than a connect.
+        Duration cap = streamSettings.maxRetry().compareTo(LOAD_RETRY_MAX) < 0 ? streamSettings.maxRetry() : LOAD_RETRY_MAX;
+        this.retries = new LoadRetries(new Backoff(streamSettings.minRetry(), cap, streamSettings.jitter(),
+                new SplittableRandom()), clock, io, this::retryLoad);
     }
 
     /** The stores' picture cannot be caught up from (another user's cache): the first load loads everything. */
     void discardBaseline() {
-        haveBaseline = false;
+        freshness.discardBaseline();
     }
 
     /** Opens the event stream; call once signed in (the stream authenticates with the session's token). */
@@ -120,7 +126,7 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
         }
         signedOut = false;
         int generation = streamGeneration.incrementAndGet();
-        stream = connection.events(new OneStream(generation), streamSettings);
+        stream = connection.events(new CurrentStreamOnly(this, streamGeneration::get, generation), streamSettings);
         stream.start();
     }
 
@@ -144,11 +150,18 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
     }
 
     /**
-     * "Retry now": while the stream waits to reconnect, a new one connects at once (its hello catches up, as
-     * after any new connection). A live or connecting stream is left alone.
+     * "Retry now": a load waiting for its retry runs at once; while the stream waits to reconnect, a new one
+     * connects at once (its hello catches up, as after any new connection). A live or connecting stream is
+     * left alone.
      */
     synchronized void retryNow() {
-        if (closed || signedOut || stream == null || stream.state() != StreamState.RECONNECTING) {
+        if (closed || signedOut) {
+            return;
+        }
+        if (retries.now()) {
+            LOG.info("Loading what is missing now, as asked");
+        }
+        if (stream == null || stream.state() != StreamState.RECONNECTING) {
             return;
         }
         LOG.info("Reconnecting now, as asked");
@@ -188,69 +201,98 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
     @Override
     public void onHello(HelloData hello, boolean newConnectionId) {
         helloSinceDrop = true;
-        caughtUpBeforeLive = false;
+        freshness.newConnection();
         // Counted before the stream reports LIVE (right after this call), so the status goes straight
         // to SYNCING instead of showing a short, false "Live" over data not yet caught up.
         loadsRunning.incrementAndGet();
         state.status().update(s -> s.moveTo(ConnectionState.SYNCING));
-        io.execute(haveBaseline ? this::catchUp : this::resync);
+        // This load fetches what is owed too, so a retry still waiting is not needed any more.
+        LoadPlan owed = retries.takeOver();
+        io.execute(() -> load(connectionPlan().and(owed)));
     }
 
-    private void resync() {
-        sync(() -> {
-            loader.loadEverything();
-            directoriesLoaded = true;
-        }, true);
-    }
-
-    private void catchUp() {
+    /** Everything on the first connection; afterwards, or after a start from a recent cache, what changed since. */
+    private LoadPlan connectionPlan() {
         long newest = state.runs().all().stream().mapToLong(PlaybookRun::updateAt).max().orElse(0);
-        sync(() -> {
-            if (!directoriesLoaded) {
-                // First contact after a start from the cache: teams and playbooks may have changed too.
-                loader.loadPlaybooks();
-                directoriesLoaded = true;
-            }
-            // A small overlap: changes committed in the same millisecond as the newest one we saw.
-            loader.loadChangedSince(Math.max(0, newest - CATCH_UP_OVERLAP_MS));
-        }, false);
+        // A small overlap: changes committed in the same millisecond as the newest one we saw.
+        return freshness.planForNewConnection(Math.max(0, newest - CATCH_UP_OVERLAP_MS));
     }
 
-    private void sync(Runnable load, boolean full) {
+    private void retryLoad(LoadPlan plan) {
+        if (closed || signedOut) {
+            retries.owe(plan); // for the load after signing in again
+            return;
+        }
+        loadsRunning.incrementAndGet();
+        state.status().update(s -> s.state() == ConnectionState.INCOMPLETE ? s.moveTo(ConnectionState.SYNCING) : s);
+        load(plan);
+    }
+
+    private void load(LoadPlan plan) {
+        LoadRound.Outcome outcome;
         try {
-            load.run();
-            if (full) {
-                onFullLoad.accept(clock.instant());
-            }
-            haveBaseline = true;
-            boolean last = loadsRunning.decrementAndGet() == 0;
-            onSynced.run();
-            if (last) {
-                // Decided inside the update: a drop reported meanwhile must not be overwritten by "Live".
-                state.status().update(s -> {
-                    if (!currentStream().map(stream -> stream.state() == StreamState.LIVE).orElse(false)) {
-                        caughtUpBeforeLive = true;
-                        return s;
-                    }
-                    confirmedOnce = true;
-                    return s.moveTo(ConnectionState.LIVE).confirmed();
-                });
-            }
+            outcome = round.run(plan);
         } catch (RuntimeException e) {
             loadsRunning.decrementAndGet();
-            if (signedOut) {
-                return; // held back by the ended session: the status already says so
+            if (closed || signedOut) {
+                return; // closing, or held back by the ended session: the status already says so
             }
             if (sessionOver(e)) {
-                LOG.info("Loading runs was refused with 401: the session is over");
+                LOG.info("Loading was refused with 401: the session is over");
                 onSessionEnded.run();
                 return;
             }
-            String why = ActionFailure.describe(e);
-            LOG.log(Level.WARNING, "Loading runs failed: {0}", why);
-            state.status().update(s -> markStale(s.moveTo(ConnectionState.OFFLINE, Optional.empty(),
-                    "Loading runs failed — " + why)));
+            LOG.log(Level.WARNING, "Loading failed unexpectedly; trying again later", e);
+            retries.failed(plan, Optional.empty());
+            return;
         }
+        if (closed) {
+            loadsRunning.decrementAndGet(); // requests cut short by closing failed: nothing to retry or say
+            return;
+        }
+        settle(plan, outcome);
+    }
+
+    private void settle(LoadPlan plan, LoadRound.Outcome outcome) {
+        boolean runsLoaded = freshness.loaded(plan, outcome.owed());
+        if (runsLoaded && plan.runsSince().isEmpty()) {
+            onFullLoad.accept(clock.instant());
+        }
+        boolean last = loadsRunning.decrementAndGet() == 0;
+        if (runsLoaded) {
+            onSynced.run();
+        }
+        if (outcome.complete()) {
+            retries.succeeded();
+            if (last) {
+                // Decided inside the update: a drop reported meanwhile must not be overwritten by "Live".
+                state.status().update(s -> {
+                    boolean live = streamIsLive();
+                    ConnectionStatus whole = s.withGap(Optional.empty());
+                    return freshness.runsLoaded(live ? whole.moveTo(ConnectionState.LIVE) : whole, live);
+                });
+            }
+            return;
+        }
+        Instant at = retries.failed(outcome.owed(), outcome.retryAfter());
+        String why = outcome.gap().map(LoadGap::reason).orElse("");
+        LOG.log(Level.WARNING, "Load incomplete, trying again at {0}: {1}", new Object[] {at, why});
+        state.status().update(s -> {
+            ConnectionStatus next = s.withGap(outcome.gap());
+            boolean live = streamIsLive();
+            if (live && last) {
+                next = next.moveTo(ConnectionState.INCOMPLETE, Optional.of(at), why);
+            }
+            if (runsLoaded) {
+                return freshness.runsLoaded(next, live);
+            }
+            freshness.streamLeftLive(); // nothing current for LIVE to confirm
+            return markStale(next);
+        });
+    }
+
+    private boolean streamIsLive() {
+        return currentStream().map(stream -> stream.state() == StreamState.LIVE).orElse(false);
     }
 
     private void progressed(SyncProgress progress) {
@@ -259,7 +301,7 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
 
     /** From the moment the server stops confirming it, what we show is a copy as of now. */
     private ConnectionStatus markStale(ConnectionStatus status) {
-        return confirmedOnce ? status.staleSince(clock.instant()) : status;
+        return freshness.markStale(status, clock.instant());
     }
 
     private Optional<EventStream> currentStream() {
@@ -278,7 +320,7 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
                 case PluginEvents.RUN_UPDATED_INCREMENTAL ->
                         applyIncremental(PluginPayloads.decode(event, PlaybookRunUpdate.class, mapper));
                 case PluginEvents.PLAYBOOK_CREATED, PluginEvents.PLAYBOOK_ARCHIVED, PluginEvents.PLAYBOOK_RESTORED ->
-                        io.execute(loader::loadPlaybooks);
+                        io.execute(this::reloadPlaybooks);
                 default -> {
                     // Core events the console does not show yet (posted, typing, ...).
                 }
@@ -286,6 +328,16 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
         } catch (RuntimeException e) {
             // A bad payload must not stop the stream; the run it concerned is refetched on the next resync.
             LOG.log(Level.WARNING, "Could not apply " + event.event() + " (seq " + event.seq() + "): " + e.getMessage());
+        }
+    }
+
+    /** A playbook changed: a failure here is owed to the next load rather than retried on its own. */
+    private void reloadPlaybooks() {
+        try {
+            loader.loadPlaybooks();
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Reloading playbooks failed: " + ActionFailure.describe(e));
+            retries.owe(LoadPlan.PLAYBOOKS);
         }
     }
 
@@ -319,12 +371,13 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
     public void onStateChanged(StreamState streamState, Optional<Duration> nextAttemptIn, Optional<String> reason) {
         ConnectionState mapped = switch (streamState) {
             case CONNECTING -> ConnectionState.CONNECTING;
-            case LIVE -> loadsRunning.get() > 0 ? ConnectionState.SYNCING : ConnectionState.LIVE;
+            case LIVE -> loadsRunning.get() > 0 ? ConnectionState.SYNCING
+                    : retries.waiting() ? ConnectionState.INCOMPLETE : ConnectionState.LIVE;
             case RECONNECTING -> ConnectionState.RECONNECTING;
             case CLOSED -> ConnectionState.OFFLINE;
         };
         if (streamState != StreamState.LIVE && streamState != StreamState.CONNECTING) {
-            caughtUpBeforeLive = false;
+            freshness.streamLeftLive();
         }
         if (streamState == StreamState.RECONNECTING) {
             if (!helloSinceDrop) {
@@ -332,65 +385,21 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
             }
             helloSinceDrop = false;
         }
-        Optional<Instant> nextAttemptAt = nextAttemptIn.map(d -> clock.instant().plus(d));
+        Optional<Instant> nextAttemptAt = mapped == ConnectionState.INCOMPLETE ? retries.nextAttemptAt()
+                : nextAttemptIn.map(d -> clock.instant().plus(d));
         state.status().update(s -> {
             ConnectionStatus next = s.moveTo(mapped, nextAttemptAt, reason.orElse(""));
             if (streamState != StreamState.LIVE) {
                 return markStale(next);
             }
             // LIVE alone confirms nothing: only a completed load does (see sync) — which may already have.
-            if (mapped == ConnectionState.LIVE && caughtUpBeforeLive) {
-                caughtUpBeforeLive = false;
-                confirmedOnce = true;
-                return next.confirmed();
-            }
-            return next;
+            return mapped == ConnectionState.LIVE || mapped == ConnectionState.INCOMPLETE ? freshness.onLive(next) : next;
         });
     }
 
     @Override
     public void onMalformedFrame(String description) {
         LOG.warning(() -> "Ignored a malformed frame from the server: " + description);
-    }
-
-    /** Passes on the reports of one stream only while it is the current one. */
-    private final class OneStream implements EventStream.Listener {
-
-        private final int generation;
-
-        OneStream(int generation) {
-            this.generation = generation;
-        }
-
-        private boolean current() {
-            return streamGeneration.get() == generation;
-        }
-
-        @Override
-        public void onHello(HelloData hello, boolean newConnectionId) {
-            if (current()) {
-                SyncEngine.this.onHello(hello, newConnectionId);
-            }
-        }
-
-        @Override
-        public void onEvent(WebSocketEvent event) {
-            if (current()) {
-                SyncEngine.this.onEvent(event);
-            }
-        }
-
-        @Override
-        public void onStateChanged(StreamState state, Optional<Duration> nextAttemptIn, Optional<String> reason) {
-            if (current()) {
-                SyncEngine.this.onStateChanged(state, nextAttemptIn, reason);
-            }
-        }
-
-        @Override
-        public void onMalformedFrame(String description) {
-            SyncEngine.this.onMalformedFrame(description);
-        }
     }
 
     @Override

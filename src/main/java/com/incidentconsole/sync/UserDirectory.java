@@ -1,10 +1,10 @@
 package com.incidentconsole.sync;
 
+import com.incidentconsole.text.WordMatch;
 import com.incidentconsole.wire.User;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,10 +38,9 @@ public final class UserDirectory {
      * best first: prefix matches on a name part before substring matches.
      */
     public List<User> search(String query, int limit) {
-        String[] words = query.toLowerCase(Locale.ROOT).trim().split("\\s+");
         return users.values().stream()
                 .filter(u -> !u.isBot() && u.deleteAt() == 0)
-                .map(u -> new Scored(u, score(u, words)))
+                .map(u -> new Scored(u, score(u, query)))
                 .filter(s -> s.score > 0)
                 .sorted(Comparator.comparingInt(Scored::score).reversed()
                         .thenComparing(s -> s.user.displayName()))
@@ -59,21 +58,8 @@ public final class UserDirectory {
         return listeners.add(listener);
     }
 
-    private static int score(User user, String[] words) {
-        String haystack = (user.displayName() + " " + user.username() + " " + user.nickname()).toLowerCase(Locale.ROOT);
-        int total = 0;
-        for (String word : words) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            int at = haystack.indexOf(word);
-            if (at < 0) {
-                return 0;
-            }
-            boolean wordStart = at == 0 || !Character.isLetterOrDigit(haystack.charAt(at - 1));
-            total += wordStart ? 3 : 1;
-        }
-        return Math.max(total, 1);
+    private static int score(User user, String query) {
+        return WordMatch.score(user.displayName() + " " + user.username() + " " + user.nickname(), query);
     }
 
     private record Scored(User user, int score) {

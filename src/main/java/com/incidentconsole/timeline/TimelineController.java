@@ -1,11 +1,13 @@
 package com.incidentconsole.timeline;
 
+import com.incidentconsole.fx.TextWrap;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -36,6 +38,7 @@ public final class TimelineController {
         private final Label time = new Label();
         private final Label author = new Label();
         private final Label summary = new Label();
+        private final Tooltip tooltip = new Tooltip();
         private final VBox box;
 
         EventCell() {
@@ -43,7 +46,10 @@ public final class TimelineController {
             time.getStyleClass().add("event-time");
             author.getStyleClass().add("event-author");
             summary.getStyleClass().add("event-summary");
-            summary.setWrapText(true);
+            TextWrap.unlessRightToLeft(summary);
+            summary.setMinWidth(0);
+            TextWrap.unlessRightToLeft(tooltip);
+            tooltip.setMaxWidth(560);
             HBox line = new HBox(8, time, type, author);
             line.setAlignment(Pos.BASELINE_LEFT);
             box = new VBox(2, line, summary);
@@ -69,6 +75,9 @@ public final class TimelineController {
             summary.setManaged(!row.summary().isEmpty());
             getProperties().put("eventType", row.eventType());
             setAccessibleText(row.time() + " " + row.typeLabel() + " " + row.author() + " " + row.summary());
+            // The cell shows a few lines; the tooltip the longer text (both bounded in the view-model).
+            tooltip.setText(row.fullSummary());
+            setTooltip(row.fullSummary().equals(row.summary()) ? null : tooltip);
             setGraphic(box);
         }
     }

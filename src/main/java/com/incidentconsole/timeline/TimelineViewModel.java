@@ -1,5 +1,6 @@
 package com.incidentconsole.timeline;
 
+import com.incidentconsole.text.DisplayText;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.TimelineEvent;
 import java.time.Instant;
@@ -18,6 +19,13 @@ import javafx.collections.ObservableList;
 public final class TimelineViewModel {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm");
+    /** A timeline entry is a few lines in a narrow column; the tooltip holds more. */
+    private static final int SUMMARY_LINES = 3;
+    private static final int SUMMARY = 300;
+    private static final int FULL_LINES = 40;
+    private static final int FULL_SUMMARY = 2_000;
+    private static final int PERSON = 80;
+    private static final int TYPE = 60;
 
     private final ResourceBundle bundle;
     private final Function<String, String> userNames;
@@ -52,9 +60,12 @@ public final class TimelineViewModel {
 
     TimelineRow row(TimelineEvent event) {
         String authorId = event.creatorUserId().isEmpty() ? event.subjectUserId() : event.creatorUserId();
+        String plain = plain(event.summary());
+        DisplayText.Clip shown = DisplayText.paragraph(plain, SUMMARY_LINES, SUMMARY);
         return new TimelineRow(event.id(), event.eventType(), typeLabel(event.eventType()),
                 TIME.format(Instant.ofEpochMilli(event.eventAt()).atZone(zone)),
-                authorId.isEmpty() ? "" : userNames.apply(authorId), plain(event.summary()));
+                authorId.isEmpty() ? "" : DisplayText.line(userNames.apply(authorId), PERSON), shown.text(),
+                shown.clipped() ? DisplayText.paragraph(plain, FULL_LINES, FULL_SUMMARY).text() : shown.text());
     }
 
     /** A readable label for every type the server records; unknown future types still read as words. */
@@ -62,7 +73,7 @@ public final class TimelineViewModel {
         try {
             return bundle.getString("timeline.type." + eventType);
         } catch (MissingResourceException unknown) {
-            String words = eventType.replace('_', ' ').trim();
+            String words = DisplayText.line(eventType.replace('_', ' '), TYPE);
             return words.isEmpty() ? bundle.getString("timeline.type.unknown")
                     : words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
         }

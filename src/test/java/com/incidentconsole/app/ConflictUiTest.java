@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerDark;
-import com.incidentconsole.shell.FxBatcher;
+import com.incidentconsole.fx.FxBatcher;
 import com.incidentconsole.shell.OutboxViewModel;
 import com.incidentconsole.sync.ActionConflict;
 import com.incidentconsole.sync.ActionTarget;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerDark;
-import com.incidentconsole.shell.FxBatcher;
+import com.incidentconsole.fx.FxBatcher;
 import com.incidentconsole.sync.ConnectionState;
 import com.incidentconsole.sync.ConnectionStatus;
 import com.incidentconsole.sync.SyncProgress;

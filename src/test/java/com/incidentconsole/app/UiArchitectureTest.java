@@ -13,7 +13,7 @@ class UiArchitectureTest {
 
     private static final JavaClasses UI = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("com.incidentconsole.app", "com.incidentconsole.shell", "com.incidentconsole.runs",
+            .importPackages("com.incidentconsole.app", "com.incidentconsole.fx", "com.incidentconsole.shell", "com.incidentconsole.runs",
                     "com.incidentconsole.checklist", "com.incidentconsole.timeline", "com.incidentconsole.signin");
 
     @Test

@@ -88,37 +88,23 @@ class ChecklistViewModelTest {
         assertEquals(ChecklistItem.OPEN, item.state(), "dismissing shows the server's state again");
     }
 
+    /**
+     * Issue #12 M4: a tick that failed (refused, or not saved on a full disk) shows ticked in red; x on it
+     * means "do it again", so it sends the tick, not its opposite computed from the failed value.
+     */
     @Test
-    void aCommandRefusedBeforeItWasRecordedStillShowsOnTheItem() {
-        model = new ChecklistViewModel(new RefusingCommands(), Runnable::run, workspace.pending(),
-                ResourceBundle.getBundle("i18n.messages"), workspace.users()::displayName, () -> TestWorkspace.NOW,
-                ZoneOffset.UTC);
-        model.show(workspace.runs().get(DB).orElseThrow());
-        focus("i-page");
+    void xOnAFailedTickRedoesTheTickNotItsOpposite() {
+        focus("i-channel");
+        model.toggleDone();
+        ActionTarget target = ActionTarget.item(DB, "i-channel");
+        workspace.fakeCommands().fail(target, "Not saved on this computer and not sent: the disk is full");
+        model.pendingChanged(List.of(target));
+
         model.toggleDone();
 
-        ItemRow item = model.focusedProperty().get();
-        assertTrue(item.failedProperty().get());
-        assertTrue(item.errorProperty().get().contains("not connected"), item.errorProperty().get());
-        assertEquals(ChecklistItem.OPEN, item.state(), "shows what the user asked for, not a silent revert");
-    }
-
-    /** Commands that fail before recording anything, as a broken transport might. */
-    private static final class RefusingCommands implements com.incidentconsole.sync.RunCommands {
-        @Override
-        public java.util.concurrent.CompletableFuture<Void> setItemState(String runId, String itemId, String newState) {
-            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("not connected"));
-        }
-
-        @Override
-        public java.util.concurrent.CompletableFuture<Void> changeOwner(String runId, String userId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public java.util.concurrent.CompletableFuture<Void> retry(ActionTarget target) {
-            throw new UnsupportedOperationException();
-        }
+        assertEquals(List.of(new Call("setItemState", DB, "i-channel", ChecklistItem.CLOSED),
+                new Call("setItemState", DB, "i-channel", ChecklistItem.CLOSED)), workspace.fakeCommands().calls());
+        assertTrue(model.focusedProperty().get().pendingProperty().get());
     }
 
     @Test

@@ -139,6 +139,45 @@ class EventStreamTest {
     }
 
     @Test
+    void aFirstFrameThatIsNotTheHelloReconnectsWithBackoffAndTheNextHelloGoesLive() throws Exception {
+        start(FAST);
+        FakeSocketServer.Opened first = server.nextConnection();
+        first.conn().send("{garbled hello");
+        assertEquals(EventStream.CLOSE_MISSED_EVENTS, next(server.closeCodes), "gave up on the socket");
+        recorder.awaitState(StreamState.RECONNECTING);
+        assertTrue(recorder.reasons.stream().anyMatch(r -> r.contains("first frame was not its hello")),
+                recorder.reasons::toString);
+
+        FakeSocketServer.Opened second = server.nextConnection();
+        assertEquals("/api/v4/websocket?connection_id=&sequence_number=0&disconnect_err_code=4001", second.resource(),
+                "a fresh connection: there was no hello to resume");
+        second.conn().send(FakeSocketServer.hello(CONN));
+        assertTrue(next(recorder.hellos).newConnectionId());
+        recorder.awaitState(StreamState.LIVE);
+    }
+
+    @Test
+    void anEventInPlaceOfTheHelloReconnects() throws Exception {
+        start(FAST);
+        server.nextConnection().conn().send(FakeSocketServer.event("custom_playbooks_playbook_run_updated", 2));
+        assertEquals(EventStream.CLOSE_MISSED_EVENTS, next(server.closeCodes));
+        server.nextConnection().conn().send(FakeSocketServer.hello(CONN));
+        assertTrue(next(recorder.hellos).newConnectionId());
+        assertNull(recorder.events.poll(), "the event before the hello is not passed on");
+    }
+
+    @Test
+    void noHelloWithinTheTimeoutReconnectsInsteadOfConnectingForever() throws Exception {
+        start(FAST.withHelloTimeout(Duration.ofMillis(300)));
+        server.nextConnection(); // upgraded, and then nothing
+        recorder.awaitState(StreamState.RECONNECTING);
+        assertTrue(recorder.reasons.stream().anyMatch(r -> r.contains("no hello from the server within 300 ms")),
+                recorder.reasons::toString);
+        server.nextConnection().conn().send(FakeSocketServer.hello(CONN));
+        recorder.awaitState(StreamState.LIVE);
+    }
+
+    @Test
     void aServerDropReconnectsWithBackoffAndResumesSilently() throws Exception {
         start(FAST);
         WebSocket first = connectLive();

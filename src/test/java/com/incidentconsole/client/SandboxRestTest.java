@@ -59,7 +59,8 @@ class SandboxRestTest {
                 .findFirst().orElseThrow();
         PlaybookRun run = connection.runs().create(RunCreateOptions.fromPlaybook(playbook.id(), team, name,
                 connection.me().id(), "created by " + getClass().getSimpleName()));
-        assertEquals(name, run.name());
+        // resolveRunName: a channel_name_template beats the typed name; the seeded ones have no placeholders.
+        assertEquals(playbook.channelNameTemplate().isEmpty() ? name : playbook.channelNameTemplate(), run.name());
         return run;
     }
 
@@ -157,10 +158,17 @@ class SandboxRestTest {
     }
 
     @Test
-    void pluginSaysNotAuthorizedInPlainTextWithoutAToken() {
+    void aTokenTheServerDoesNotKnowIsRefusedWith401() {
         ServerError e = assertThrows(ServerError.class, () -> MattermostConnection.open(
-                new ServerAddress(server.baseUrl()), new Credentials.AccessToken(""), mapper));
+                new ServerAddress(server.baseUrl()), new Credentials.AccessToken("aaaaaaaaaaaaaaaaaaaaaaaaaa"), mapper));
         assertEquals(401, e.status());
+    }
+
+    @Test
+    void anEmptyTokenIsRefusedBeforeAnythingIsSent() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Credentials.AccessToken(" \u00a0\r\n"));
+        assertEquals("the token is empty", e.getMessage());
     }
 
     @Test

@@ -99,9 +99,12 @@ class SandboxStreamTest {
         connection.runs().changeOwner(run.id(), other.id());
 
         WebSocketEvent ticked = nextRunUpdate(run.id());
+        // ChangeOwner first publishes Follow's update (the new owner joins as participant), then its own.
+        WebSocketEvent joined = nextRunUpdate(run.id());
         WebSocketEvent handedOver = nextRunUpdate(run.id());
         assertTrue(ticked.seq() > 0);
-        assertTrue(handedOver.seq() > ticked.seq());
+        assertTrue(joined.seq() > ticked.seq());
+        assertTrue(handedOver.seq() > joined.seq());
         assertEquals(ChecklistItem.CLOSED,
                 PluginPayloads.decode(ticked, PlaybookRun.class, mapper).checklists().get(0).items().get(0).state());
         assertEquals(other.id(), PluginPayloads.decode(handedOver, PlaybookRun.class, mapper).ownerUserId());

@@ -83,6 +83,7 @@ class ServerTrustTest {
         assertTrue(e.getMessage().contains("--ca-cert FILE"), e.getMessage());
         assertFalse(e.getMessage().contains("PKIX") || e.getMessage().contains("sun.security"),
                 "no JDK internals in the user-facing text: " + e.getMessage());
+        assertTrue(e.retryCannotFix(), "so the console retries it slowly, not every few seconds (probe L7)");
     }
 
     @Test

@@ -25,7 +25,9 @@ import java.util.List;
  *
  * <pre>CrashClient baseUrl token storeFile actionsFile (queue|replay)</pre>
  * {@code queue}: sign in, queue every action of {@code actionsFile}, print {@code QUEUED} once all of
- * them are in the outbox file, then wait to be killed. {@code replay}: sign in (the outbox is restored
+ * them are in the outbox file, then wait to be killed. {@code claim}: like {@code queue}, but print
+ * {@code CLAIMED} as soon as the workspace shows every action as saved, without reading the file —
+ * the moment a user would believe them safe. {@code replay}: sign in (the outbox is restored
  * and replayed after the first load), print {@code STARTED}, and {@code DONE} once the outbox is empty.
  */
 public final class CrashClient {
@@ -37,7 +39,8 @@ public final class CrashClient {
         String baseUrl = args[0];
         Path storeFile = Path.of(args[2]);
         List<String> actions = Files.readAllLines(Path.of(args[3])).stream().filter(l -> !l.isBlank()).toList();
-        boolean queue = args[4].equals("queue");
+        boolean queue = !args[4].equals("replay");
+        boolean claimOnly = args[4].equals("claim");
         JsonMapper mapper = WireJson.newMapper();
         SyncExecutors executors = SyncExecutors.create();
         LocalStore local = LocalStore.open(storeFile);
@@ -59,6 +62,14 @@ public final class CrashClient {
                     case "owner" -> workspace.commands().changeOwner(a[1], a[2]);
                     default -> throw new IllegalArgumentException(line);
                 }
+            }
+            if (claimOnly) {
+                // What the screen claims: every action shown as taken, i.e. saved. Said without looking at the file.
+                waitFor(() -> workspace.pending().all().size() == actions.size()
+                        && workspace.pending().all().stream().allMatch(p -> p.saved()));
+                System.out.println("CLAIMED " + actions.size());
+                System.out.flush();
+                Thread.sleep(Duration.ofMinutes(5));
             }
             waitFor(() -> outbox.entries().size() >= actions.size());
             System.out.println("QUEUED " + outbox.entries().size());

@@ -11,10 +11,6 @@ import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.TimelineEvent;
 import com.incidentconsole.wire.User;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,9 +18,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,7 +85,7 @@ class CrashReplayTest {
             //    queue pauses and keeps them), then kill.
             sandbox.control().inject(FaultRule.failNext(1_000_000, "PUT", ".*/checklists/.*", 503, "busy"));
             sandbox.control().inject(FaultRule.failNext(1_000_000, "POST", ".*/owner", 503, "busy"));
-            Child first = Child.start(dir, "queue", sandbox.baseUrl().toString(), token, storeFile, actionsFile);
+            CrashChild first = CrashChild.start(dir, "queue", sandbox.baseUrl().toString(), token, storeFile, actionsFile);
             first.expect("QUEUED", Duration.ofSeconds(60));
             first.kill();
             assertEquals(eventsBefore, countEvents(sandbox), "nothing reached the server yet");
@@ -100,7 +93,7 @@ class CrashReplayTest {
             // 2. The server works again, slowly; a new process replays and is killed part-way.
             sandbox.control().faults().clear();
             sandbox.control().inject(FaultRule.latency(Duration.ofMillis(count >= 1000 ? 4 : 15), "PUT", ".*/checklists/.*"));
-            Child second = Child.start(dir, "replay", sandbox.baseUrl().toString(), token, storeFile, actionsFile);
+            CrashChild second = CrashChild.start(dir, "replay", sandbox.baseUrl().toString(), token, storeFile, actionsFile);
             Reliability.await("replay under way", Duration.ofSeconds(60),
                     () -> applied(sandbox, actions) >= count / 4 || second.finished());
             int appliedAtKill = applied(sandbox, actions);
@@ -109,7 +102,7 @@ class CrashReplayTest {
 
             // 3. A third process finishes the replay.
             sandbox.control().faults().clear();
-            Child third = Child.start(dir, "replay", sandbox.baseUrl().toString(), token, storeFile, actionsFile);
+            CrashChild third = CrashChild.start(dir, "replay", sandbox.baseUrl().toString(), token, storeFile, actionsFile);
             third.expect("DONE", Duration.ofSeconds(120));
             assertEquals(0, third.waitFor(Duration.ofSeconds(20)));
 
@@ -169,64 +162,5 @@ class CrashReplayTest {
         int start = summary.indexOf("**");
         int end = summary.lastIndexOf("**");
         return start >= 0 && end > start ? summary.substring(start + 2, end) : summary;
-    }
-
-    /** One console process; its stdout lines are queued, its stderr goes to a file. */
-    private record Child(Process process, BlockingQueue<String> lines) {
-
-        static Child start(Path dir, String mode, String baseUrl, String token, Path store, Path actions)
-                throws IOException {
-            String java = ProcessHandle.current().info().command().orElse("java");
-            ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
-                    "-Djava.util.logging.config.file=" + System.getProperty("java.util.logging.config.file", ""),
-                    "-cp", System.getProperty("java.class.path"), CrashClient.class.getName(),
-                    baseUrl, token, store.toString(), actions.toString(), mode);
-            builder.redirectError(dir.resolve("child-" + mode + "-" + System.nanoTime() + ".err").toFile());
-            Process process = builder.start();
-            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            Thread.ofVirtual().start(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        lines.add(line);
-                    }
-                } catch (IOException ignored) {
-                    // the process died; that is the point
-                }
-            });
-            return new Child(process, lines);
-        }
-
-        void expect(String prefix, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (true) {
-                String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (line == null) {
-                    process.destroyForcibly();
-                    throw new AssertionError("the child did not print " + prefix + " in " + timeout);
-                }
-                if (line.startsWith(prefix)) {
-                    return;
-                }
-            }
-        }
-
-        boolean finished() {
-            return !process.isAlive();
-        }
-
-        /** SIGKILL on Linux: no shutdown hooks, no flushing, like a crash. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor();
-        }
-
-        int waitFor(Duration timeout) throws InterruptedException {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("the child did not exit");
-            }
-            return process.exitValue();
-        }
     }
 }

@@ -3,10 +3,10 @@ package com.incidentconsole.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.incidentconsole.fx.FxBatcher;
 import com.incidentconsole.runs.RunFormat;
 import com.incidentconsole.runs.RunListViewModel;
 import com.incidentconsole.runs.RunRow;
-import com.incidentconsole.shell.FxBatcher;
 import com.incidentconsole.sync.RunStore;
 import com.incidentconsole.uitest.TestRuns;
 import com.incidentconsole.uitest.TestWorkspace;

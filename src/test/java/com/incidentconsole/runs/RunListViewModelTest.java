@@ -3,7 +3,7 @@ package com.incidentconsole.runs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.incidentconsole.shell.FxBatcher;
+import com.incidentconsole.fx.FxBatcher;
 import com.incidentconsole.sync.RunStore;
 import com.incidentconsole.uitest.TestRuns;
 import com.incidentconsole.uitest.TestWorkspace;

@@ -39,7 +39,9 @@ class AudienceTest {
         return Stream.of(
                 new Mutation("create run", s -> { }, s -> s.json("POST", Api.PLUGIN + "/runs", "{\"name\":\"Second\","
                         + "\"owner_user_id\":\"" + SANDBOX.control().defaultUser().id() + "\",\"team_id\":\""
-                        + s.teamId() + "\",\"playbook_id\":\"" + s.playbookId() + "\"}"), Reach.CHANNEL, List.of(RUN_CREATED)),
+                        + s.teamId() + "\",\"playbook_id\":\"" + s.playbookId() + "\"}"), Reach.CHANNEL,
+                        // CreatePlaybookRun: the owner's Follow, then AddParticipants, then the handler's created event.
+                        List.of(RUN_UPDATED, RUN_UPDATED, RUN_CREATED)),
                 run("item state", s -> s.json("PUT", s.run(item + "/state"), "{\"new_state\":\"closed\"}")),
                 run("item assignee", s -> s.json("PUT", s.run(item + "/assignee"),
                         "{\"assignee_id\":\"" + SANDBOX.control().defaultUser().id() + "\"}")),
@@ -61,7 +63,7 @@ class AudienceTest {
                 run("item due date", s -> s.json("PUT", s.run(item + "/duedate"), "{\"due_date\":1800000000000}")),
                 run("reminder snooze", s -> s.expect(204, "POST", s.run("/reminder"), "{\"new_reminder_seconds\":900}")),
                 run("status updates off", s -> s.json("PUT", s.run("/status-update-enabled"),
-                        "{\"status_enabled\":false}")),
+                        "{\"status_enabled\":false}"), POSTED, RUN_UPDATED),
                 run("retrospective off", s -> s.json("PUT", s.run("/retrospective-enabled"),
                         "{\"retrospective_enabled\":false}")),
                 run("graphql updateRun", s -> s.graphQl("UpdateRun",
@@ -72,11 +74,15 @@ class AudienceTest {
                 run("checklist delete", s -> s.expect(201, "DELETE", s.run("/checklists/1"), null)),
                 run("checklist move", s -> s.expect(200, "POST", s.run("/checklists/move"),
                         "{\"source_checklist_idx\":0,\"dest_checklist_idx\":1}")),
-                run("owner change", s -> s.json("POST", s.run("/owner"), "{\"owner_id\":\"" + s.spareUserId() + "\"}")),
+                // ChangeOwner: AddParticipants (channel add, Follow's update), then its own update.
+                run("owner change", s -> s.json("POST", s.run("/owner"), "{\"owner_id\":\"" + s.spareUserId() + "\"}"),
+                        "user_added", RUN_UPDATED, RUN_UPDATED),
+                // UpdateStatus publishes in SetNewReminder and again after the timeline event.
                 run("status update", s -> s.json("POST", s.run("/status"), "{\"message\":\"Mitigated\",\"reminder\":600}"),
-                        POSTED, RUN_UPDATED),
+                        POSTED, RUN_UPDATED, RUN_UPDATED),
                 run("request update", s -> s.expect(200, "POST", s.run("/request-update"), null), POSTED, RUN_UPDATED),
-                run("finish", s -> s.json("PUT", s.run("/finish"), null), POSTED, RUN_UPDATED),
+                // The finish post, then the first retrospective reminder (retro on, unpublished).
+                run("finish", s -> s.json("PUT", s.run("/finish"), null), POSTED, POSTED, RUN_UPDATED),
                 run("restore", s -> s.json("PUT", s.run("/finish"), null), s -> s.json("PUT", s.run("/restore"), null),
                         POSTED, RUN_UPDATED),
                 run("patch name and summary", s -> s.json("PATCH", s.run(""), "{\"name\":\"Disk\",\"summary\":\"db-3\"}")),
@@ -85,19 +91,20 @@ class AudienceTest {
                 run("retrospective save", s -> s.expect(200, "POST", s.run("/retrospective"),
                         "{\"retrospective\":\"Went well\",\"metrics\":[]}")),
                 run("retrospective publish", s -> s.expect(200, "POST", s.run("/retrospective/publish"),
-                        "{\"retrospective\":\"Went well\",\"metrics\":[]}")),
-                run("retrospective cancel", s -> s.expect(200, "POST", s.run("/no-retrospective-button"), null)),
+                        "{\"retrospective\":\"Went well\",\"metrics\":[]}"), POSTED, RUN_UPDATED),
+                run("retrospective cancel", s -> s.expect(200, "POST", s.run("/no-retrospective-button"), null),
+                        POSTED, RUN_UPDATED),
                 run("participants add", s -> s.graphQl("AddRunParticipants",
                         "($runID: String!, $userIDs: [String!]!) { addRunParticipants(runID: $runID, userIDs: $userIDs) }",
                         "{\"runID\":\"" + s.runId() + "\",\"userIDs\":[\"" + s.spareUserId() + "\"]}"),
-                        "user_added", RUN_UPDATED),
+                        "user_added", RUN_UPDATED, RUN_UPDATED),
                 run("participants remove", s -> s.graphQl("AddRunParticipants",
                         "($runID: String!, $userIDs: [String!]!) { addRunParticipants(runID: $runID, userIDs: $userIDs) }",
                         "{\"runID\":\"" + s.runId() + "\",\"userIDs\":[\"" + s.spareUserId() + "\"]}"),
                         s -> s.graphQl("RemoveRunParticipants",
                         "($runID: String!, $userIDs: [String!]!) { removeRunParticipants(runID: $runID, userIDs: $userIDs) }",
                         "{\"runID\":\"" + s.runId() + "\",\"userIDs\":[\"" + s.spareUserId() + "\"]}"),
-                        RUN_UPDATED, "user_removed"),
+                        "user_removed", RUN_UPDATED, RUN_UPDATED),
                 new Mutation("playbook create", s -> { }, s -> s.newPlaybook("Audience create"), Reach.TEAM,
                         List.of(PLAYBOOK + "created")),
                 new Mutation("playbook archive", s -> s.newPlaybook("Audience archive"), s -> s.expect(204, "DELETE",
@@ -132,32 +139,22 @@ class AudienceTest {
             assertEquals(expected, names(m), "channel member");
             assertEquals(mutation.reach() == Reach.TEAM ? expected : List.of(), names(t), "team member outside the channel");
             assertEquals(List.of(), names(o), "user of another team");
-            m.forEach(e -> checkPayload(e, scene));
+            // Earlier updates of one mutation carry intermediate states; the last one is the run as GET returns it.
+            JsonNode lastUpdate = null;
+            for (JsonNode e : m) {
+                if (RUN_UPDATED.equals(e.path("event").asText())) {
+                    lastUpdate = e;
+                } else {
+                    checkPayload(e, scene);
+                }
+            }
+            if (lastUpdate != null && !mutation.name().equals("create run")) {
+                checkPayload(lastUpdate, scene);
+            }
         }
     }
 
-    /**
-     * A team member who follows the run without joining its channel gets user-targeted copies of run
-     * updates (playbooks-api.md §7.2); the other-team user still gets nothing; seq stays gap-free.
-     */
-    @org.junit.jupiter.api.Test
-    void aFollowerOutsideTheChannelGetsTargetedCopies() throws Exception {
-        Api alex = new Api(SANDBOX.baseUrl(), SANDBOX.control().credentials().token());
-        Scene scene = freshRun(alex);
-        User follower = SANDBOX.control().users().stream().filter(u -> u.id().equals(scene.spareUserId()))
-                .findFirst().orElseThrow();
-        String token = SANDBOX.control().tokenFor(follower.username());
-        new Api(SANDBOX.baseUrl(), token).json("PUT", scene.run("/followers"), null);
-        try (WsProbe member = open(SANDBOX.control().credentials().token()); WsProbe copy = open(token)) {
-            scene.json("PUT", scene.run("/checklists/0/item/0/state"), "{\"new_state\":\"closed\"}");
-            assertEquals(List.of(RUN_UPDATED), names(eventsUntilBarrier(member)));
-            List<JsonNode> copies = eventsUntilBarrier(copy);
-            assertEquals(List.of(RUN_UPDATED), names(copies));
-            assertEquals(follower.id(), copies.get(0).path("broadcast").path("user_id").asText());
-            assertEquals(scene.api().getJson(scene.run("")),
-                    Api.tree(copies.get(0).path("data").path("payload").asText()));
-        }
-    }
+    // A follower outside the channel gets no run events at all: ParticipantAudienceTest.
 
     /** Plugin payloads are a JSON string inside data (playbooks-api.md §7.1); they must name the right objects. */
     static void checkPayload(JsonNode event, Scene scene) {

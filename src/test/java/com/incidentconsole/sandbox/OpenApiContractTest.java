@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.incidentconsole.sandbox.kernel.ExchangeObserver;
 import com.incidentconsole.wire.PlaybookRun;
 import java.util.List;
 import java.util.Map;

@@ -41,6 +41,9 @@ class RunLifecycleTest {
     void createRunMakesChannelAndAnnouncesIt() throws Exception {
         String playbookId = incidentPlaybook();
         String teamId = api.getJson(Api.PLUGIN + "/playbooks/" + playbookId).path("team_id").asText();
+        // A channel_name_template beats the typed name (resolveRunName); this test wants the typed one.
+        assertEquals(204, api.send("PATCH", Api.PLUGIN + "/playbooks/" + playbookId, "{\"channel_name_template\":\"\"}")
+                .statusCode());
         try (WsProbe ws = WsProbe.withHeader(server.baseUrl(), c.token())) {
             ws.next();
             HttpResponse<String> r = api.send("POST", Api.PLUGIN + "/runs", "{\"name\":\"Disk full on db-3\","
@@ -74,11 +77,17 @@ class RunLifecycleTest {
             JsonNode posted = ws.nextEvent("posted");
             assertEquals("Mitigated, monitoring.", Api.tree(posted.path("data").path("post").asText())
                     .path("message").asText());
+            // SetNewReminder publishes the reminder change, then UpdateStatus the timeline event.
+            JsonNode reminder = Api.tree(ws.nextEvent("custom_playbooks_playbook_run_updated_incremental")
+                    .path("data").path("payload").asText());
+            assertEquals(1800L * 1_000_000_000L, reminder.path("changed_fields").path("previous_reminder").asLong());
             JsonNode delta = Api.tree(ws.nextEvent("custom_playbooks_playbook_run_updated_incremental")
                     .path("data").path("payload").asText());
-            assertEquals(1800L * 1_000_000_000L, delta.path("changed_fields").path("previous_reminder").asLong());
-            assertEquals("status_updated", delta.path("changed_fields").path("timeline_events").get(0)
-                    .path("event_type").asText());
+            JsonNode event = delta.path("changed_fields").path("timeline_events").get(0);
+            assertEquals("status_updated", event.path("event_type").asText());
+            assertEquals("", event.path("summary").asText(), "the server leaves the summary to the webapp");
+            assertEquals("", event.path("creator_user_id").asText());
+            assertEquals(alex, event.path("subject_user_id").asText());
             JsonNode updates = api.getJson(Api.PLUGIN + "/runs/" + run.id() + "/status-updates");
             assertEquals("Mitigated, monitoring.", updates.get(0).path("message").asText());
             assertEquals("alex.rivera", updates.get(0).path("author_user_name").asText());
@@ -174,7 +183,8 @@ class RunLifecycleTest {
         String update = "{\"operationName\":\"UpdateRun\",\"query\":\"mutation UpdateRun($id: String!, $updates: "
                 + "RunUpdates!) { updateRun(id: $id, updates: $updates) }\",\"variables\":{\"id\":\"" + run.id()
                 + "\",\"updates\":{\"summary\":\"Root cause: expired cert\",\"broadcastChannelIDs\":[]}}}";
-        assertEquals("", api.json("POST", Api.PLUGIN + "/query", update).path("data").path("updateRun").asText());
+        // UpdateRun answers the run id (graphql_root_run.go UpdateRun returns playbookRun.ID).
+        assertEquals(run.id(), api.json("POST", Api.PLUGIN + "/query", update).path("data").path("updateRun").asText());
         assertEquals("Root cause: expired cert", server.control().run(run.id()).orElseThrow().summary());
 
         String taken = api.getJson(Api.PLUGIN + "/playbooks/" + run.playbookId()).path("run_number_prefix").asText();
@@ -230,12 +240,17 @@ class RunLifecycleTest {
         assertEquals(metrics, stats.path("metric_value_range").size());
         assertEquals(403, api.send("GET", Api.PLUGIN + "/stats/playbook?playbook_id=nosuchplaybook00000000000",
                 null).statusCode(), "unknown or invisible playbooks are refused like any other");
+        assertEquals(400, api.send("GET", Api.PLUGIN + "/stats/playbook", null).statusCode(),
+                "parsePlaybookStatsFilters: playbook_id is required");
     }
 
     @Test
     void playbookArchiveIsAnnouncedToTheTeam() throws Exception {
         String playbookId = incidentPlaybook();
         String teamId = api.getJson(Api.PLUGIN + "/playbooks/" + playbookId).path("team_id").asText();
+        // A channel_name_template beats the typed name (resolveRunName); this test wants the typed one.
+        assertEquals(204, api.send("PATCH", Api.PLUGIN + "/playbooks/" + playbookId, "{\"channel_name_template\":\"\"}")
+                .statusCode());
         try (WsProbe ws = WsProbe.withHeader(server.baseUrl(), c.token())) {
             ws.next();
             assertEquals(204, api.send("DELETE", Api.PLUGIN + "/playbooks/" + playbookId, null).statusCode());

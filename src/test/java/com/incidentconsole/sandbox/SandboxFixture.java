@@ -1,5 +1,7 @@
 package com.incidentconsole.sandbox;
 
+import com.incidentconsole.sandbox.kernel.ExchangeObserver;
+import com.incidentconsole.sandbox.kernel.SandboxClock;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.incidentconsole.sandbox.kernel.ExchangeObserver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

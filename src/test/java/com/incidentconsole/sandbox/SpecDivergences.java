@@ -1,6 +1,7 @@
 package com.incidentconsole.sandbox;
 
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.incidentconsole.sandbox.kernel.ExchangeObserver;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -87,6 +88,18 @@ final class SpecDivergences {
                     "team_id may be blank (playbooks-api.md §2.1: \"26-char id or blank\")"),
             new Divergence("PUT", ITEM + "/(state|assignee)", "validation.response.body.unexpected", "",
                     "the handler writes {} with 200 (playbooks-api.md §2.5); the spec declares no body"),
+            new Divergence("PUT", ITEM + "/assignee", "validation.request.body.schema.(required|additionalProperties)",
+                    "'(assignee_id|assignee_type|assignee_property_field_id)'",
+                    "itemSetAssignee (server/api/playbook_runs.go) takes exactly one of assignee_id, assignee_type "
+                            + "(owner/creator) and assignee_property_field_id; the spec knows only assignee_id"),
+            new Divergence(".*", ITEM + "(/.*)?", "403", "validation.response.status.unknown", "",
+                    "checkEditPermissions answers 403 when RunManageProperties fails, on every item route "
+                            + "(server/api/playbook_runs.go); the spec lists no 403 there"),
+            new Divergence(".*", RUN + "/checklists(/.*)?", "[0-9]+", "validation.request.body.unexpected", "",
+                    "PeopleRoutesTest sends a malformed body to routes that never read one, to show it is ignored"),
+            new Divergence(".*", RUN + "/checklists(/.*)?", "500", "validation.response.status.unknown", "",
+                    "an unknown run id fails GetPlaybookRun in checkEditPermissions and a checklist/item error is a "
+                            + "plain error: HandleError answers 500 (server/api/playbook_runs.go); the spec lists no 500"),
             new Divergence(".*", ROOT + "/.*", "401", "validation.response.status.unknown", "",
                     "401 is plain text 'Not authorized' from http.Error (playbooks-api.md §0.2); the spec lists no 401"),
             new Divergence(".*", ROOT + "/.*", "[45][0-9][0-9]", "validation.response.body.schema.required", "'details'",
@@ -108,7 +121,7 @@ final class SpecDivergences {
                     "'(status|last_status_update_at|metric[0-3])'",
                     "sort keys the server accepts (playbooks-api.md §2.1) beyond the spec's enum"),
             new Divergence("POST", ROOT + "/playbooks", "validation.request.body.schema.(required|additionalProperties)",
-                    "'(create_public_playbook_run|member_ids|reminder_timer_default_seconds)'",
+                    "'(create_public_playbook_run|member_ids|reminder_timer_default_seconds|owner_group_only_actions)'",
                     "POST /playbooks takes a full Playbook (playbooks-api.md §3, §6.1: members, not member_ids; "
                             + "reminder_timer_default_seconds required > 0); the spec's create schema is an older, "
                             + "closed shape"),
@@ -146,6 +159,32 @@ final class SpecDivergences {
                     "validation.response.(body.missing|status.unknown)", "",
                     "adding an item answers 201 with an empty body (playbooks-api.md §2.5); the spec says 200 + a "
                             + "default error schema"),
+            // Run lifecycle (sbx-runs): the Go source decides, api/playbook_runs.go at the pinned commit.
+            new Divergence("POST", ROOT + "/runs", "validation.request.body.schema.required",
+                    "'(owner_user_id|team_id|playbook_id)'",
+                    "createPlaybookRun: owner falls back to the playbook's default owner, else the creator "
+                            + "(ResolveRunCreationParams/resolveOwner); the team comes from channel_id; no playbook_id "
+                            + "is a channel checklist (createPlaybookRunFromPost sets RunTypeChannelChecklist)"),
+            new Divergence("POST", ROOT + "/playbooks", "validation.request.body.schema.additionalProperties", "",
+                    "createPlaybook decodes a whole app.Playbook, every field (api/playbooks.go); the spec's "
+                            + "closed request schema lists only a few"),
+            new Divergence("POST", ROOT + "/runs/dialog", "201", "validation.response.body.missing", "",
+                    "createPlaybookRunFromDialog answers w.WriteHeader(201) with Location and no body"),
+            new Divergence(".*", ROOT + "/runs/(add-to-timeline-dialog|" + ID + "/(finish-dialog|update-status-dialog))",
+                    "validation.request.path.missing", "",
+                    "dialog routes exist in the router (api/playbook_runs.go NewPlaybookRunHandler) but not in the spec"),
+            new Divergence("GET", ROOT + "/runs/channel/" + ID, "40[03]", "validation.response.status.unknown", "",
+                    "getPlaybookRunByChannel: ChannelView refusal is 403, several runs in the channel 400 "
+                            + "(\"multiple runs in the channel\")"),
+            new Divergence("POST", ROOT + "/runs/add-to-timeline-dialog", "validation.request.operation.notAllowed", "",
+                    "the router has POST /runs/add-to-timeline-dialog (addToTimelineDialog); the spec only knows "
+                            + "/runs/{id}, which this path also matches"),
+            new Divergence("PATCH|PUT|DELETE", RUN + "(/finish|/timeline/" + ID + ")?", "403",
+                    "validation.response.status.unknown", "",
+                    "every refusal goes through PermissionsCheck, which answers 403 {\"error\":\"Not authorized\"} "
+                            + "(api/error_handler.go); the spec omits 403 on these paths"),
+            new Divergence("POST", ROOT + "/runs", "500", "validation.response.status.unknown", "",
+                    "an unknown playbook_id fails playbookService.Get: HandleError's 500"),
             new Divergence(".*", ROOT + "/.*", "401", "validation.request.security.missing", "",
                     "requests without a token are sent on purpose to check the 401 the server answers "
                             + "(playbooks-api.md §0.2)"));

@@ -113,4 +113,47 @@ class OutboxViewModelTest {
         assertTrue(model.entries().isEmpty());
         assertTrue(pending.get(PAGE).isEmpty(), "the item shows the server's state again");
     }
+
+    @Test
+    void rowsThisBuildCannotReadAreOneLineNotAnEmptyOutbox() {
+        commands.unreadableRow(9, "Tick “Page on-call”", "its stored form is damaged (not JSON)");
+
+        OutboxViewModel.Entry entry = only();
+
+        assertEquals("1 action this version cannot read — kept, not sent", entry.description());
+        assertEquals("Tick “Page on-call”: its stored form is damaged (not JSON)", entry.detail());
+        model.discard(entry);
+        model.retry(entry);
+        assertEquals(1, pending.unreadable().size(), "kept: neither discarded nor sent from here");
+        assertTrue(commands.calls().isEmpty());
+    }
+
+    @Test
+    void theOutboxPromisesNothingIsLostOnlyWhileEverythingIsOnDisk() {
+        model.refresh();
+        assertTrue(model.explainProperty().get().contains("Nothing here is lost"), model.explainProperty().get());
+
+        commands.setItemState("run-db", "i-page", ChecklistItem.CLOSED);
+        commands.notSaved(PAGE, "Not saved on this computer and not sent: the disk is full");
+        model.refresh();
+
+        assertFalse(model.explainProperty().get().contains("Nothing here is lost"), model.explainProperty().get());
+        assertTrue(model.entries().get(0).detail().contains("disk is full"));
+    }
+
+    @Test
+    void anUncertainPostShowsMineAndWhatTheServerCannotTellWithSendAgainOrDrop() {
+        ActionTarget post = new ActionTarget("run-db", "status-post:k1");
+        commands.submit(new com.incidentconsole.sync.PostStatusUpdate("run-db", "k1", "Mitigated", 3600));
+        commands.conflict(post, new ActionConflict(ActionConflict.Kind.UNCERTAIN, "Mitigated", "", "", CHANGED_AT, ""));
+
+        OutboxViewModel.Entry entry = only();
+
+        assertEquals("Uncertain", entry.state());
+        assertEquals("Yours: Post a status update “Mitigated” (sent at 04:15; the answer never came)", entry.yours());
+        assertEquals("Server now: it may already be there — the server cannot tell", entry.theirs());
+        assertTrue(entry.canApplyMine(), "send again is offered");
+        model.applyMine(entry);
+        assertEquals("retry", commands.calls().get(1).method());
+    }
 }

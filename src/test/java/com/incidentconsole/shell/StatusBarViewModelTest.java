@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.incidentconsole.sync.ConnectionState;
 import com.incidentconsole.sync.ConnectionStatus;
+import com.incidentconsole.sync.LoadGap;
 import com.incidentconsole.sync.PendingActions;
 import com.incidentconsole.sync.SyncProgress;
 import com.incidentconsole.uitest.TestWorkspace;
@@ -67,6 +68,29 @@ class StatusBarViewModelTest {
         assertEquals("Live", model.connectionProperty().get());
         assertFalse(model.staleProperty().get(), "a completed sync removes the mark");
         assertEquals("", model.staleNoticeProperty().get());
+    }
+
+    @Test
+    void anIncompleteLoadSaysWhatIsMissingWhyAndWhenItIsTriedAgain() {
+        LoadGap runs = new LoadGap(Optional.of(new SyncProgress(SyncProgress.Phase.RUNS, 400, 1240)), false, false,
+                List.of(), false, 429, "Server refused (429): limit exceeded");
+        model.connectionChanged(List.of(new ConnectionStatus(ConnectionState.INCOMPLETE,
+                Optional.of(TestWorkspace.NOW.plusSeconds(8)), runs.reason()).withGap(Optional.of(runs))));
+        String said = "Runs: 400 of 1,240 loaded — the server answered 429 (too many requests); retrying in 8 s";
+        assertEquals(said, model.connectionProperty().get());
+        assertEquals(said + ". Ctrl+Shift+R retries now.", model.loadNoticeProperty().get(), "for an empty list");
+
+        LoadGap playbook = new LoadGap(Optional.empty(), false, true,
+                List.of(new LoadGap.MissingPlaybook("pb1", "Checkout is down", 2)), false, 500, "Server refused (500)");
+        model.connectionChanged(List.of(new ConnectionStatus(ConnectionState.INCOMPLETE,
+                Optional.of(TestWorkspace.NOW.plusSeconds(3)), "").withGap(Optional.of(playbook)).staleSince(SAVED)));
+        assertEquals("Playbook pb1 (of the run “Checkout is down”) could not be loaded — the server answered 500 "
+                + "(server error); retrying in 3 s · showing data from 03:19 (41 min ago)", model.connectionProperty().get());
+        assertTrue(model.staleNoticeProperty().get().contains("Playbook pb1 (of the run “Checkout is down”) could not "
+                + "be loaded"), "the banner says it too: " + model.staleNoticeProperty().get());
+
+        model.connectionChanged(List.of(ConnectionStatus.of(ConnectionState.LIVE)));
+        assertEquals("", model.loadNoticeProperty().get());
     }
 
     @Test

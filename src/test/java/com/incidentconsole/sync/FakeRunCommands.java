@@ -54,6 +54,13 @@ public final class FakeRunCommands implements RunCommands {
         return send(ActionTarget.owner(runId), "Change owner", newOwnerUserId);
     }
 
+    /** Any other kind, recorded by its target and the value it sets. */
+    @Override
+    public CompletableFuture<Void> submit(Action action) {
+        calls.add(new Call(action.kind().id(), action.runId(), action.target().subject(), action.desiredValue()));
+        return send(action.target(), action.description(), action.desiredValue());
+    }
+
     @Override
     public CompletableFuture<Void> retry(ActionTarget target) {
         PendingAction held = pending.get(target).orElseThrow();
@@ -71,8 +78,11 @@ public final class FakeRunCommands implements RunCommands {
         PlaybookRun run = runs.get(target.runId()).orElseThrow();
         long now = System.currentTimeMillis();
         String value = flight.action().desiredValue();
-        runs.upsert(ActionTarget.OWNER.equals(target.subject()) ? TestRuns.withOwner(run, value, now)
-                : TestRuns.withItemState(run, target.subject().substring("item:".length()), value, now));
+        runs.upsert(switch (target.subject()) {
+            case ActionTarget.OWNER -> TestRuns.withOwner(run, value, now);
+            case ActionTarget.STATUS -> TestRuns.withStatus(run, value, now);
+            default -> TestRuns.withItemState(run, target.subject().substring("item:".length()), value, now);
+        });
         pending.confirm(flight.action());
         flight.future().complete(null);
     }
@@ -89,6 +99,18 @@ public final class FakeRunCommands implements RunCommands {
         InFlight flight = inFlight.get(target);
         pending.conflict(flight.action(), "Conflict — server now: " + serverVersion.serverValue(), serverVersion);
         flight.future().completeExceptionally(new IllegalStateException("conflict"));
+    }
+
+    /** The disk would not take the action (a full disk): failed and not saved, as the real queue leaves it. */
+    public void notSaved(ActionTarget target, String message) {
+        InFlight flight = inFlight.get(target);
+        pending.unsaved(flight.action(), message);
+        flight.future().completeExceptionally(new IllegalStateException(message));
+    }
+
+    /** An outbox row this build could not read, as the real queue reports it at restore. */
+    public void unreadableRow(long seq, String description, String why) {
+        pending.unreadable(seq, description, why);
     }
 
     private CompletableFuture<Void> send(ActionTarget target, String description, String desired) {

@@ -3,6 +3,7 @@ package com.incidentconsole.sync;
 import com.incidentconsole.client.ServerError;
 import com.incidentconsole.client.TransportError;
 import com.incidentconsole.wire.PlaybookRun;
+import com.incidentconsole.wire.StatusPostComplete;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -82,6 +83,48 @@ final class FakeTransport implements ActionTransport {
         maybeFail();
         onAccepted.apply(runId, run -> TestRunsFactory.withOwner(run, ownerUserId));
     }
+
+    @Override
+    public void finishRun(String runId) {
+        calls.add("finish " + runId);
+        maybeFail();
+        onAccepted.apply(runId, run -> TestRunsFactory.finishedBy(run, "u1", System.currentTimeMillis()));
+    }
+
+    @Override
+    public void restoreRun(String runId) {
+        calls.add("restore " + runId);
+        maybeFail();
+        onAccepted.apply(runId, run -> TestRunsFactory.restoredBy(run, "u1", System.currentTimeMillis()));
+    }
+
+    /**
+     * Like the server, a post is recorded as soon as the request arrives; {@link #loseAnswers} then
+     * throws as if the answer never came back.
+     */
+    @Override
+    public void postStatusUpdate(String runId, String message, long reminderSeconds) {
+        calls.add("post " + runId + " " + message);
+        maybeFail();
+        posts.add(0, new StatusPostComplete("p" + posts.size(), System.currentTimeMillis(), 0, 0, message, postAuthor));
+        if (loseAnswers.get()) {
+            throw offline();
+        }
+    }
+
+    @Override
+    public List<StatusPostComplete> statusUpdates(String runId) {
+        calls.add("status-updates " + runId);
+        maybeFail();
+        return List.copyOf(posts);
+    }
+
+    /** The status posts the server holds, newest first; tests may add one made elsewhere. */
+    final List<StatusPostComplete> posts = new CopyOnWriteArrayList<>();
+    /** While set, a post is applied but its answer is lost (the client sees no answer). */
+    final AtomicBoolean loseAnswers = new AtomicBoolean();
+    /** Who the server records as the author of posts made through this transport. */
+    volatile String postAuthor = "alex";
 
     @Override
     public PlaybookRun fetchRun(String runId) {

@@ -102,6 +102,15 @@ public final class TestRuns {
         return JSON.convertValue(tree, PlaybookRun.class);
     }
 
+    /** The run finished ({@code Finished}) or in progress again, as the server shows it after the change. */
+    public static PlaybookRun withStatus(PlaybookRun run, String status, long at) {
+        ObjectNode tree = JSON.valueToTree(run);
+        tree.put("current_status", status);
+        tree.put("end_at", PlaybookRun.STATUS_FINISHED.equals(status) ? at : 0);
+        tree.put("update_at", Math.max(at, run.updateAt() + 1));
+        return JSON.convertValue(tree, PlaybookRun.class);
+    }
+
     private static void withCounters(ObjectNode tree, List<Checklist> checklists) {
         long total = checklists.stream().flatMap(c -> c.items().stream()).filter(i -> !i.isHidden()).count();
         long done = checklists.stream().flatMap(c -> c.items().stream()).filter(i -> !i.isHidden() && !i.isOpen()).count();

@@ -1,5 +1,10 @@
 package com.incidentconsole.playbook.editor;
 
+import static com.incidentconsole.fx.command.Trigger.combo;
+
+import com.incidentconsole.fx.command.Command;
+import com.incidentconsole.fx.command.Keymap;
+import com.incidentconsole.fx.command.Scope;
 import com.incidentconsole.playbook.library.ChecklistView;
 import com.incidentconsole.playbook.library.ItemField;
 import com.incidentconsole.playbook.library.ItemView;
@@ -11,14 +16,15 @@ import java.util.regex.Pattern;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 
 /**
  * The checklists list, the items of the selected checklist and the selected item's form. Which checklist and
  * item are selected is view state, so it lives here and not in the view-model; structural keys turn into edits.
  */
 final class ChecklistsPane {
+
+    static final Scope CHECKLISTS = Scope.view("editor.checklists");
+    static final Scope ITEMS = Scope.view("editor.items");
 
     private static final Pattern ITEM_PATH = Pattern.compile("checklists\\[(\\d+)](?:\\.items\\[(\\d+)])?.*");
 
@@ -40,8 +46,8 @@ final class ChecklistsPane {
         this.newChecklist = newChecklist;
         this.newItem = newItem;
         checklists.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) -> showItems());
-        checklists.addEventHandler(KeyEvent.KEY_PRESSED, this::checklistKey);
-        items.addEventHandler(KeyEvent.KEY_PRESSED, this::itemKey);
+        Keymap.scope(checklists, CHECKLISTS);
+        Keymap.scope(items, ITEMS);
     }
 
     int checklist() {
@@ -115,72 +121,85 @@ final class ChecklistsPane {
         }
     }
 
-    private void checklistKey(KeyEvent e) {
-        int c = checklist();
-        int size = checklists.getItems().size();
-        if (e.isAltDown() && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN)) {
-            int to = c + (e.getCode() == KeyCode.UP ? -1 : 1);
-            if (to >= 0 && to < size) {
-                model.edit(f -> f.withChecklistMoved(c, to), null);
-                checklists.getSelectionModel().select(to);
-            }
-        } else if (e.getCode() == KeyCode.INSERT || e.isShortcutDown() && e.getCode() == KeyCode.N) {
-            int at = size == 0 ? 0 : c + 1;
-            model.edit(f -> f.withChecklistAdded(at, newChecklist), null);
-            checklists.getSelectionModel().select(at);
-            checklistTitle.requestFocus();
-            checklistTitle.selectAll();
-        } else if (e.getCode() == KeyCode.DELETE && size > 0) {
-            model.edit(f -> f.withChecklistRemoved(c), null);
-        } else if (e.getCode() == KeyCode.F2 || e.getCode() == KeyCode.ENTER) {
-            checklistTitle.requestFocus();
-        } else if (e.getCode() == KeyCode.RIGHT) {
-            items.requestFocus();
-        } else {
-            return;
-        }
-        e.consume();
+    /** The lists' structural keys: they work while the checklists list or the items list has the keyboard. */
+    List<Command> commands() {
+        return List.of(
+                Command.of("checklists.up", CHECKLISTS, () -> moveChecklist(-1), combo("Alt+Up")),
+                Command.of("checklists.down", CHECKLISTS, () -> moveChecklist(1), combo("Alt+Down")),
+                Command.of("checklists.add", CHECKLISTS, this::addChecklist, combo("Insert"), combo("Shortcut+N")),
+                Command.of("checklists.delete", CHECKLISTS, () -> {
+                    if (!checklists.getItems().isEmpty()) {
+                        int c = checklist();
+                        model.edit(f -> f.withChecklistRemoved(c), null);
+                    }
+                }, combo("Delete")),
+                Command.of("checklists.edit", CHECKLISTS, checklistTitle::requestFocus, combo("F2"), combo("Enter")),
+                Command.of("checklists.toItems", CHECKLISTS, items::requestFocus, combo("Right")).keysOnly(),
+                Command.of("items.up", ITEMS, () -> moveItem(-1), combo("Alt+Up")),
+                Command.of("items.down", ITEMS, () -> moveItem(1), combo("Alt+Down")),
+                Command.of("items.toPrevious", ITEMS, () -> moveItemToList(-1), combo("Alt+Left")),
+                Command.of("items.toNext", ITEMS, () -> moveItemToList(1), combo("Alt+Right")),
+                Command.of("items.add", ITEMS, this::addItem, combo("Insert"), combo("Shortcut+N")),
+                Command.of("items.delete", ITEMS, () -> {
+                    if (!items.getItems().isEmpty()) {
+                        int c = checklist();
+                        int i = item();
+                        model.edit(f -> f.withItemRemoved(c, i), null);
+                    }
+                }, combo("Delete")),
+                Command.of("items.edit", ITEMS, itemTitle::requestFocus, combo("Enter"), combo("F2")),
+                Command.of("items.toChecklists", ITEMS, checklists::requestFocus, combo("Left")).keysOnly());
     }
 
-    private void itemKey(KeyEvent e) {
+    private void moveChecklist(int step) {
+        int c = checklist();
+        int to = c + step;
+        if (to >= 0 && to < checklists.getItems().size()) {
+            model.edit(f -> f.withChecklistMoved(c, to), null);
+            checklists.getSelectionModel().select(to);
+        }
+    }
+
+    private void addChecklist() {
+        int at = checklists.getItems().isEmpty() ? 0 : checklist() + 1;
+        model.edit(f -> f.withChecklistAdded(at, newChecklist), null);
+        checklists.getSelectionModel().select(at);
+        checklistTitle.requestFocus();
+        checklistTitle.selectAll();
+    }
+
+    private void moveItem(int step) {
         int c = checklist();
         int i = item();
-        int size = items.getItems().size();
-        int lists = checklists.getItems().size();
-        if (e.isAltDown() && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN)) {
-            int to = i + (e.getCode() == KeyCode.UP ? -1 : 1);
-            if (to >= 0 && to < size) {
-                model.edit(f -> f.withItemMoved(c, i, c, to), null);
-                items.getSelectionModel().select(to);
-            }
-        } else if (e.isAltDown() && (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.RIGHT)) {
-            int toList = c + (e.getCode() == KeyCode.LEFT ? -1 : 1);
-            if (size > 0 && toList >= 0 && toList < lists) {
-                int at = model.file().checklists().get(toList).items().size();
-                model.edit(f -> f.withItemMoved(c, i, toList, at), null);
-                checklists.getSelectionModel().select(toList);
-                showItems();
-                items.getSelectionModel().select(at);
-            }
-        } else if (e.getCode() == KeyCode.INSERT || e.isShortcutDown() && e.getCode() == KeyCode.N) {
-            if (lists == 0) {
-                model.edit(f -> f.withChecklistAdded(0, newChecklist), null);
-                checklists.getSelectionModel().select(0);
-            }
-            int at = size == 0 ? 0 : i + 1;
-            model.edit(f -> f.withItemAdded(checklist(), at, newItem), null);
-            items.getSelectionModel().select(at);
-            itemTitle.requestFocus();
-            itemTitle.selectAll();
-        } else if (e.getCode() == KeyCode.DELETE && size > 0) {
-            model.edit(f -> f.withItemRemoved(c, i), null);
-        } else if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.F2) {
-            itemTitle.requestFocus();
-        } else if (e.getCode() == KeyCode.LEFT && !e.isAltDown()) {
-            checklists.requestFocus();
-        } else {
-            return;
+        int to = i + step;
+        if (to >= 0 && to < items.getItems().size()) {
+            model.edit(f -> f.withItemMoved(c, i, c, to), null);
+            items.getSelectionModel().select(to);
         }
-        e.consume();
+    }
+
+    private void moveItemToList(int step) {
+        int c = checklist();
+        int i = item();
+        int toList = c + step;
+        if (!items.getItems().isEmpty() && toList >= 0 && toList < checklists.getItems().size()) {
+            int at = model.file().checklists().get(toList).items().size();
+            model.edit(f -> f.withItemMoved(c, i, toList, at), null);
+            checklists.getSelectionModel().select(toList);
+            showItems();
+            items.getSelectionModel().select(at);
+        }
+    }
+
+    private void addItem() {
+        if (checklists.getItems().isEmpty()) {
+            model.edit(f -> f.withChecklistAdded(0, newChecklist), null);
+            checklists.getSelectionModel().select(0);
+        }
+        int at = items.getItems().isEmpty() ? 0 : item() + 1;
+        model.edit(f -> f.withItemAdded(checklist(), at, newItem), null);
+        items.getSelectionModel().select(at);
+        itemTitle.requestFocus();
+        itemTitle.selectAll();
     }
 }

@@ -1,5 +1,11 @@
 package com.incidentconsole.playbook.editor;
 
+import static com.incidentconsole.fx.command.Trigger.combo;
+import static com.incidentconsole.fx.command.Trigger.typed;
+
+import com.incidentconsole.fx.command.Command;
+import com.incidentconsole.fx.command.Keymap;
+import com.incidentconsole.fx.command.Scope;
 import com.incidentconsole.playbook.library.AllowedValues;
 import com.incidentconsole.playbook.library.ConditionView;
 import com.incidentconsole.playbook.library.ItemField;
@@ -9,12 +15,13 @@ import com.incidentconsole.playbook.library.PlaybookSetting;
 import com.incidentconsole.playbook.library.PropertyView;
 import com.incidentconsole.playbook.library.diff.Change;
 import com.incidentconsole.playbook.library.validate.Problem;
-import com.incidentconsole.shell.KeyHint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -29,9 +36,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -39,28 +43,7 @@ import javafx.scene.layout.HBox;
 /** The form for one playbook file: fields, checklists, settings, problems and the diff tab. */
 public final class EditorController {
 
-    public static final List<KeyHint> KEYS = List.of(
-            new KeyHint("Ctrl+S", "keys.save"),
-            new KeyHint("Ctrl+1 / 2 / 3 / 4", "keys.sections"),
-            new KeyHint("Ctrl+Z / Ctrl+Shift+Z", "keys.undo"),
-            new KeyHint("Insert / Ctrl+N", "keys.add"),
-            new KeyHint("Alt+Up / Alt+Down", "keys.reorder"),
-            new KeyHint("Alt+Left / Alt+Right", "keys.moveItem"),
-            new KeyHint("Enter / F2", "keys.editSelected"),
-            new KeyHint("Delete", "keys.deleteSelected"),
-            new KeyHint("F8", "keys.problems"),
-            new KeyHint("Ctrl+Shift+D", "keys.diffPulled"),
-            new KeyHint("Ctrl+L", "keys.library"),
-            new KeyHint("S / D / Esc", "keys.unsaved"));
 
-    private static final KeyCombination SAVE = KeyCombination.keyCombination("Shortcut+S");
-    private static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
-    private static final KeyCombination REDO = KeyCombination.keyCombination("Shortcut+Shift+Z");
-    private static final KeyCombination REDO_ALT = KeyCombination.keyCombination("Shortcut+Y");
-    private static final KeyCombination DIFF_PULLED = KeyCombination.keyCombination("Shortcut+Shift+D");
-
-    private static final java.util.Map<KeyCode, Integer> SECTIONS = java.util.Map.of(
-            KeyCode.DIGIT1, 1, KeyCode.DIGIT2, 2, KeyCode.DIGIT3, 3, KeyCode.DIGIT4, 4);
 
     private final EditorViewModel model;
     private final LibraryViewModel library;
@@ -68,8 +51,11 @@ public final class EditorController {
     private final Runnable focusLibrary;
     private final FieldBinder binder;
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper();
-    private final javafx.event.EventHandler<KeyEvent> globalKeys = this::globalKey;
     private ChecklistsPane lists;
+    private List<Command> unsavedCommands = List.of();
+    /** Asking "save, discard or stay?" before another file opens or the window closes. */
+    static final Scope UNSAVED = Scope.modal("editor.unsaved");
+    static final Scope PROBLEMS = Scope.view("editor.problems");
     private SettingsForm settings;
     /** What to do once the user answered the unsaved-changes question (open a file, close); null while nothing is asked. */
     private Runnable pendingOpen;
@@ -162,16 +148,6 @@ public final class EditorController {
         itemList.getSelectionModel().selectedIndexProperty().addListener((obs, old, i) -> binder.refresh());
         bindProblems();
         bindDiff();
-        // Window-wide, so Ctrl+S or Ctrl+Z work from the library list too, and on the scene (not the editor) so
-        // they still work when the focused control was just hidden (the draft bar after a recovery).
-        editorRoot.sceneProperty().addListener((obs, old, scene) -> {
-            if (old != null) {
-                old.removeEventFilter(KeyEvent.KEY_PRESSED, globalKeys);
-            }
-            if (scene != null) {
-                scene.addEventFilter(KeyEvent.KEY_PRESSED, globalKeys);
-            }
-        });
         editorRoot.disableProperty().bind(model.fileProperty().isNull());
         updateTitle();
     }
@@ -280,25 +256,17 @@ public final class EditorController {
     private void bindUnsavedBar() {
         unsavedBar.managedProperty().bind(unsavedBar.visibleProperty());
         unsavedBar.setVisible(false);
-        unsavedBar.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.isShortcutDown() || e.isAltDown()) {
-                return;
-            }
-            switch (e.getCode()) {
-                case S -> unsavedSave();
-                case D -> unsavedDiscard();
-                case ESCAPE -> unsavedCancel();
-                case ENTER -> {
+        Keymap.scope(unsavedBar, UNSAVED);
+        BooleanBinding asking = Bindings.createBooleanBinding(unsavedBar::isVisible, unsavedBar.visibleProperty());
+        unsavedCommands = List.of(
+                Command.of("unsaved.save", UNSAVED, this::unsavedSave, typed("s")).enabledWhen(asking),
+                Command.of("unsaved.discard", UNSAVED, this::unsavedDiscard, typed("d")).enabledWhen(asking),
+                Command.of("unsaved.cancel", UNSAVED, this::unsavedCancel, combo("Esc")).enabledWhen(asking),
+                Command.of("unsaved.press", UNSAVED, () -> {
                     if (unsavedBar.getScene().getFocusOwner() instanceof javafx.scene.control.Button b) {
                         b.fire();
                     }
-                }
-                default -> {
-                    return;
-                }
-            }
-            e.consume();
-        });
+                }, combo("Enter")).enabledWhen(asking).keysOnly());
     }
 
     @FXML
@@ -352,13 +320,7 @@ public final class EditorController {
             }
         });
         model.problems().addListener((ListChangeListener<Problem>) c -> showProblems());
-        problemList.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            Problem p = problemList.getSelectionModel().getSelectedItem();
-            if (e.getCode() == KeyCode.ENTER && p != null) {
-                focusProblem(p);
-                e.consume();
-            }
-        });
+        Keymap.scope(problemList, PROBLEMS);
     }
 
     private void showProblems() {
@@ -454,41 +416,43 @@ public final class EditorController {
         }
     }
 
-    private void globalKey(KeyEvent e) {
-        if (!model.isOpen() || editorRoot.getScene() == null) {
-            return;
-        }
-        // A filter, so Ctrl+Z undoes the playbook edit instead of the text field's own character undo.
-        if (SAVE.match(e)) {
-            model.save();
-        } else if (REDO.match(e) || REDO_ALT.match(e)) {
-            model.redo();
-        } else if (UNDO.match(e)) {
-            model.undo();
-        } else if (DIFF_PULLED.match(e)) {
-            compareWith(EditorViewModel.PULLED);
-        } else if (e.isShortcutDown() && SECTIONS.containsKey(e.getCode())) {
-            tabs.getSelectionModel().select(formTab);
-            sectionFor(e.getCode()).requestFocus();
-        } else if (e.getCode() == KeyCode.F8) {
-            tabs.getSelectionModel().select(formTab);
-            problemList.requestFocus();
-            problemList.getSelectionModel().selectFirst();
-        } else if (e.isShortcutDown() && e.getCode() == KeyCode.L) {
-            focusLibrary.run();
-        } else {
-            return;
-        }
-        e.consume();
+    /**
+     * Window-wide, so Ctrl+S or Ctrl+Z work from the library list too, and from the window's root (not the editor)
+     * so they still work when the focused control was just hidden (the draft bar after a recovery). The keymap
+     * takes them as a filter, so Ctrl+Z undoes the playbook edit instead of the text field's own character undo.
+     */
+    List<Command> commands() {
+        Scope window = PlaybookEditorUi.WINDOW;
+        BooleanBinding open = model.fileProperty().isNotNull();
+        List<Command> all = new ArrayList<>(List.of(
+                Command.of("editor.save", window, model::save, combo("Shortcut+S")).enabledWhen(open),
+                Command.of("editor.undo", window, model::undo, combo("Shortcut+Z")).enabledWhen(open),
+                Command.of("editor.redo", window, model::redo, combo("Shortcut+Shift+Z"), combo("Shortcut+Y"))
+                        .enabledWhen(open),
+                Command.of("editor.diffPulled", window, () -> compareWith(EditorViewModel.PULLED),
+                        combo("Shortcut+Shift+D")).enabledWhen(open),
+                section(window, open, 1, () -> titleField),
+                section(window, open, 2, () -> checklistList),
+                section(window, open, 3, () -> itemList),
+                section(window, open, 4, () -> (Control) metricsGrid.lookup("#metric-0-title")),
+                Command.of("editor.problems", window, () -> {
+                    tabs.getSelectionModel().select(formTab);
+                    problemList.requestFocus();
+                    problemList.getSelectionModel().selectFirst();
+                }, combo("F8")).enabledWhen(open),
+                Command.of("editor.library", window, focusLibrary, combo("Shortcut+L")).enabledWhen(open),
+                Command.of("problems.show", PROBLEMS, () -> focusProblem(problemList.getSelectionModel().getSelectedItem()),
+                        combo("Enter")).enabledWhen(problemList.getSelectionModel().selectedItemProperty().isNotNull())));
+        all.addAll(unsavedCommands);
+        all.addAll(lists.commands());
+        return all;
     }
 
-    private Control sectionFor(KeyCode key) {
-        return switch (SECTIONS.get(key)) {
-            case 1 -> titleField;
-            case 2 -> checklistList;
-            case 3 -> itemList;
-            default -> (Control) metricsGrid.lookup("#metric-0-title");
-        };
+    private Command section(Scope window, BooleanBinding open, int number, java.util.function.Supplier<Control> to) {
+        return Command.of("editor.section" + number, window, () -> {
+            tabs.getSelectionModel().select(formTab);
+            to.get().requestFocus();
+        }, combo("Shortcut+" + number)).enabledWhen(open);
     }
 
     /** Puts the keyboard in the form, on the title, after a file was opened. */

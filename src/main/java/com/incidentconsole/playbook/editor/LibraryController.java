@@ -1,19 +1,25 @@
 package com.incidentconsole.playbook.editor;
 
-import com.incidentconsole.shell.KeyHint;
+import static com.incidentconsole.fx.command.Trigger.combo;
+import static com.incidentconsole.fx.command.Trigger.typed;
+
+import com.incidentconsole.fx.command.Command;
+import com.incidentconsole.fx.command.Keymap;
+import com.incidentconsole.fx.command.Scope;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 
@@ -23,16 +29,9 @@ import javafx.stage.DirectoryChooser;
  */
 public final class LibraryController {
 
-    public static final List<KeyHint> KEYS = List.of(
-            new KeyHint("j / k", "keys.move"),
-            new KeyHint("Enter", "keys.open"),
-            new KeyHint("n", "keys.new"),
-            new KeyHint("Ctrl+D", "keys.duplicate"),
-            new KeyHint("F2", "keys.rename"),
-            new KeyHint("Delete", "keys.delete"),
-            new KeyHint("c", "keys.compare"),
-            new KeyHint("Ctrl+O", "keys.folder"),
-            new KeyHint("?", "keys.help"));
+    public static final Scope SCOPE = Scope.view("library");
+    /** The inline name / confirm prompt under the list. */
+    static final Scope PROMPT = Scope.modal("library.prompt");
 
     /** What the inline prompt is asking for. */
     private enum Prompt { NEW, DUPLICATE, RENAME, DELETE }
@@ -79,9 +78,8 @@ public final class LibraryController {
         promptBar.setVisible(false);
         templateChoice.managedProperty().bind(templateChoice.visibleProperty());
         templateChoice.getItems().setAll(model.templates());
-        fileList.addEventHandler(KeyEvent.KEY_PRESSED, this::listKey);
-        fileList.addEventHandler(KeyEvent.KEY_TYPED, this::listTyped);
-        promptField.addEventFilter(KeyEvent.KEY_PRESSED, this::promptKey);
+        Keymap.scope(fileList, SCOPE);
+        Keymap.scope(promptBar, PROMPT);
         model.rows().addListener((javafx.collections.ListChangeListener<LibraryRow>) c -> {
             if (fileList.getSelectionModel().isEmpty() && !model.rows().isEmpty()) {
                 fileList.getSelectionModel().selectFirst();
@@ -108,40 +106,30 @@ public final class LibraryController {
         return fileList.getSelectionModel().getSelectedItem();
     }
 
-    private void listTyped(KeyEvent e) {
-        switch (e.getCharacter()) {
-            case "j" -> fileList.getSelectionModel().selectNext();
-            case "k" -> fileList.getSelectionModel().selectPrevious();
-            case "n" -> ask(Prompt.NEW, null, "library.prompt.new", "");
-            case "c" -> {
-                if (selected() != null) {
-                    compareWithOpen.accept(selected().file());
-                }
-            }
-            default -> {
-                return;
-            }
-        }
-        e.consume();
-    }
-
-    private void listKey(KeyEvent e) {
-        LibraryRow row = selected();
-        if (e.getCode() == KeyCode.ENTER && row != null) {
-            openFile.accept(row.file());
-        } else if (e.isShortcutDown() && e.getCode() == KeyCode.D && row != null) {
-            ask(Prompt.DUPLICATE, row.file(), "library.prompt.duplicate", row.file().replace(".json", "-copy.json"));
-        } else if (e.getCode() == KeyCode.F2 && row != null) {
-            ask(Prompt.RENAME, row.file(), "library.prompt.rename", row.file());
-        } else if (e.getCode() == KeyCode.DELETE && row != null) {
-            ask(Prompt.DELETE, row.file(), "library.prompt.delete", "");
-        } else if (e.isShortcutDown() && e.getCode() == KeyCode.O) {
-            folderField.requestFocus();
-            folderField.selectAll();
-        } else {
-            return;
-        }
-        e.consume();
+    /** The list's commands; they work while the file list has the keyboard. */
+    List<Command> commands() {
+        BooleanBinding row = fileList.getSelectionModel().selectedItemProperty().isNotNull();
+        List<Command> all = new ArrayList<>(List.of(
+                Command.of("library.next", SCOPE, () -> fileList.getSelectionModel().selectNext(), typed("j")),
+                Command.of("library.previous", SCOPE, () -> fileList.getSelectionModel().selectPrevious(), typed("k")),
+                Command.of("library.open", SCOPE, () -> openFile.accept(selected().file()), combo("Enter"))
+                        .enabledWhen(row),
+                Command.of("library.new", SCOPE, () -> ask(Prompt.NEW, null, "library.prompt.new", ""), typed("n")),
+                Command.of("library.duplicate", SCOPE, () -> ask(Prompt.DUPLICATE, selected().file(),
+                        "library.prompt.duplicate", selected().file().replace(".json", "-copy.json")),
+                        combo("Shortcut+D")).enabledWhen(row),
+                Command.of("library.rename", SCOPE, () -> ask(Prompt.RENAME, selected().file(), "library.prompt.rename",
+                        selected().file()), combo("F2")).enabledWhen(row),
+                Command.of("library.delete", SCOPE, () -> ask(Prompt.DELETE, selected().file(), "library.prompt.delete",
+                        ""), combo("Delete")).enabledWhen(row),
+                Command.of("library.compare", SCOPE, () -> compareWithOpen.accept(selected().file()), typed("c"))
+                        .enabledWhen(row),
+                Command.of("library.folder", SCOPE, () -> {
+                    folderField.requestFocus();
+                    folderField.selectAll();
+                }, combo("Shortcut+O"))));
+        all.addAll(promptCommands());
+        return all;
     }
 
     private void ask(Prompt what, String target, String questionKey, String initial) {
@@ -157,23 +145,22 @@ public final class LibraryController {
         promptField.selectAll();
     }
 
-    private void promptKey(KeyEvent e) {
-        if (e.getCode() == KeyCode.ESCAPE) {
-            closePrompt();
-        } else if (e.getCode() == KeyCode.ENTER) {
-            confirm();
-        } else if (prompt == Prompt.NEW && (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP)) {
-            // Up/Down pick the template without leaving the name field.
-            var selection = templateChoice.getSelectionModel();
-            if (e.getCode() == KeyCode.DOWN) {
-                selection.selectNext();
-            } else {
-                selection.selectPrevious();
-            }
-        } else {
-            return;
-        }
-        e.consume();
+    /** The inline prompt's keys; Up/Down pick the template without leaving the name field. */
+    private List<Command> promptCommands() {
+        BooleanBinding asking = Bindings.createBooleanBinding(promptBar::isVisible, promptBar.visibleProperty());
+        BooleanBinding template = Bindings.createBooleanBinding(() -> promptBar.isVisible()
+                && templateChoice.isVisible(), promptBar.visibleProperty(), templateChoice.visibleProperty());
+        return List.of(
+                Command.of("library.prompt.cancel", PROMPT, this::closePrompt, combo("Esc")).enabledWhen(asking)
+                        .keysOnly(),
+                Command.of("library.prompt.confirm", PROMPT, this::confirm, combo("Enter")).enabledWhen(asking)
+                        .keysOnly(),
+                Command.of("library.prompt.nextTemplate", PROMPT,
+                        () -> templateChoice.getSelectionModel().selectNext(), combo("Down")).enabledWhen(template)
+                        .keysOnly(),
+                Command.of("library.prompt.previousTemplate", PROMPT,
+                        () -> templateChoice.getSelectionModel().selectPrevious(), combo("Up")).enabledWhen(template)
+                        .keysOnly());
     }
 
     private void confirm() {

@@ -1,22 +1,28 @@
 package com.incidentconsole.playbook.editor;
 
+import static com.incidentconsole.fx.command.Trigger.combo;
+import static com.incidentconsole.fx.command.Trigger.typed;
+
+import com.incidentconsole.fx.Overlay;
+import com.incidentconsole.fx.command.Command;
+import com.incidentconsole.fx.command.Keymap;
+import com.incidentconsole.fx.command.Scope;
 import com.incidentconsole.playbook.library.diff.Change;
 import com.incidentconsole.playbook.library.merge.Conflict;
 import com.incidentconsole.playbook.library.merge.Conflict.Side;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -27,13 +33,13 @@ import javafx.scene.layout.VBox;
  */
 public final class MergeController {
 
-    private static final KeyCombination SAVE = KeyCombination.keyCombination("Shortcut+Enter");
-    private static final KeyCombination FORCE = KeyCombination.keyCombination("Shortcut+Shift+F");
+    static final Scope SCOPE = Scope.modal("merge");
+    static final Scope CHOICES = Scope.view("merge.conflicts");
 
     private final ServerSyncViewModel sync;
     private final ResourceBundle bundle;
     private MergeViewModel shown;
-    private Node returnFocusTo;
+    private Overlay overlay;
 
     @FXML private StackPane mergeLayer;
     @FXML private Label mergeTitle;
@@ -67,8 +73,7 @@ public final class MergeController {
 
     @FXML
     private void initialize() {
-        mergeLayer.managedProperty().bind(mergeLayer.visibleProperty());
-        mergeLayer.setVisible(false);
+        overlay = new Overlay(mergeLayer);
         forceBox.managedProperty().bind(forceBox.visibleProperty());
         forceBox.setVisible(false);
         changeColumns(mineGroupColumn, mineWhatColumn, mineBeforeColumn, mineAfterColumn);
@@ -85,8 +90,8 @@ public final class MergeController {
         keepColumn.setCellValueFactory(c -> constant(bundle.getString("merge.keep." + c.getValue().chosen())));
         conflictTable.setRowFactory(table -> new ChoiceRow());
         conflictTable.setPlaceholder(new Label(bundle.getString("merge.noConflicts")));
-        conflictTable.addEventFilter(KeyEvent.KEY_TYPED, this::choiceKey);
-        mergeLayer.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+        Keymap.scope(mergeLayer, SCOPE);
+        Keymap.scope(conflictTable, CHOICES);
         sync.mergeProperty().addListener((obs, old, merge) -> show(merge));
     }
 
@@ -118,7 +123,7 @@ public final class MergeController {
     }
 
     public boolean isShowing() {
-        return mergeLayer.isVisible();
+        return overlay.isShowing();
     }
 
     private void show(MergeViewModel merge) {
@@ -126,14 +131,8 @@ public final class MergeController {
         forceBox.setVisible(false);
         if (merge == null) {
             conflictTable.setItems(null);
-            mergeLayer.setVisible(false);
-            if (returnFocusTo != null && returnFocusTo.getScene() != null) {
-                returnFocusTo.requestFocus();
-            }
+            overlay.hide();
             return;
-        }
-        if (!mergeLayer.isVisible()) {
-            returnFocusTo = mergeLayer.getScene() == null ? null : mergeLayer.getScene().getFocusOwner();
         }
         mergeTitle.setText(format("merge.title", merge.file(), merge.server().label()));
         mineLabel.setText(format("merge.mine", merge.mineChanges().size()));
@@ -142,54 +141,50 @@ public final class MergeController {
         theirsTable.getItems().setAll(merge.theirsChanges());
         conflictTable.setItems(merge.conflicts());
         conflictsLabel.setText(format("merge.conflicts", merge.conflicts().size()));
-        mergeLayer.setVisible(true);
         if (merge.conflicts().isEmpty()) {
-            mineTable.requestFocus();
+            overlay.show(mineTable);
         } else {
-            conflictTable.requestFocus();
+            overlay.show(conflictTable);
             conflictTable.getSelectionModel().selectFirst();
             conflictTable.getFocusModel().focus(0);
         }
     }
 
-    private void choiceKey(KeyEvent e) {
-        int row = conflictTable.getSelectionModel().getSelectedIndex();
-        if (shown == null || row < 0) {
-            return;
-        }
-        switch (e.getCharacter()) {
-            case "m" -> shown.choose(row, Side.MINE);
-            case "t" -> shown.choose(row, Side.THEIRS);
-            case " " -> shown.toggle(row);
-            default -> {
-                return;
-            }
-        }
-        conflictTable.getSelectionModel().select(row);
-        e.consume();
+    /** The merge view's commands: per conflict m / t / Space; the view's save, force push and close. */
+    List<Command> commands() {
+        BooleanBinding open = Bindings.createBooleanBinding(mergeLayer::isVisible, mergeLayer.visibleProperty());
+        BooleanBinding forcing = open.and(forceBox.visibleProperty());
+        BooleanBinding choosing = open.and(conflictTable.getSelectionModel().selectedItemProperty().isNotNull());
+        return List.of(
+                Command.of("merge.mine", CHOICES, () -> choose(row -> shown.choose(row, Side.MINE)), typed("m"))
+                        .enabledWhen(choosing),
+                Command.of("merge.theirs", CHOICES, () -> choose(row -> shown.choose(row, Side.THEIRS)), typed("t"))
+                        .enabledWhen(choosing),
+                Command.of("merge.toggle", CHOICES, () -> choose(row -> shown.toggle(row)), typed(" "))
+                        .enabledWhen(choosing),
+                Command.of("merge.save", SCOPE, this::save, combo("Shortcut+Enter")).enabledWhen(open.and(forcing.not())),
+                Command.of("merge.force", SCOPE, this::askForce, combo("Shortcut+Shift+F"))
+                        .enabledWhen(open.and(forcing.not())),
+                Command.of("merge.forceConfirm", SCOPE, () -> {
+                    forceBox.setVisible(false);
+                    sync.forcePush();
+                }, combo("Enter")).enabledWhen(forcing),
+                Command.of("merge.close", SCOPE, () -> {
+                    if (forceBox.isVisible()) {
+                        forceBox.setVisible(false);
+                        conflictTable.requestFocus();
+                    } else {
+                        cancel();
+                    }
+                }, combo("Esc")).enabledWhen(open));
     }
 
-    private void key(KeyEvent e) {
-        if (forceBox.isVisible()) {
-            if (e.getCode() == KeyCode.ENTER) {
-                forceBox.setVisible(false);
-                sync.forcePush();
-            } else if (e.getCode() == KeyCode.ESCAPE) {
-                forceBox.setVisible(false);
-                conflictTable.requestFocus();
-            } else {
-                return;
-            }
-        } else if (SAVE.match(e)) {
-            save();
-        } else if (FORCE.match(e)) {
-            askForce();
-        } else if (e.getCode() == KeyCode.ESCAPE) {
-            cancel();
-        } else {
-            return;
+    private void choose(java.util.function.IntConsumer onRow) {
+        int row = conflictTable.getSelectionModel().getSelectedIndex();
+        if (shown != null && row >= 0) {
+            onRow.accept(row);
+            conflictTable.getSelectionModel().select(row);
         }
-        e.consume();
     }
 
     @FXML

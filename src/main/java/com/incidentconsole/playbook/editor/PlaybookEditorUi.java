@@ -1,17 +1,21 @@
 package com.incidentconsole.playbook.editor;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.incidentconsole.app.ControllerFactory;
-import com.incidentconsole.app.ViewLoader;
+import com.incidentconsole.fx.ControllerFactory;
+import com.incidentconsole.fx.ViewLoader;
+import com.incidentconsole.fx.command.Command;
+import com.incidentconsole.fx.command.CommandRegistry;
+import com.incidentconsole.fx.command.Keymap;
+import com.incidentconsole.fx.command.KeysHelpController;
+import com.incidentconsole.fx.command.PaletteController;
+import com.incidentconsole.fx.command.Scope;
+import com.incidentconsole.fx.command.Trigger;
 import com.incidentconsole.playbook.library.PlaybookParser;
-import com.incidentconsole.shell.KeyHintGroup;
-import com.incidentconsole.shell.KeysHelpController;
 import com.incidentconsole.wire.WireJson;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.List;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,7 +25,6 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.SplitPane;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 
@@ -33,6 +36,8 @@ import javafx.scene.layout.StackPane;
 public final class PlaybookEditorUi {
 
     public static final String BUNDLE = "i18n.playbook";
+    /** The playbook window's window-wide keys. */
+    public static final Scope WINDOW = Scope.window("playbookWindow");
     public static final String STYLESHEET = "/css/playbook.css";
     static final String SYNC_BUNDLE = "i18n.playbook_sync";
     static final String SYNC_STYLESHEET = "/css/playbook-sync.css";
@@ -41,7 +46,7 @@ public final class PlaybookEditorUi {
     static final String SERVER_BAR_VIEW = "/fxml/playbook/server_bar.fxml";
     static final String PULL_VIEW = "/fxml/playbook/pull.fxml";
     static final String MERGE_VIEW = "/fxml/playbook/merge.fxml";
-    private static final String KEYS_VIEW = "/fxml/shell/keys_help.fxml";
+    private static final String KEYS_VIEW = "/fxml/fx/keys_help.fxml";
 
     private final Executor io;
     private final Executor net;
@@ -54,6 +59,7 @@ public final class PlaybookEditorUi {
     private EditorViewModel editor;
     private ServerSyncViewModel sync;
     private ServerLinkStatus links;
+    private final CommandRegistry commands = new CommandRegistry();
 
     /** Offline only: {@code io} runs blocking file work in order (one thread); {@code ui} runs on the FX thread. */
     public PlaybookEditorUi(Executor io, Executor ui) {
@@ -93,15 +99,12 @@ public final class PlaybookEditorUi {
         PullController[] picker = new PullController[1];
         MergeController[] merge = new MergeController[1];
         ServerBarController[] serverBar = new ServerBarController[1];
-        List<KeyHintGroup> keys = List.of(new KeyHintGroup("keys.library", LibraryController.KEYS),
-                new KeyHintGroup("keys.editor", EditorController.KEYS),
-                new KeyHintGroup("keys.server", ServerBarController.KEYS));
         ControllerFactory controllers = new ControllerFactory()
                 .register(LibraryController.class, () -> libraryController[0] = new LibraryController(library, bundle,
                         this::openFile, this::compareWith))
                 .register(EditorController.class, () -> editorController = new EditorController(editor, library,
                         bundle, () -> libraryController[0].focusList()))
-                .register(KeysHelpController.class, () -> help[0] = new KeysHelpController(bundle, keys))
+                .register(KeysHelpController.class, () -> help[0] = new KeysHelpController(ResourceBundle.getBundle(CommandRegistry.TEXTS), commands))
                 .register(PullController.class, () -> picker[0] = new PullController(pull, sync, bundle,
                         ZoneId.systemDefault()))
                 .register(MergeController.class, () -> merge[0] = new MergeController(sync, bundle))
@@ -122,17 +125,22 @@ public final class PlaybookEditorUi {
         root.setId("playbookEditor");
         root.getStylesheets().add(PlaybookEditorUi.class.getResource(STYLESHEET).toExternalForm());
         root.getStylesheets().add(PlaybookEditorUi.class.getResource(SYNC_STYLESHEET).toExternalForm());
-        root.addEventFilter(KeyEvent.KEY_PRESSED, serverBar[0]::globalKey);
+        Keymap.scope(root, WINDOW);
+        commands.add(Command.of("playbook.help", WINDOW, () -> help[0].toggle(), Trigger.typed("?")));
+        commands.addAll(editorController.commands()).addAll(serverBar[0].commands())
+                .addAll(libraryController[0].commands()).addAll(picker[0].commands()).addAll(merge[0].commands());
+        new PaletteController(ResourceBundle.getBundle(CommandRegistry.TEXTS), commands).install(root, WINDOW);
+        Keymap keymap = new Keymap(commands).attach(root);
+        // Also on the scene: Ctrl+S and the others must work while no control has the keyboard (a hidden draft bar).
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                keymap.attach(scene);
+            }
+        });
         libraryController[0].showLinkStatus(links::text, links.states());
         sync.onFileChanged(file -> libraryController[0].selectFile(file));
         // Every list refresh (open, save, pull, push) re-asks the servers in the background whether they moved.
         library.rows().addListener((ListChangeListener<LibraryRow>) c -> checkServers());
-        root.addEventHandler(KeyEvent.KEY_TYPED, e -> {
-            if ("?".equals(e.getCharacter())) {
-                help[0].toggle();
-                e.consume();
-            }
-        });
         library.onFileMoved(editor::fileMoved);
         // A save changes the file's validation count and "changed since pull" marker in the list.
         editor.dirtyProperty().addListener((obs, was, now) -> {
@@ -152,6 +160,11 @@ public final class PlaybookEditorUi {
     /** "file — title •" for the window title. */
     public ReadOnlyStringProperty titleProperty() {
         return editorController.windowTitleProperty();
+    }
+
+    /** Every command of the playbook window (keys overlay, README key table). */
+    public CommandRegistry commands() {
+        return commands;
     }
 
     public LibraryViewModel library() {

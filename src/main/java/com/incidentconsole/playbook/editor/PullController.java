@@ -1,19 +1,25 @@
 package com.incidentconsole.playbook.editor;
 
+import static com.incidentconsole.fx.command.Trigger.combo;
+
+import com.incidentconsole.fx.Overlay;
+import com.incidentconsole.fx.command.Command;
+import com.incidentconsole.fx.command.Keymap;
+import com.incidentconsole.fx.command.Scope;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 
 /**
@@ -29,7 +35,9 @@ public final class PullController {
     private final ResourceBundle bundle;
     private final ZoneId zone;
     private PullViewModel.Choice picked;
-    private Node returnFocusTo;
+    static final Scope SCOPE = Scope.modal("pull");
+
+    private Overlay overlay;
 
     @FXML private StackPane pullLayer;
     @FXML private TextField searchField;
@@ -52,8 +60,7 @@ public final class PullController {
 
     @FXML
     private void initialize() {
-        pullLayer.managedProperty().bind(pullLayer.visibleProperty());
-        pullLayer.setVisible(false);
+        overlay = new Overlay(pullLayer);
         playbookTable.setItems(model.choices());
         titleColumn.setCellValueFactory(c -> constant(c.getValue().playbook().title()));
         teamColumn.setCellValueFactory(c -> constant(c.getValue().playbook().teamName()));
@@ -70,7 +77,7 @@ public final class PullController {
                 playbookTable.getSelectionModel().selectFirst();
             }
         });
-        pullLayer.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+        Keymap.scope(pullLayer, SCOPE);
     }
 
     private static ObservableValue<String> constant(String text) {
@@ -78,54 +85,53 @@ public final class PullController {
     }
 
     public boolean isShowing() {
-        return pullLayer.isVisible();
+        return overlay.isShowing();
     }
 
     /** Shows the picker with a fresh list from the servers. */
     public void show() {
-        returnFocusTo = pullLayer.getScene() == null ? null : pullLayer.getScene().getFocusOwner();
         picked = null;
         fileField.clear();
         fileLabel.setText(bundle.getString("pull.file"));
         model.load();
-        pullLayer.setVisible(true);
-        searchField.requestFocus();
+        overlay.show(searchField);
     }
 
     private void hide() {
-        pullLayer.setVisible(false);
-        if (returnFocusTo != null && returnFocusTo.getScene() != null) {
-            returnFocusTo.requestFocus();
-        }
+        overlay.hide();
     }
 
-    private void key(KeyEvent e) {
-        boolean inFile = fileField.isFocused();
-        if (e.getCode() == KeyCode.ESCAPE) {
-            if (inFile) {
-                searchField.requestFocus();
-            } else {
-                hide();
-            }
-        } else if (e.getCode() == KeyCode.ENTER) {
-            if (inFile) {
-                pull();
-            } else {
-                pick();
-            }
-        } else if (!inFile && (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP)) {
-            // Up/Down choose in the list while the search field keeps the typing.
-            var selection = playbookTable.getSelectionModel();
-            if (e.getCode() == KeyCode.DOWN) {
-                selection.selectNext();
-            } else {
-                selection.selectPrevious();
-            }
-            playbookTable.scrollTo(Math.max(0, selection.getSelectedIndex()));
+    /** Up/Down choose in the list while the search field keeps the typing; Enter picks, then pulls. */
+    List<Command> commands() {
+        BooleanBinding open = Bindings.createBooleanBinding(pullLayer::isVisible, pullLayer.visibleProperty());
+        BooleanBinding choosing = open.and(fileField.focusedProperty().not());
+        return List.of(
+                Command.of("pull.next", SCOPE, () -> step(1), combo("Down")).enabledWhen(choosing).keysOnly(),
+                Command.of("pull.previous", SCOPE, () -> step(-1), combo("Up")).enabledWhen(choosing).keysOnly(),
+                Command.of("pull.choose", SCOPE, () -> {
+                    if (fileField.isFocused()) {
+                        pull();
+                    } else {
+                        pick();
+                    }
+                }, combo("Enter")).enabledWhen(open).keysOnly(),
+                Command.of("pull.back", SCOPE, () -> {
+                    if (fileField.isFocused()) {
+                        searchField.requestFocus();
+                    } else {
+                        hide();
+                    }
+                }, combo("Esc")).enabledWhen(open).keysOnly());
+    }
+
+    private void step(int by) {
+        var selection = playbookTable.getSelectionModel();
+        if (by > 0) {
+            selection.selectNext();
         } else {
-            return;
+            selection.selectPrevious();
         }
-        e.consume();
+        playbookTable.scrollTo(Math.max(0, selection.getSelectedIndex()));
     }
 
     private void pick() {

@@ -1,15 +1,19 @@
 package com.incidentconsole.playbook.editor;
 
-import com.incidentconsole.shell.KeyHint;
+import com.incidentconsole.fx.Overlay;
+import com.incidentconsole.fx.command.Command;
+import com.incidentconsole.fx.command.Keymap;
+import com.incidentconsole.fx.command.Scope;
+import com.incidentconsole.fx.command.Trigger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 
 /**
@@ -19,24 +23,15 @@ import javafx.scene.layout.VBox;
  */
 public final class ServerBarController {
 
-    public static final List<KeyHint> KEYS = List.of(
-            new KeyHint("Ctrl+P", "keys.pull"),
-            new KeyHint("Ctrl+R", "keys.pullAgain"),
-            new KeyHint("Ctrl+U", "keys.push"),
-            new KeyHint("Ctrl+Shift+C", "keys.compareServer"),
-            new KeyHint("Ctrl+Enter", "keys.mergeSave"),
-            new KeyHint("Ctrl+Shift+F", "keys.mergeForce"));
-
-    private static final KeyCombination PULL = KeyCombination.keyCombination("Shortcut+P");
-    private static final KeyCombination PULL_AGAIN = KeyCombination.keyCombination("Shortcut+R");
-    private static final KeyCombination PUSH = KeyCombination.keyCombination("Shortcut+U");
-    private static final KeyCombination COMPARE = KeyCombination.keyCombination("Shortcut+Shift+C");
 
     private final ServerSyncViewModel model;
     private final Runnable openPull;
     private final Runnable showComparison;
     private final BooleanSupplier overlayShowing;
-    private Node returnFocusTo;
+    /** A question from the server bar (which team to push to, pull over my edits?) waits for its answer. */
+    static final Scope QUESTION = Scope.modal("question");
+
+    private Overlay question;
 
     @FXML private VBox serverBar;
     @FXML private Label serverLabel;
@@ -69,10 +64,9 @@ public final class ServerBarController {
         syncMessage.textProperty().bind(model.messageProperty());
         model.messageIsErrorProperty().addListener((obs, was, error) -> style(error));
         style(model.messageIsErrorProperty().get());
-        questionBox.managedProperty().bind(questionBox.visibleProperty());
-        questionBox.setVisible(false);
+        question = new Overlay(questionBox);
         questionChoice.managedProperty().bind(questionChoice.visibleProperty());
-        questionBox.addEventFilter(KeyEvent.KEY_PRESSED, this::questionKey);
+        Keymap.scope(questionBox, QUESTION);
         model.questionProperty().addListener((obs, old, asked) -> show(asked));
     }
 
@@ -81,58 +75,51 @@ public final class ServerBarController {
         syncMessage.getStyleClass().add(error ? "danger-text" : "sync-info");
     }
 
-    /** The window's server keys; installed as a filter on the window's root so they work from any field. */
-    void globalKey(KeyEvent e) {
-        if (overlayShowing.getAsBoolean()) {
-            return;
-        }
-        boolean serverKey = PULL.match(e) || PULL_AGAIN.match(e) || PUSH.match(e) || COMPARE.match(e);
-        if (serverKey && questionBox.isVisible()) {
-            // A new request supersedes an unanswered question, which then counts as declined: nothing happens.
-            model.answer(-1);
-        }
-        if (PULL.match(e)) {
-            openPull.run();
-        } else if (PULL_AGAIN.match(e)) {
-            model.pullAgain();
-        } else if (PUSH.match(e)) {
-            model.push();
-        } else if (COMPARE.match(e)) {
-            model.compareWithServer(showComparison);
-        } else {
-            return;
-        }
-        e.consume();
+    /** The window's server commands: window-wide, so they work from any field, but not under an overlay. */
+    List<Command> commands() {
+        List<Command> all = new ArrayList<>(questionCommands());
+        all.addAll(List.of(
+                serverCommand("pull", openPull, "Shortcut+P"),
+                serverCommand("pullAgain", model::pullAgain, "Shortcut+R"),
+                serverCommand("push", model::push, "Shortcut+U"),
+                serverCommand("compareServer", () -> model.compareWithServer(showComparison), "Shortcut+Shift+C")));
+        return all;
+    }
+
+    private Command serverCommand(String id, Runnable action, String key) {
+        return Command.of("playbook." + id, PlaybookEditorUi.WINDOW, () -> {
+            if (questionBox.isVisible()) {
+                // A new request supersedes an unanswered question, which then counts as declined: nothing happens.
+                model.answer(-1);
+            }
+            action.run();
+        }, Trigger.combo(key)).enabledIf(() -> !overlayShowing.getAsBoolean());
     }
 
     private void show(ServerSyncViewModel.Question asked) {
         if (asked == null) {
-            questionBox.setVisible(false);
-            if (returnFocusTo != null && returnFocusTo.getScene() != null) {
-                returnFocusTo.requestFocus();
-            }
+            question.hide();
             return;
         }
-        returnFocusTo = serverBar.getScene() == null ? null : serverBar.getScene().getFocusOwner();
         questionText.setText(asked.text());
         questionChoice.getItems().setAll(asked.options());
         questionChoice.setVisible(!asked.options().isEmpty());
         questionChoice.getSelectionModel().selectFirst();
-        questionBox.setVisible(true);
-        questionBox.requestFocus();
+        question.show(questionBox);
     }
 
-    private void questionKey(KeyEvent e) {
+    private List<Command> questionCommands() {
         var selection = questionChoice.getSelectionModel();
-        switch (e.getCode()) {
-            case ENTER -> model.answer(questionChoice.isVisible() ? Math.max(0, selection.getSelectedIndex()) : 0);
-            case ESCAPE -> model.answer(-1);
-            case DOWN -> selection.selectNext();
-            case UP -> selection.selectPrevious();
-            default -> {
-                return;
-            }
-        }
-        e.consume();
+        BooleanBinding asked = Bindings.createBooleanBinding(questionBox::isVisible, questionBox.visibleProperty());
+        return List.of(
+                Command.of("question.answer", QUESTION, () -> model.answer(questionChoice.isVisible()
+                        ? Math.max(0, selection.getSelectedIndex()) : 0), Trigger.combo("Enter")).enabledWhen(asked)
+                        .keysOnly(),
+                Command.of("question.decline", QUESTION, () -> model.answer(-1), Trigger.combo("Esc"))
+                        .enabledWhen(asked).keysOnly(),
+                Command.of("question.next", QUESTION, selection::selectNext, Trigger.combo("Down")).enabledWhen(asked)
+                        .keysOnly(),
+                Command.of("question.previous", QUESTION, selection::selectPrevious, Trigger.combo("Up"))
+                        .enabledWhen(asked).keysOnly());
     }
 }

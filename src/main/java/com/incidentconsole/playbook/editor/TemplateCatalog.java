@@ -10,10 +10,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The built-in templates the webapp offers (resources {@code /playbook/templates}, listed by its index). */
+/** The built-in templates the webapp offers (resources {@code /templates}, listed by its index). */
 final class TemplateCatalog {
 
-    private static final String FOLDER = "/playbook/templates/";
+    private static final String FOLDER = "/templates/";
 
     /** One template: its file in the folder and the title people pick it by. */
     record Template(String file, String title) {

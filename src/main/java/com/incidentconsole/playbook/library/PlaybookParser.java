@@ -1,6 +1,5 @@
 package com.incidentconsole.playbook.library;
 
-import com.incidentconsole.playbook.library.json.PlaybookJsonReader;
 
 /** Reads playbook file text into a {@link PlaybookFile}. Thread-safe; build one and share it. */
 public final class PlaybookParser {

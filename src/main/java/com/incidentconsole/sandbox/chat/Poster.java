@@ -54,6 +54,39 @@ public final class Poster {
     }
 
     /**
+     * {@code SendEphemeralPost}: a {@code system_ephemeral} post that is not stored, sent to one
+     * user as core {@code ephemeral_message}. Caller holds the lock.
+     */
+    public void ephemeral(String toUserId, String fromUserId, String channelId, String message) {
+        long now = state.now();
+        Post post = new Post(state.ids().next(), now, now, 0, 0, false, fromUserId, channelId, "", "", message,
+                "system_ephemeral", null, "", List.of(), "", 0, 0, List.of());
+        ObjectNode data = mapper.createObjectNode();
+        data.put("post", write(post));
+        hub.publish("ephemeral_message", data, Broadcast.toUser(toUserId));
+    }
+
+    /**
+     * Soft-deletes a post and announces it with core {@code post_deleted} to its channel
+     * ({@code app.DeletePost}: data {@code {"post": "<json>"}}; the admin-only copy with
+     * {@code delete_by} is not modelled). A post already deleted is left alone, as the plugin's
+     * {@code removePost} does. Caller holds the lock.
+     */
+    public void delete(String postId) {
+        Post post = state.directory().post(postId).orElse(null);
+        if (post == null || post.deleteAt() != 0) {
+            return;
+        }
+        long now = state.now();
+        Post deleted = new Post(post.id(), post.createAt(), now, post.editAt(), now, post.isPinned(), post.userId(),
+                post.channelId(), post.rootId(), post.originalId(), post.message(), post.type(), post.props(),
+                post.hashtags(), post.fileIds(), post.pendingPostId(), post.replyCount(), post.lastReplyAt(),
+                post.participants());
+        state.directory().replacePost(deleted);
+        announce(PluginEvents.POST_DELETED, deleted, null);
+    }
+
+    /**
      * Announces an edited or deleted post to its channel ({@code app/post.go} {@code UpdatePost} /
      * {@code DeletePost}: {@code post_edited} / {@code post_deleted}, the post double-encoded;
      * a delete also names who deleted it in {@code delete_by}).

@@ -24,6 +24,24 @@ public record Call(String method, String path, Map<String, String> params, Map<S
         return values == null || values.isEmpty() ? "" : values.get(0);
     }
 
+    public static final String INTERNAL = "An internal error has occurred. Check app server logs for details.";
+
+    /**
+     * Decodes the body as Go's {@code json.NewDecoder(r.Body).Decode} does for a handler: an empty
+     * body is an error too (EOF); the handler decides the status and public message.
+     */
+    public <T> T strictBody(Class<T> type, int status, String message) {
+        try {
+            T value = body.isBlank() ? null : mapper.readValue(body, type);
+            if (value == null) {
+                throw new Rejection(status, message);
+            }
+            return value;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new Rejection(status, message);
+        }
+    }
+
     /** Decodes the body; a decode failure is the handlers' 400. */
     public <T> T body(Class<T> type) {
         try {

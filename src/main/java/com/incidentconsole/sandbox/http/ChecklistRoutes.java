@@ -85,17 +85,20 @@ public final class ChecklistRoutes {
                         return Reply.ok(Map.of("trigger_id",
                                 checklists.runCommand(c.userId(), c.param("id"), c.index("n"), c.index("i"))));
                     })
+                    // playbook_runs.go itemSkip / itemRestore -> SkipChecklistItem / RestoreChecklistItem
                     .add("PUT", base + "/skip", P, c -> {
-                        checklists.setState(c.userId(), c.param("id"), c.index("n"), c.index("i"),
-                                ChecklistItem.SKIPPED);
+                        checklists.skipItem(c.userId(), c.param("id"), c.index("n"), c.index("i"), true);
                         return Reply.empty(204);
                     })
                     .add("PUT", base + "/restore", P, c -> {
-                        checklists.setState(c.userId(), c.param("id"), c.index("n"), c.index("i"),
-                                ChecklistItem.OPEN);
+                        checklists.skipItem(c.userId(), c.param("id"), c.index("n"), c.index("i"), false);
                         return Reply.empty(204);
                     })
+                    // playbook_runs.go itemDuplicate: like itemRun it refuses a non-empty body.
                     .add("POST", base + "/duplicate", P, c -> {
+                        if (!c.body().isBlank()) {
+                            throw new com.incidentconsole.sandbox.state.Rejection(400, "request body must be empty");
+                        }
                         checklists.duplicateItem(c.userId(), c.param("id"), c.index("n"), c.index("i"));
                         return Reply.empty(201);
                     })

@@ -2,7 +2,7 @@ package com.incidentconsole.sandbox.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.incidentconsole.sandbox.SandboxServer;
+import com.incidentconsole.sandbox.kernel.SandboxVersion;
 import com.incidentconsole.sandbox.chat.Poster;
 import com.incidentconsole.sandbox.state.Directory;
 import com.incidentconsole.sandbox.state.Rejection;
@@ -24,7 +24,7 @@ public final class CoreRoutes {
 
     private static final String V4 = "/api/v4";
     /** {@code model.CurrentVersion}, the first part of every ETag. */
-    private static final String ETAG_VERSION = SandboxServer.CURRENT_VERSION;
+    private static final String ETAG_VERSION = SandboxVersion.CURRENT;
 
     private final SandboxState state;
     private final Poster poster;
@@ -234,12 +234,12 @@ public final class CoreRoutes {
         }
         Map<String, String> config = new java.util.TreeMap<>();
         config.put("BuildEnterpriseReady", "true");
-        config.put("BuildNumber", SandboxServer.CURRENT_VERSION);
+        config.put("BuildNumber", SandboxVersion.CURRENT);
         config.put("DiagnosticsEnabled", "false");
         config.put("EnableSignInWithEmail", "true");
         config.put("EnableSignInWithUsername", "true");
         config.put("SiteName", "Incident Console sandbox");
-        config.put("Version", SandboxServer.CURRENT_VERSION);
+        config.put("Version", SandboxVersion.CURRENT);
         if (!c.userId().isEmpty()) {
             config.put("EnableUserAccessTokens", "true");
             config.put("ExperimentalEnablePostMetadata", "true");

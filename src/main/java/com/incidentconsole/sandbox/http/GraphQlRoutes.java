@@ -1,81 +1,54 @@
 package com.incidentconsole.sandbox.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.incidentconsole.sandbox.runs.ParticipantService;
-import com.incidentconsole.sandbox.runs.RunService;
-import com.incidentconsole.sandbox.state.Rejection;
-import java.util.ArrayList;
-import java.util.List;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.incidentconsole.sandbox.graphql.GraphQlEndpoint;
 import java.util.Map;
 
 /**
- * {@code POST /query}: only the GraphQL mutations that have no REST equivalent and a console needs
- * (participants), plus {@code changeRunOwner}. Operations are recognised by their root field and
- * read their arguments from {@code variables}; anything else gets the server's generic error.
+ * {@code POST /query} ({@code server/api/graphql.go} {@code GraphQLHandler.graphQL}). A body that does
+ * not decode into {@code {query, operationName, variables}} and a blank {@code operationName} (on a
+ * production server) get a 200 with an empty body; everything else is executed and answered with 200.
  */
 public final class GraphQlRoutes {
 
-    private static final String GENERIC = "Error while executing your request";
+    private final GraphQlEndpoint endpoint;
+    private final ObjectMapper mapper;
 
-    private final ParticipantService participants;
-    private final RunService runs;
-
-    public GraphQlRoutes(ParticipantService participants, RunService runs) {
-        this.participants = participants;
-        this.runs = runs;
+    public GraphQlRoutes(GraphQlEndpoint endpoint, ObjectMapper mapper) {
+        this.endpoint = endpoint;
+        this.mapper = mapper;
     }
 
     public void register(Router router) {
         router.add("POST", "/plugin/query", Router.Area.PLUGIN, this::query);
     }
 
+    @SuppressWarnings("unchecked")
     private Reply query(Call c) {
-        ObjectNode body = c.body(ObjectNode.class);
-        if (body.path("operationName").asText().isEmpty()) {
-            // Production servers answer a blank operationName with an empty 200 (playbooks-api.md §4).
+        JsonNode body;
+        try {
+            body = mapper.readTree(c.body());
+        } catch (Exception e) {
             return Reply.empty(200);
         }
-        String query = body.path("query").asText();
-        JsonNode vars = body.path("variables");
-        try {
-            String field;
-            if (query.contains("addRunParticipants")) {
-                field = "addRunParticipants";
-                participants.add(c.userId(), vars.path("runID").asText(), strings(vars.path("userIDs")),
-                        vars.path("forceAddToChannel").asBoolean(false));
-            } else if (query.contains("removeRunParticipants")) {
-                field = "removeRunParticipants";
-                participants.remove(c.userId(), vars.path("runID").asText(), strings(vars.path("userIDs")));
-            } else if (query.contains("updateRun(")) {
-                field = "updateRun";
-                runs.updateFromGraphQl(c.userId(), vars.path("id").asText(), vars.path("updates"));
-            } else if (query.contains("setRunFavorite")) {
-                // Favorites only drive the webapp's sidebar; accepted and not stored.
-                field = "setRunFavorite";
-                runs.requireViewable(c.userId(), vars.path("id").asText());
-            } else if (query.contains("changeRunOwner")) {
-                field = "changeRunOwner";
-                runs.changeOwner(c.userId(), vars.path("runID").asText(), vars.path("ownerID").asText());
-            } else {
-                return error();
-            }
-            return Reply.ok(Map.of("data", Map.of(field, "")));
-        } catch (Rejection r) {
-            return error();
+        // json.Decode into the params struct fails on a non-object body or a field of the wrong type.
+        if (body == null || !body.isObject() || !stringOrAbsent(body, "query") || !stringOrAbsent(body, "operationName")
+                || !(body.path("variables").isMissingNode() || body.get("variables").isNull()
+                || body.get("variables").isObject())) {
+            return Reply.empty(200);
         }
+        String operation = body.path("operationName").asText("");
+        if (operation.isEmpty()) {
+            return Reply.empty(200);
+        }
+        Map<String, Object> variables = body.path("variables").isObject()
+                ? mapper.convertValue(body.get("variables"), Map.class) : Map.of();
+        return Reply.ok(endpoint.execute(c.userId(), body.path("query").asText(""), operation, variables));
     }
 
-    private static Reply error() {
-        ObjectNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        out.putArray("errors").addObject().put("message", GENERIC);
-        out.putNull("data");
-        return Reply.ok(out);
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> list = new ArrayList<>();
-        array.forEach(n -> list.add(n.asText()));
-        return list;
+    private static boolean stringOrAbsent(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        return value == null || value.isNull() || value.isTextual();
     }
 }

@@ -63,7 +63,11 @@ public final class PlaybookRoutes {
                 .add("GET", B + "/{id}/export", P, c -> Reply.ok(state.locked(() ->
                         playbooks.export(c.userId(), c.param("id")))))
                 .add("GET", "/plugin/settings", P, c -> Reply.ok(Map.of("enable_experimental_features", false)))
+                // playbookStats (server/api/stats.go): parsePlaybookStatsFilters refuses a missing id before any permission check.
                 .add("GET", "/plugin/stats/playbook", P, c -> Reply.ok(state.locked(() -> {
+                    if (c.query("playbook_id").isEmpty()) {
+                        throw new Rejection(400, "Bad filters");
+                    }
                     Playbook playbook = playbooks.view(playbooks.requireViewable(c.userId(), c.query("playbook_id")));
                     return PlaybookStatistics.of(state.runs().values().stream()
                             .filter(r -> r.playbookId.equals(playbook.id())).toList(), playbook.metrics(), state.now());

@@ -1,10 +1,10 @@
 package com.incidentconsole.sandbox.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.incidentconsole.sandbox.ExchangeObserver;
 import com.incidentconsole.sandbox.fault.Fault;
 import com.incidentconsole.sandbox.fault.FaultPlan;
 import com.incidentconsole.sandbox.fault.FaultRule;
+import com.incidentconsole.sandbox.kernel.ExchangeObserver;
 import com.incidentconsole.sandbox.state.IdSource;
 import com.incidentconsole.sandbox.state.Rejection;
 import com.incidentconsole.wire.AppError;
@@ -31,7 +31,7 @@ import org.eclipse.jetty.util.Fields;
 public final class SandboxHandler extends Handler.Abstract {
 
     public static final String PLUGIN_PREFIX = "/plugins/playbooks/api/v0";
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SandboxHandler.class);
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SandboxHandler.class.getName());
     private static final String INTERNAL = "An internal error has occurred. Check app server logs for details.";
 
     private final Router router;
@@ -127,7 +127,7 @@ public final class SandboxHandler extends Handler.Abstract {
                     : appError(r.status(), r.errorId(), r.getMessage(), requestId);
         } catch (Exception e) {
             // The real server logs and answers a generic 500; a sandbox bug must be visible in test output.
-            LOG.warn("{} {} failed", method, path, e);
+            LOG.log(java.util.logging.Level.WARNING, method + " " + path + " failed", e);
             return route.area() == Router.Area.PLUGIN ? Reply.json(500, new PluginError(INTERNAL))
                     : appError(500, "app.internal_error", "Internal Server Error", requestId);
         }

@@ -21,21 +21,27 @@ public final class ChecklistService {
     private static final Set<String> STATES = Set.of(ChecklistItem.OPEN, ChecklistItem.IN_PROGRESS,
             ChecklistItem.CLOSED, ChecklistItem.SKIPPED);
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final SandboxState state;
     private final RunService runs;
     private final RunFactory factory;
+    private final ItemAssignment assignment;
 
-    public ChecklistService(SandboxState state, RunService runs, RunFactory factory) {
+    public ChecklistService(SandboxState state, RunService runs, RunFactory factory, Access access,
+                            ParticipantService participants, DirectMessages dms) {
         this.state = state;
         this.runs = runs;
         this.factory = factory;
+        this.assignment = new ItemAssignment(state, factory, access, participants, dms, this, runs);
     }
 
     public void setState(String userId, String runId, int n, int i, String newState) {
-        if (newState == null || !STATES.contains(newState)) {
-            throw new Rejection(400, "invalid new state");
-        }
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
+            if (newState == null || !STATES.contains(newState)) {
+                throw new Rejection(400, "bad parameter new state");
+            }
             ChecklistItem item = item(run, n, i);
             if (item.state().equals(newState)) {
                 return;
@@ -52,32 +58,16 @@ public final class ChecklistService {
                 default -> "checked off";
             };
             replaceItem(run, n, i, it -> it.withState(newState, state.now()));
-            runs.timeline(run, TimelineEvent.TASK_STATE_MODIFIED, verb + " checklist item **" + item.title() + "**",
-                    "{\"action\":\"" + action + "\",\"task\":\"" + jsonEscape(item.title()) + "\"}", "", userId, userId);
+            // ModifyCheckedState: the title through stripmd.Strip, subject the actor, no creator.
+            String title = MarkdownText.strip(item.title());
+            runs.timeline(run, TimelineEvent.TASK_STATE_MODIFIED, verb + " checklist item **" + title + "**",
+                    "{\"action\":\"" + action + "\",\"task\":" + goJsonString(title) + "}", "", userId, "");
         });
     }
 
+    /** {@code itemSetAssignee}: see {@link ItemAssignment}. */
     public void setAssignee(String userId, String runId, int n, int i, RunRequests.Assignee body) {
-        runs.mutate(userId, runId, true, run -> {
-            ChecklistItem item = item(run, n, i);
-            String newAssignee = body.assigneeId() == null ? "" : body.assigneeId();
-            String type = body.assigneeType() == null ? "" : body.assigneeType();
-            if (!newAssignee.isEmpty() && state.directory().user(newAssignee).isEmpty()) {
-                throw new Rejection(400, "invalid assignee");
-            }
-            if (newAssignee.equals(item.assigneeId()) && type.equals(item.assigneeType())) {
-                return;
-            }
-            long now = state.now();
-            replaceItem(run, n, i, it -> new ChecklistItem(it.id(), it.title(), it.state(), it.stateModified(),
-                    newAssignee, now, type, body.assigneePropertyFieldId() == null ? "" : body.assigneePropertyFieldId(),
-                    it.command(), it.commandLastRun(), it.description(), it.lastSkipped(), it.dueDate(),
-                    it.taskActions(), it.conditionId(), it.conditionAction(), it.conditionReason(), now));
-            String from = item.assigneeId().isEmpty() ? "Unassigned" : "@" + factory.username(item.assigneeId());
-            String to = newAssignee.isEmpty() ? "Unassigned" : "@" + factory.username(newAssignee);
-            runs.timeline(run, TimelineEvent.ASSIGNEE_CHANGED, "changed assignee of checklist item **" + item.title()
-                    + "** from **" + from + "** to **" + to + "**", "", "", newAssignee, userId);
-        });
+        assignment.set(userId, runId, n, i, body);
     }
 
     public void setDueDate(String userId, String runId, int n, int i, long dueDate) {
@@ -85,9 +75,11 @@ public final class ChecklistService {
                 it.commandLastRun(), now));
     }
 
+    /** {@code SetCommandToChecklistItem}: a changed command resets {@code command_last_run} so the UI offers "run", not "rerun". */
     public void setCommand(String userId, String runId, int n, int i, String command) {
-        edit(userId, runId, n, i, (it, now) -> copy(it, it.title(), command == null ? "" : command, it.description(),
-                it.dueDate(), it.commandLastRun(), now));
+        String newCommand = command == null ? "" : command;
+        edit(userId, runId, n, i, (it, now) -> copy(it, it.title(), newCommand, it.description(),
+                it.dueDate(), newCommand.equals(it.command()) ? it.commandLastRun() : 0, now));
     }
 
     public void editItem(String userId, String runId, int n, int i, RunRequests.ItemEdit body) {
@@ -97,10 +89,12 @@ public final class ChecklistService {
 
     public String runCommand(String userId, String runId, int n, int i) {
         String trigger = state.locked(() -> state.ids().next());
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
             ChecklistItem item = item(run, n, i);
-            if (item.command().isEmpty()) {
-                throw new Rejection(400, "no command to run");
+            if (item.command().strip().isEmpty()) {
+                // RunChecklistItemSlashCommand returns a plain error ("no slash command associated with this
+                // checklist item"), which the handler turns into HandleError: 500.
+                throw Rejection.internal();
             }
             replaceItem(run, n, i, it -> copy(it, it.title(), it.command(), it.description(), it.dueDate(),
                     state.now(), state.now()));
@@ -111,7 +105,7 @@ public final class ChecklistService {
     }
 
     public void deleteItem(String userId, String runId, int n, int i) {
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
             item(run, n, i);
             List<ChecklistItem> items = new ArrayList<>(run.checklists.get(n).items());
             items.remove(i);
@@ -119,88 +113,109 @@ public final class ChecklistService {
         });
     }
 
+    /** {@code addChecklistItem}: the title is trimmed and must not be blank. */
     public void addItem(String userId, String runId, int n, ChecklistItem body) {
-        if (body == null || body.title().isBlank()) {
-            throw new Rejection(400, "item title is required");
-        }
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
+            if (body == null || body.title().isBlank()) {
+                throw new Rejection(400, "bad parameter: checklist item title");
+            }
             checklist(run, n);
             long now = state.now();
             List<ChecklistItem> items = new ArrayList<>(run.checklists.get(n).items());
-            items.add(new ChecklistItem(state.ids().next(), body.title(), body.state(), 0, body.assigneeId(), 0,
+            items.add(new ChecklistItem(state.ids().next(), body.title().strip(), body.state(), 0, body.assigneeId(), 0,
                     body.assigneeType(), body.assigneePropertyFieldId(), body.command(), 0, body.description(), 0,
                     body.dueDate(), body.taskActions(), "", "", "", now));
             run.checklists.set(n, run.checklists.get(n).withItems(items, now));
         });
     }
 
+    /**
+     * {@code DuplicateChecklistItem}: a full copy of the item (state, assignee, command run, skip time
+     * included) under a new id, inserted right after it.
+     */
     public void duplicateItem(String userId, String runId, int n, int i) {
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
             ChecklistItem it = item(run, n, i);
             long now = state.now();
             List<ChecklistItem> items = new ArrayList<>(run.checklists.get(n).items());
-            items.add(i + 1, new ChecklistItem(state.ids().next(), it.title(), ChecklistItem.OPEN, 0, it.assigneeId(),
-                    0, it.assigneeType(), it.assigneePropertyFieldId(), it.command(), 0, it.description(), 0,
-                    it.dueDate(), it.taskActions(), it.conditionId(), it.conditionAction(), it.conditionReason(), now));
+            items.add(i + 1, copyAs(it, state.ids().next(), now));
             run.checklists.set(n, run.checklists.get(n).withItems(items, now));
         });
     }
 
+    /** {@code addChecklist}: the title is trimmed and must not be blank. */
     public void addChecklist(String userId, String runId, Checklist body) {
-        if (body == null || body.title().isBlank()) {
-            throw new Rejection(400, "checklist title is required");
-        }
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
+            if (body == null || body.title().isBlank()) {
+                throw new Rejection(400, "bad parameter: checklist title");
+            }
             long now = state.now();
             List<ChecklistItem> items = body.items().stream().map(it -> new ChecklistItem(state.ids().next(),
                     it.title(), it.state(), 0, it.assigneeId(), 0, it.assigneeType(), it.assigneePropertyFieldId(),
                     it.command(), 0, it.description(), 0, it.dueDate(), it.taskActions(), "", "", "", now)).toList();
-            run.checklists.add(Checklist.of(state.ids().next(), body.title(), items, now));
+            run.checklists.add(Checklist.of(state.ids().next(), body.title().strip(), items, now));
         });
     }
 
+    /** {@code renameChecklist}: only an empty title is refused; it is stored as given. */
     public void renameChecklist(String userId, String runId, int n, String title) {
-        if (title == null || title.isBlank()) {
-            throw new Rejection(400, "title is required");
-        }
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
+            if (title == null || title.isEmpty()) {
+                throw new Rejection(400, "bad parameter: checklist title");
+            }
             Checklist c = checklist(run, n);
             run.checklists.set(n, new Checklist(c.id(), title, c.items(), c.itemsOrder(), state.now()));
         });
     }
 
     public void deleteChecklist(String userId, String runId, int n) {
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
             checklist(run, n);
             run.checklists.remove(n);
         });
     }
 
+    /**
+     * {@code DuplicateChecklist}: {@code Checklist.Clone()} keeps the title and every item as it is
+     * (state included); only the ids are new and the timestamps are now. Appended at the end.
+     */
     public void duplicateChecklist(String userId, String runId, int n) {
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
             Checklist c = checklist(run, n);
             long now = state.now();
-            List<ChecklistItem> items = c.items().stream().map(it -> new ChecklistItem(state.ids().next(), it.title(),
-                    ChecklistItem.OPEN, 0, it.assigneeId(), 0, it.assigneeType(), it.assigneePropertyFieldId(),
-                    it.command(), 0, it.description(), 0, it.dueDate(), it.taskActions(), it.conditionId(),
-                    it.conditionAction(), it.conditionReason(), now)).toList();
-            run.checklists.add(Checklist.of(state.ids().next(), "Copy of " + c.title(), items, now));
+            List<ChecklistItem> items = c.items().stream().map(it -> copyAs(it, state.ids().next(), now)).toList();
+            run.checklists.add(Checklist.of(state.ids().next(), c.title(), items, now));
         });
     }
 
-    /** Skips (or restores) every item of a checklist; only the items change, no timeline event is written. */
+    /**
+     * {@code SkipChecklist} / {@code RestoreChecklist}: every item becomes skipped (with a new skip time)
+     * or open; {@code state_modified} stays, no timeline event is written.
+     */
     public void skipChecklist(String userId, String runId, int n, boolean skip) {
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
             Checklist c = checklist(run, n);
             long now = state.now();
-            List<ChecklistItem> items = c.items().stream().map(it -> skip == it.isSkipped() ? it
-                    : it.withState(skip ? ChecklistItem.SKIPPED : ChecklistItem.OPEN, now)).toList();
+            List<ChecklistItem> items = c.items().stream().map(it -> skip ? skipped(it, now) : restored(it, now))
+                    .toList();
             run.checklists.set(n, c.withItems(items, now));
         });
     }
 
+    /**
+     * {@code SkipChecklistItem} / {@code RestoreChecklistItem}: only {@code state} (and the skip time,
+     * wire {@code delete_at}) and {@code update_at} change: no timeline event, {@code state_modified} kept.
+     */
+    public void skipItem(String userId, String runId, int n, int i, boolean skip) {
+        mutate(userId, runId, run -> {
+            item(run, n, i);
+            long now = state.now();
+            replaceItem(run, n, i, it -> skip ? skipped(it, now) : restored(it, now));
+        });
+    }
+
     public void moveChecklist(String userId, String runId, RunRequests.ChecklistMove move) {
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
             Checklist c = checklist(run, move.sourceChecklistIdx());
             checklist(run, move.destChecklistIdx());
             run.checklists.remove(move.sourceChecklistIdx());
@@ -209,7 +224,7 @@ public final class ChecklistService {
     }
 
     public void moveItem(String userId, String runId, RunRequests.ItemMove move) {
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
             ChecklistItem it = item(run, move.sourceChecklistIdx(), move.sourceItemIdx());
             long now = state.now();
             List<ChecklistItem> source = new ArrayList<>(run.checklists.get(move.sourceChecklistIdx()).items());
@@ -226,18 +241,31 @@ public final class ChecklistService {
         });
     }
 
+    /**
+     * {@code checkEditPermissions}: the run is loaded first (unknown id: {@code HandleError}, 500), then
+     * RunManageProperties (403), then the active-run check (400 "cannot modify a finished run").
+     */
+    void mutate(String userId, String runId, java.util.function.Consumer<RunEntity> edit) {
+        state.locked(() -> {
+            if (state.run(runId).isEmpty()) {
+                throw Rejection.internal();
+            }
+            runs.mutate(userId, runId, true, edit);
+        });
+    }
+
     private interface ItemEdit {
         ChecklistItem apply(ChecklistItem item, long now);
     }
 
     private void edit(String userId, String runId, int n, int i, ItemEdit edit) {
-        runs.mutate(userId, runId, true, run -> {
+        mutate(userId, runId, run -> {
             item(run, n, i);
             replaceItem(run, n, i, it -> edit.apply(it, state.now()));
         });
     }
 
-    private void replaceItem(RunEntity run, int n, int i, UnaryOperator<ChecklistItem> change) {
+    void replaceItem(RunEntity run, int n, int i, UnaryOperator<ChecklistItem> change) {
         Checklist c = run.checklists.get(n);
         List<ChecklistItem> items = new ArrayList<>(c.items());
         items.set(i, change.apply(items.get(i)));
@@ -251,7 +279,7 @@ public final class ChecklistService {
         return run.checklists.get(n);
     }
 
-    private static ChecklistItem item(RunEntity run, int n, int i) {
+    static ChecklistItem item(RunEntity run, int n, int i) {
         Checklist c = checklist(run, n);
         if (i < 0 || i >= c.items().size()) {
             throw Rejection.internal();
@@ -267,11 +295,39 @@ public final class ChecklistService {
                 it.conditionReason(), now);
     }
 
+    private static ChecklistItem skipped(ChecklistItem it, long now) {
+        return new ChecklistItem(it.id(), it.title(), ChecklistItem.SKIPPED, it.stateModified(), it.assigneeId(),
+                it.assigneeModified(), it.assigneeType(), it.assigneePropertyFieldId(), it.command(),
+                it.commandLastRun(), it.description(), now, it.dueDate(), it.taskActions(), it.conditionId(),
+                it.conditionAction(), it.conditionReason(), now);
+    }
+
+    private static ChecklistItem restored(ChecklistItem it, long now) {
+        return new ChecklistItem(it.id(), it.title(), ChecklistItem.OPEN, it.stateModified(), it.assigneeId(),
+                it.assigneeModified(), it.assigneeType(), it.assigneePropertyFieldId(), it.command(),
+                it.commandLastRun(), it.description(), it.lastSkipped(), it.dueDate(), it.taskActions(),
+                it.conditionId(), it.conditionAction(), it.conditionReason(), now);
+    }
+
+    private static ChecklistItem copyAs(ChecklistItem it, String id, long now) {
+        return new ChecklistItem(id, it.title(), it.state(), it.stateModified(), it.assigneeId(),
+                it.assigneeModified(), it.assigneeType(), it.assigneePropertyFieldId(), it.command(),
+                it.commandLastRun(), it.description(), it.lastSkipped(), it.dueDate(), it.taskActions(),
+                it.conditionId(), it.conditionAction(), it.conditionReason(), now);
+    }
+
     private static String nz(String s) {
         return s == null ? "" : s;
     }
 
-    private static String jsonEscape(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    /** A JSON string as Go's {@code json.Marshal} writes it: HTML-significant characters escaped too. */
+    private static String goJsonString(String s) {
+        try {
+            return JSON.writeValueAsString(s).replace("<", "\\u003c")
+                    .replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028")
+                    .replace("\u2029", "\\u2029");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -10,12 +10,19 @@ import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.PluginEvents;
 import com.incidentconsole.wire.RunCreatedPayload;
 import com.incidentconsole.wire.TeamPayload;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
  * Publishes the plugin's WebSocket events (playbooks-api.md §7.2): {@code data} is
- * {@code {"payload": "<json string>"}}. Run updates go to the run channel plus user-targeted
- * copies for followers outside it. Callers hold the state lock.
+ * {@code {"payload": "<json string>"}}. Run updates go to the run channel, plus user-targeted copies
+ * only to the extra user ids the caller names that are not channel members
+ * ({@code playbook_run_service.go} {@code sendPlaybookRunUpdatedWS} / {@code getNonMembersIDs}). The
+ * real service names such users only when following, unfollowing, adding or removing participants and
+ * toggling the retrospective; followers outside the channel get no run events otherwise (they are sent
+ * bot DMs instead). Callers hold the state lock.
  */
 public final class RunPublisher {
 
@@ -34,12 +41,20 @@ public final class RunPublisher {
     }
 
     public void runUpdated(PlaybookRun before, RunEntity run) {
+        runUpdated(before, run, List.of());
+    }
+
+    /**
+     * {@code sendPlaybookRunObjectUpdatedWS(id, previous, current, additionalUserIDs...)}: the full run
+     * every time, or in incremental mode a delta only when a field changed.
+     */
+    public void runUpdated(PlaybookRun before, RunEntity run, Collection<String> additionalUserIds) {
         PlaybookRun after = run.toWire();
         if (incremental.getAsBoolean()) {
             diff.diff(before, after).ifPresent(update ->
-                    toRunAudience(run, PluginEvents.RUN_UPDATED_INCREMENTAL, payload(update)));
+                    toRunAudience(run, PluginEvents.RUN_UPDATED_INCREMENTAL, payload(update), additionalUserIds));
         } else {
-            toRunAudience(run, PluginEvents.RUN_UPDATED, payload(after));
+            toRunAudience(run, PluginEvents.RUN_UPDATED, payload(after), additionalUserIds);
         }
     }
 
@@ -48,15 +63,21 @@ public final class RunPublisher {
                 Broadcast.toChannel(run.channelId));
     }
 
+    /** The dialog path's created event also names the client that asked and the new channel ({@code createPlaybookRunFromDialog}). */
+    public void runCreatedFromDialog(RunEntity run, String clientId, String channelName) {
+        hub.publish(PluginEvents.RUN_CREATED, payload(new RunCreatedPayload(run.toWire(), clientId, channelName)),
+                Broadcast.toChannel(run.channelId));
+    }
+
     public void playbookEvent(String event, String teamId) {
         hub.publish(event, payload(new TeamPayload(teamId)), Broadcast.toTeam(teamId));
     }
 
-    private void toRunAudience(RunEntity run, String event, ObjectNode data) {
+    private void toRunAudience(RunEntity run, String event, ObjectNode data, Collection<String> additionalUserIds) {
         hub.publish(event, data, Broadcast.toChannel(run.channelId));
-        for (String follower : run.followers) {
-            if (!directory.isChannelMember(run.channelId, follower)) {
-                hub.publish(event, data, Broadcast.toUser(follower));
+        for (String userId : new LinkedHashSet<>(additionalUserIds)) {
+            if (!directory.isChannelMember(run.channelId, userId)) {
+                hub.publish(event, data, Broadcast.toUser(userId));
             }
         }
     }

@@ -3,7 +3,11 @@ package com.incidentconsole.sandbox.seed;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.incidentconsole.sandbox.runs.BotPosts;
+import com.incidentconsole.sandbox.runs.ReminderService;
+import com.incidentconsole.sandbox.kernel.SandboxBot;
 import com.incidentconsole.sandbox.runs.RunFactory;
+import com.incidentconsole.sandbox.runs.StatusService;
 import com.incidentconsole.sandbox.state.Directory;
 import com.incidentconsole.sandbox.state.RunEntity;
 import com.incidentconsole.sandbox.state.SandboxState;
@@ -36,7 +40,7 @@ public final class SeedGenerator {
     public static final String PASSWORD = "sandbox";
     public static final String ADMIN_USERNAME = "sysadmin";
     /** The plugin's bot, author of reminders; a bot cannot log in with a password. */
-    public static final String BOT_USERNAME = "playbooks";
+    public static final String BOT_USERNAME = SandboxBot.USERNAME;
     private static final long DAY = 86_400_000L;
 
     private final SandboxState state;
@@ -188,8 +192,11 @@ public final class SeedGenerator {
         boolean defaultInTeam = members.contains(defaultUser);
         User owner = defaultOwns && defaultInTeam ? defaultUser : members.get(random.nextInt(members.size()));
         User reporter = members.get(random.nextInt(members.size()));
-        RunEntity run = factory.create(playbook, runName(random, playbook), "", owner.id(), reporter.id(),
-                random.nextBoolean(), createAt);
+        RunEntity run = factory.create(playbook, new RunFactory.Spec(runName(random, playbook), "", owner.id(),
+                reporter.id(), team.id(), "", random.nextBoolean(), false), createAt);
+        factory.addParticipants(run, List.of(run.ownerUserId, reporter.id()).stream().distinct().toList(),
+                reporter.id(), r -> { }, createAt);
+        factory.createdTimeline(run);
         int extra = 1 + random.nextInt(4);
         for (int k = 0; k < extra; k++) {
             factory.join(run, members.get(random.nextInt(members.size())).id());
@@ -243,19 +250,19 @@ public final class SeedGenerator {
         for (int k = 0; k < updates; k++) {
             long at = createAt + (horizon - createAt) * (k + 1) / (updates + 1);
             String message = SeedNames.STATUS_MESSAGES.get(random.nextInt(SeedNames.STATUS_MESSAGES.size()));
-            Post post = post(run, owner.id(), message, "custom_run_update", at);
+            Post post = statusPost(run, owner, message, at);
             run.statusPosts.add(new StatusPost(post.id(), at, 0));
             run.lastStatusUpdateAt = at;
             events.add(new TimelineEvent(state.ids().next(), run.id, at, 0, at, TimelineEvent.STATUS_UPDATED,
-                    "@" + owner.username() + " posted a status update", "", post.id(), owner.id(), owner.id()));
+                    "", "", post.id(), owner.id(), ""));
         }
         if (finished) {
             run.currentStatus = PlaybookRun.STATUS_FINISHED;
             run.endAt = endAt;
-            Post post = post(run, owner.id(), "@" + owner.username() + " marked **" + run.name + "** as finished.", "",
-                    endAt);
+            Post post = post(run, botId(), "@" + owner.username() + " marked " + BotPosts.link(run) + " as finished.",
+                    "", endAt);
             events.add(new TimelineEvent(state.ids().next(), run.id, endAt, 0, endAt, TimelineEvent.RUN_FINISHED,
-                    "@" + owner.username() + " marked the run as finished", "", post.id(), owner.id(), owner.id()));
+                    "", "", post.id(), owner.id(), ""));
             if (run.retrospectiveEnabled && random.nextInt(3) > 0) {
                 long published = Math.min(now, endAt + DAY);
                 run.retrospective = "## What went well\nFast detection and clear ownership.\n\n"
@@ -267,8 +274,7 @@ public final class SeedGenerator {
                     run.metricsData.add(new RunMetricData(metric.path("id").asText(), value));
                 }
                 events.add(new TimelineEvent(state.ids().next(), run.id, published, 0, published,
-                        TimelineEvent.PUBLISHED_RETROSPECTIVE, "@" + owner.username() + " published the retrospective",
-                        "", "", owner.id(), owner.id()));
+                        TimelineEvent.PUBLISHED_RETROSPECTIVE, "", "", "", owner.id(), ""));
             }
         }
         run.updateAt = Math.max(horizon == now && !finished ? t : horizon, createAt);
@@ -277,7 +283,8 @@ public final class SeedGenerator {
 
     /** The reminder due after the last update; if already due, it has fired, as it would have on a live server. */
     private void scheduleReminder(RunEntity run, long now) {
-        if (run.isFinished() || !run.statusUpdateEnabled || run.previousReminderNanos <= 0) {
+        // No reminder job exists until the first status update (reminder.go: only SetNewReminder schedules one).
+        if (run.isFinished() || !run.statusUpdateEnabled || run.previousReminderNanos <= 0 || run.statusPosts.isEmpty()) {
             run.reminderDueAt = 0;
             return;
         }
@@ -286,11 +293,24 @@ public final class SeedGenerator {
         if (run.reminderDueAt <= now) {
             String owner = state.directory().user(run.ownerUserId).map(User::username).orElse("");
             String botId = state.directory().userByLogin(BOT_USERNAME).map(User::id).orElseThrow();
-            Post reminder = post(run, botId, "@" + owner + ", please provide a status update for " + run.name + ".",
-                    "custom_update_status", run.reminderDueAt);
+            Post reminder = post(run, botId, ReminderService.message(owner, run), "custom_update_status",
+                    run.reminderDueAt);
             run.reminderPostId = reminder.id();
             run.reminderDueAt = 0;
         }
+    }
+
+    private String botId() {
+        return state.directory().userByLogin(BOT_USERNAME).map(User::id).orElseThrow();
+    }
+
+    /** As {@code buildStatusUpdatePost} makes it: by the bot, the author only in {@code props.authorUsername}. */
+    private Post statusPost(RunEntity run, User author, String message, long at) {
+        ObjectNode props = StatusService.statusProps(run, author.username(), mapper);
+        Post post = new Post(state.ids().next(), at, at, 0, 0, false, botId(), run.channelId, "", "", message,
+                "custom_run_update", props, "", List.of(), "", 0, 0, List.of());
+        state.directory().addPost(post);
+        return post;
     }
 
     private Post post(RunEntity run, String userId, String message, String type, long at) {

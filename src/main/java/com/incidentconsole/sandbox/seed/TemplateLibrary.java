@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** Loads the built-in webapp templates (copied from the reference into {@code resources/sandbox/templates}). */
+/**
+ * Loads the built-in webapp templates (copied from the reference into {@code resources/templates}, the one folder
+ * the playbook editor's {@code TemplateCatalog} reads too).
+ */
 final class TemplateLibrary {
 
     private final ObjectMapper mapper;
@@ -17,7 +20,7 @@ final class TemplateLibrary {
 
     /** The {@code template} object of {@code templates/<name>.json}: what the webapp would POST. */
     ObjectNode template(String name) {
-        try (InputStream in = TemplateLibrary.class.getResourceAsStream("/sandbox/templates/" + name + ".json")) {
+        try (InputStream in = TemplateLibrary.class.getResourceAsStream("/templates/" + name + ".json")) {
             if (in == null) {
                 throw new IllegalStateException("missing template " + name);
             }

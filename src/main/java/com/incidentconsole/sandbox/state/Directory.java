@@ -28,6 +28,7 @@ public final class Directory {
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private final Map<String, Set<String>> channelMembers = new HashMap<>();
     private final Map<String, List<Post>> postsByChannel = new HashMap<>();
+    private final Set<String> channelNames = new java.util.HashSet<>();
     private final Map<String, Post> posts = new HashMap<>();
     /** token -> user id; sessions and personal access tokens alike (both are bearer tokens). */
     private final Map<String, String> tokens = new HashMap<>();
@@ -85,12 +86,19 @@ public final class Directory {
 
     public void addChannel(Channel channel) {
         channels.put(channel.id(), channel);
+        channelNames.add(channel.teamId() + "/" + channel.name());
         channelMembers.put(channel.id(), new LinkedHashSet<>());
         postsByChannel.put(channel.id(), new ArrayList<>());
     }
 
     public void replaceChannel(Channel channel) {
         channels.put(channel.id(), channel);
+        channelNames.add(channel.teamId() + "/" + channel.name());
+    }
+
+    /** Whether a channel of the team has (or had) this name; channel names are unique per team. */
+    public boolean hasChannelNamed(String teamId, String name) {
+        return channelNames.contains(teamId + "/" + name);
     }
 
     public Optional<Channel> channel(String id) {

@@ -68,6 +68,10 @@ public final class RunEntity {
     /** When the next status reminder fires (ms; 0 = none scheduled). The plugin keeps this in a job, not in the run. */
     public long reminderDueAt;
     public String sequentialId = "";
+    /** Broadcast channel id to the root post its broadcasts thread under (IR_Incident.ChannelIDToRootID). */
+    public java.util.Map<String, String> broadcastRootIds = new java.util.LinkedHashMap<>();
+    /** The real run's {@code ChannelCreatedByRun}: false when {@code POST /runs} linked an existing channel. */
+    public boolean channelCreatedByRun = true;
 
     public boolean isFinished() {
         return PlaybookRun.STATUS_FINISHED.equals(currentStatus);

@@ -1,7 +1,7 @@
 package com.incidentconsole.sandbox.state;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.incidentconsole.sandbox.SandboxClock;
+import com.incidentconsole.sandbox.kernel.SandboxClock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

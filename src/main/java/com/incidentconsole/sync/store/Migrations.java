@@ -43,7 +43,45 @@ final class Migrations {
             // 2: what the user saw when acting (the base a replay compares the server with), and the
             //    server's version when the two disagree, so a conflict survives a restart unchanged.
             List.of("ALTER TABLE outbox ADD COLUMN base TEXT NOT NULL DEFAULT ''",
-                    "ALTER TABLE outbox ADD COLUMN conflict TEXT NOT NULL DEFAULT ''"));
+                    "ALTER TABLE outbox ADD COLUMN conflict TEXT NOT NULL DEFAULT ''"),
+            // 3: the open action model (ADR 0018). An action belongs to a scope (a run, a playbook, a team,
+            //    the server), not necessarily to a run, so run_id NOT NULL gives way to scope_kind/scope_id;
+            //    each action has a client-side id (the outbox's key across threads and restarts), the version
+            //    of its stored form, and the time a request for it may have left (a non-idempotent action
+            //    restored with one is checked, never resent blind). SQLite cannot drop NOT NULL, so the
+            //    table is rebuilt; every existing row is kept with its seq, as a run-scoped version-1 action.
+            List.of("""
+                    CREATE TABLE outbox_v3 (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        server TEXT NOT NULL,
+                        client_id TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        kind_version INTEGER NOT NULL DEFAULT 1,
+                        scope_kind TEXT NOT NULL,
+                        scope_id TEXT,
+                        subject TEXT NOT NULL,
+                        payload TEXT NOT NULL,
+                        description TEXT NOT NULL,
+                        state TEXT NOT NULL,
+                        error TEXT NOT NULL DEFAULT '',
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        created_at INTEGER NOT NULL,
+                        sent_at INTEGER NOT NULL DEFAULT 0,
+                        base TEXT NOT NULL DEFAULT '',
+                        conflict TEXT NOT NULL DEFAULT '')""", """
+                    INSERT INTO outbox_v3 (seq, server, client_id, kind, kind_version, scope_kind, scope_id, subject,
+                                           payload, description, state, error, attempts, created_at, sent_at, base,
+                                           conflict)
+                    SELECT seq, server,
+                           lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2)
+                                 || '-a' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
+                           kind, 1, 'run', run_id, subject, payload, description, state, error, attempts, created_at,
+                           0, base, conflict
+                    FROM outbox""",
+                    "DROP TABLE outbox",
+                    "ALTER TABLE outbox_v3 RENAME TO outbox",
+                    "CREATE INDEX outbox_by_server ON outbox (server, seq)",
+                    "CREATE UNIQUE INDEX outbox_by_client_id ON outbox (server, client_id)"));
 
     private Migrations() {
     }

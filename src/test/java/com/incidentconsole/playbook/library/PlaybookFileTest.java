@@ -159,7 +159,7 @@ class PlaybookFileTest {
     @Test
     void templateBecomesTheExportTheServerWouldProduce() throws Exception {
         JsonNode template;
-        try (InputStream in = getClass().getResourceAsStream("/playbook/templates/incident-resolution.json")) {
+        try (InputStream in = getClass().getResourceAsStream("/templates/incident-resolution.json")) {
             template = WireJson.newMapper().readTree(in);
         }
         PlaybookFile export = TemplateConversion.toExport(template);

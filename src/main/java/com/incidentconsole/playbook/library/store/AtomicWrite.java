@@ -15,7 +15,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.time.Instant;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -29,8 +28,8 @@ import java.util.Optional;
  * user's file leaves it theirs), a read-only file is refused rather than silently replaced, and a file with
  * other hard links is rewritten in place, since a rename would split it from its other names.
  *
- * <p>Temporary files are named {@code .NAME.<hex>.tmp}; {@link #isLeftover} recognises the ones a killed
- * process left behind so the next start can remove them.
+ * <p>Temporary files are named {@code .NAME.<hex>.tmp} and locked while written; a process killed half-way leaves
+ * one, which {@link AtomicWriteLeftovers} removes at the next run.
  */
 public final class AtomicWrite {
 
@@ -77,36 +76,6 @@ public final class AtomicWrite {
     private static boolean isReadOnly(Path file, Optional<PosixFileAttributes> attributes) {
         return attributes.map(a -> !a.permissions().contains(PosixFilePermission.OWNER_WRITE))
                 .orElse(false) || !Files.isWritable(file);
-    }
-
-    /**
-     * Removes temporary files a killed process left in {@code folder}; only those older than a minute, so a
-     * write still in progress in another process is never pulled away under it.
-     */
-    public static int removeLeftovers(Path folder) {
-        int removed = 0;
-        try (var files = Files.list(folder)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                if (isLeftover(file) && olderThanAMinute(file)) {
-                    Files.deleteIfExists(file);
-                    removed++;
-                }
-            }
-        } catch (IOException e) {
-            // Best effort: a folder that cannot be listed has no leftovers we could remove either.
-        }
-        return removed;
-    }
-
-    private static boolean olderThanAMinute(Path file) throws IOException {
-        return Files.getLastModifiedTime(file).toInstant().isBefore(Instant.now().minusSeconds(60));
-    }
-
-    /** A temporary file of this class's naming, left by a process that died before moving it into place. */
-    public static boolean isLeftover(Path file) {
-        String name = file.getFileName().toString();
-        return name.startsWith(".") && name.endsWith(TEMP_SUFFIX)
-                && name.matches("\\..+\\.[0-9a-f]{16}\\.tmp");
     }
 
     private static Path followLinks(Path target) throws IOException {
@@ -169,6 +138,9 @@ public final class AtomicWrite {
     private static void write(Path file, byte[] bytes) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
+            // Held while writing: the OS drops it if this process dies, which tells AtomicWriteLeftovers the
+            // temp file is a leftover of a killed write and safe to remove.
+            channel.lock();
             writeAll(channel, bytes);
             channel.force(true);
         }

@@ -29,6 +29,8 @@ import java.util.stream.Stream;
 public final class PlaybookLibrary {
 
     static final String SIDECAR = ".incident-console/library.json";
+    /** Where the editor autosaves (playbook.editor.DraftStore). */
+    private static final String DRAFTS = ".incident-console/drafts";
     private static final Pattern FILE_NAME = Pattern.compile("[^/\\\\.][^/\\\\]*\\.json");
 
     private final Path folder;
@@ -50,7 +52,10 @@ public final class PlaybookLibrary {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        AtomicWrite.removeLeftovers(folder);
+        // Opening the library is the next start after a killed save or autosave: drop what those left behind.
+        for (Path written : List.of(folder, folder.resolve(SIDECAR).getParent(), folder.resolve(DRAFTS))) {
+            AtomicWriteLeftovers.clean(written);
+        }
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
                     .filter(n -> FILE_NAME.matcher(n).matches()).sorted().toList();

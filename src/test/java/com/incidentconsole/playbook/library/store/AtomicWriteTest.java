@@ -96,14 +96,14 @@ class AtomicWriteTest {
     }
 
     @Test
-    void leftoversOfAKilledWriteAreRecognisedAndRemovedOnlyWhenOld() throws Exception {
+    void leftoversOfAKilledWriteInThisNamingAreRemovedOnlyWhenOld() throws Exception {
         Path old = Files.writeString(dir.resolve(".sev1.json.0123456789abcdef.tmp"), "half");
         Files.setLastModifiedTime(old, FileTime.from(Instant.now().minusSeconds(600)));
         Path fresh = Files.writeString(dir.resolve(".sev2.json.fedcba9876543210.tmp"), "in progress");
         Path unrelated = Files.writeString(dir.resolve(".notes.tmp"), "mine");
         Files.setLastModifiedTime(unrelated, FileTime.from(Instant.now().minusSeconds(600)));
 
-        assertEquals(1, AtomicWrite.removeLeftovers(dir));
+        assertEquals(1, AtomicWriteLeftovers.clean(dir));
 
         assertFalse(Files.exists(old));
         assertTrue(Files.exists(fresh), "a write another process may still be doing is left alone");
