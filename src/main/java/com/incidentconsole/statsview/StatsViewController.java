@@ -71,6 +71,8 @@ public final class StatsViewController {
         problemLabel.visibleProperty().bind(model.problemProperty().isNotEmpty());
         problemLabel.managedProperty().bind(problemLabel.visibleProperty());
         exportLabel.textProperty().bind(model.exportMessageProperty());
+        exportLabel.visibleProperty().bind(model.exportMessageProperty().isNotEmpty());
+        exportLabel.managedProperty().bind(exportLabel.visibleProperty());
         runsStarted.textProperty().bind(model.runsStartedProperty());
         runsFinished.textProperty().bind(model.runsFinishedProperty());
         inProgress.textProperty().bind(model.inProgressProperty());

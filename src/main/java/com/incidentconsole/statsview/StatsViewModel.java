@@ -221,7 +221,8 @@ public final class StatsViewModel {
             return bundle.getString("stats.noRuns");
         }
         String text = String.format(bundle.getString("stats.summary"), words(summary.medianMillis()),
-                words(summary.p90Millis()), summary.count());
+                words(summary.p90Millis()), summary.count() == 1 ? bundle.getString("stats.runs.one")
+                        : String.format(bundle.getString("stats.runs.many"), summary.count()));
         if (missingKey != null && summary.missing() > 0) {
             text += String.format(bundle.getString(missingKey), summary.missing());
         }

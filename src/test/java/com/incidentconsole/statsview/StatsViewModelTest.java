@@ -52,7 +52,7 @@ class StatsViewModelTest {
         assertEquals("2", model.runsStartedProperty().get());
         assertEquals("1", model.runsFinishedProperty().get());
         assertEquals("1", model.inProgressProperty().get());
-        assertEquals("median 1h · p90 1h (over 1 runs)", model.mttrProperty().get(), "the fixtures' runs last an hour");
+        assertEquals("median 1h · p90 1h (over 1 run)", model.mttrProperty().get(), "the fixtures' runs last an hour");
 
         runs.upsert(run("c", "pb-sec", NOW - 3 * DAY, false));
         model.runsChanged();
