@@ -87,7 +87,8 @@ public final class ReportExportUi {
         stage.setTitle(bundle.getString("export.title"));
         Scene scene = new Scene(build(runId, stage::close));
         scene.getStylesheets().setAll(stylesheets);
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+        // A handler, not a filter: Esc in an open picker closes the picker (the control consumes it), not the window.
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 e.consume();
                 stage.close();

@@ -208,12 +208,36 @@ public final class StatsViewModel {
             start();
             return;
         }
-        stats.set(result);
+        stats.set(withEmptyWeeks(result));
         runsStarted.set(Integer.toString(result.runsStarted()));
         runsFinished.set(Integer.toString(result.runsFinished()));
         inProgress.set(Integer.toString(result.inProgress()));
         mtta.set(summary(result.mtta(), "stats.mtta.missing"));
         mttr.set(summary(result.mttr(), null));
+    }
+
+    /**
+     * The calculator lists only weeks that had runs; a chart without the quiet weeks would squeeze time. Every
+     * week of the range is listed, quiet ones as zero (at most ten years of weeks, for an absurd range).
+     */
+    private IncidentStats withEmptyWeeks(IncidentStats result) {
+        LocalDate since = from.get();
+        LocalDate until = to.get();
+        if (since == null || until == null) {
+            return result;
+        }
+        Map<LocalDate, IncidentStats.Week> byStart = new LinkedHashMap<>();
+        result.weeks().forEach(w -> byStart.put(w.start(), w));
+        List<IncidentStats.Week> weeks = new ArrayList<>();
+        LocalDate week = since.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        for (int i = 0; !week.isAfter(until) && i < 520; i++, week = week.plusWeeks(1)) {
+            IncidentStats.Week held = byStart.remove(week);
+            weeks.add(held != null ? held : new IncidentStats.Week(week, 0, 0));
+        }
+        weeks.addAll(byStart.values());
+        weeks.sort(java.util.Comparator.comparing(IncidentStats.Week::start));
+        return new IncidentStats(result.runsStarted(), result.runsFinished(), result.inProgress(), result.mttr(),
+                result.mtta(), weeks, result.metrics());
     }
 
     private String summary(IncidentStats.Summary summary, String missingKey) {

@@ -68,8 +68,9 @@ public final class StatsViewUi {
         List<Subscription> subscriptions = new ArrayList<>();
         Scene scene = new Scene(build(subscriptions, stage::close), 1100, 800);
         scene.getStylesheets().setAll(stylesheets);
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && !e.isConsumed()) {
+        // A handler, not a filter: Esc in an open picker closes the picker (the control consumes it), not the window.
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
                 e.consume();
                 stage.close();
             }

@@ -103,7 +103,28 @@ class StatsViewModelTest {
         assertEquals("3", model.runsStartedProperty().get());
         IncidentStats expected = new StatsCalculator().compute(runs.all(), Map.of(),
                 StatsQuery.all(ZoneOffset.UTC).between(TODAY.minusWeeks(12).plusDays(1), TODAY));
-        assertEquals(expected, model.statsProperty().get());
+        IncidentStats shown = model.statsProperty().get();
+        assertEquals(expected.runsStarted(), shown.runsStarted());
+        assertEquals(expected.mttr(), shown.mttr());
+        assertEquals(expected.mtta(), shown.mtta());
+        assertEquals(expected.weeks(), withRuns(shown.weeks()));
+    }
+
+    @Test
+    void quietWeeksOfTheRangeAreShownAsZeroSoTheChartKeepsTimeEven() {
+        runs.replaceAll(List.of(run("a", "pb-ir", NOW - 60 * DAY, true), run("b", "pb-ir", NOW - DAY, false)));
+        StatsViewModel model = model(Runnable::run);
+        model.recompute();
+        List<IncidentStats.Week> weeks = model.statsProperty().get().weeks();
+        assertEquals(13, weeks.size(), "2026-08-31 (the Monday of Sep 1) to 2026-11-23, every week");
+        assertEquals(LocalDate.of(2026, 8, 31), weeks.get(0).start());
+        assertEquals(TODAY, weeks.get(weeks.size() - 1).start());
+        assertEquals(2, withRuns(weeks).size());
+        assertEquals(2, weeks.stream().mapToInt(IncidentStats.Week::started).sum());
+    }
+
+    private static List<IncidentStats.Week> withRuns(List<IncidentStats.Week> weeks) {
+        return weeks.stream().filter(w -> w.started() > 0 || w.finished() > 0).toList();
     }
 
     @Test
