@@ -106,6 +106,13 @@ public final class ReportBuilder {
     }
 
     private static Section statusUpdates(ReportInput input) {
+        if (input.statusUpdatesUnavailable()) {
+            long posted = input.run().statusPosts().stream().filter(p -> p.deleteAt() == 0).count();
+            return new Section("Status updates", List.of(new Note("Status update text is unavailable: this report was "
+                    + "made offline from the local copy of the run" + (posted > 0 ? " (" + posted
+                    + " update" + (posted == 1 ? " was" : "s were") + " posted)" : "") + ". Export again when connected "
+                    + "to include it.")));
+        }
         List<StatusPostComplete> updates = input.statusUpdates().stream().filter(u -> u.deleteAt() == 0)
                 .sorted(Comparator.comparingLong(StatusPostComplete::createAt)).toList();
         if (updates.isEmpty()) {

@@ -18,10 +18,18 @@ import java.util.Objects;
  * @param statusUpdates the run's status updates with their text, in any order
  * @param zone the zone times are written in
  * @param generatedAt when the report was made (printed in its footer)
+ * @param statusUpdatesUnavailable true when the report is made without the server (from the local cache): the
+ *                                 updates' text is not cached, so the report must say it is missing, not "none"
  */
 public record ReportInput(PlaybookRun run, String playbookTitle, List<PlaybookMetricConfig> metrics,
                           Map<String, String> userNames, List<StatusPostComplete> statusUpdates, ZoneId zone,
-                          Instant generatedAt) {
+                          Instant generatedAt, boolean statusUpdatesUnavailable) {
+
+    /** An input gathered from the server, status updates included. */
+    public ReportInput(PlaybookRun run, String playbookTitle, List<PlaybookMetricConfig> metrics,
+            Map<String, String> userNames, List<StatusPostComplete> statusUpdates, ZoneId zone, Instant generatedAt) {
+        this(run, playbookTitle, metrics, userNames, statusUpdates, zone, generatedAt, false);
+    }
 
     public ReportInput {
         Objects.requireNonNull(run, "run");

@@ -14,7 +14,8 @@ class UiArchitectureTest {
     private static final JavaClasses UI = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("com.incidentconsole.app", "com.incidentconsole.fx", "com.incidentconsole.shell", "com.incidentconsole.runs",
-                    "com.incidentconsole.checklist", "com.incidentconsole.timeline", "com.incidentconsole.signin");
+                    "com.incidentconsole.checklist", "com.incidentconsole.timeline", "com.incidentconsole.signin",
+                    "com.incidentconsole.statsview", "com.incidentconsole.reportexport");
 
     @Test
     void viewModelsNeverTouchControlsOrTheSceneGraph() {
@@ -35,7 +36,8 @@ class UiArchitectureTest {
 
     @Test
     void featuresDoNotReachUpIntoTheCompositionRoot() {
-        noClasses().that().resideInAnyPackage("..shell..", "..runs..", "..checklist..", "..timeline..", "..signin..")
+        noClasses().that().resideInAnyPackage("..shell..", "..runs..", "..checklist..", "..timeline..", "..signin..",
+                        "..statsview..", "..reportexport..")
                 .should().dependOnClassesThat().resideInAPackage("com.incidentconsole.app..")
                 .because("the composition root wires features, not the other way round")
                 .check(UI);

@@ -1,0 +1,110 @@
+package com.incidentconsole.statsview;
+
+import com.incidentconsole.fx.FxBatcher;
+import com.incidentconsole.sync.Subscription;
+import com.incidentconsole.sync.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The stats view's entry point for the command registry: {@link #open(Window)} shows it in its own window (one at a
+ * time; a second call brings it to the front). While open it follows the workspace's run and playbook stores;
+ * Esc or Close shuts it and focus goes back to the window it was opened from. Always enabled: it needs no server.
+ */
+public final class StatsViewUi {
+
+    public static final String VIEW = "/fxml/statsview/stats.fxml";
+
+    private final Workspace workspace;
+    private final ResourceBundle bundle;
+    private final FxBatcher batcher;
+    private final Executor background;
+    private final ZoneId zone;
+    private final Supplier<LocalDate> today;
+    private final List<String> stylesheets;
+    private Stage open;
+
+    /**
+     * @param background where the numbers are computed (never the FX thread); one thread is plenty
+     * @param stylesheets the main scene's stylesheets, so the window has the same theme
+     */
+    public StatsViewUi(Workspace workspace, ResourceBundle bundle, FxBatcher batcher, Executor background, ZoneId zone,
+            Supplier<LocalDate> today, List<String> stylesheets) {
+        this.workspace = workspace;
+        this.bundle = bundle;
+        this.batcher = batcher;
+        this.background = background;
+        this.zone = zone;
+        this.today = today;
+        this.stylesheets = List.copyOf(stylesheets);
+    }
+
+    /** Must run on the FX thread. */
+    public Stage open(Window owner) {
+        if (open != null) {
+            open.toFront();
+            open.requestFocus();
+            return open;
+        }
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.setTitle(bundle.getString("stats.title"));
+        List<Subscription> subscriptions = new ArrayList<>();
+        Scene scene = new Scene(build(subscriptions, stage::close), 1100, 800);
+        scene.getStylesheets().setAll(stylesheets);
+        // A handler, not a filter: Esc in an open picker closes the picker (the control consumes it), not the window.
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
+                stage.close();
+            }
+        });
+        stage.setScene(scene);
+        stage.setOnHidden(e -> {
+            subscriptions.forEach(Subscription::close);
+            open = null;
+            if (owner != null) {
+                owner.requestFocus();
+            }
+        });
+        open = stage;
+        stage.show();
+        return stage;
+    }
+
+    /**
+     * The view and its model, subscribed to the stores; the caller closes the subscriptions when the view goes.
+     * Package-visible so a test can put the view in its own stage.
+     */
+    Parent build(List<Subscription> subscriptions, Runnable close) {
+        StatsViewModel model = new StatsViewModel(workspace.runs(), workspace.playbooks(), workspace.teams(), background,
+                batcher::execute, zone, today, bundle);
+        subscriptions.add(workspace.runs().subscribe(batcher.collecting(changes -> model.runsChanged())));
+        subscriptions.add(workspace.playbooks().subscribe(batcher.collecting(changes -> model.playbooksChanged())));
+        FXMLLoader loader = new FXMLLoader(StatsViewUi.class.getResource(VIEW), bundle);
+        loader.setControllerFactory(type -> new StatsViewController(model, bundle, close));
+        try {
+            Parent view = loader.load();
+            model.recompute();
+            return view;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not load view " + VIEW, e);
+        }
+    }
+}
