@@ -124,6 +124,9 @@ public final class IncidentConsoleApp extends Application {
                 workspaceUi = new WorkspaceUi(bundle, FxBatcher.onFxThread(), Instant::now, ZoneId.systemDefault(),
                         commands);
                 root.getChildren().setAll(workspaceUi.build(workspace));
+                workspaceUi.installReports(workspace, () -> Optional.ofNullable(bootstrap).flatMap(Bootstrap::connection),
+                        () -> window, scene.getStylesheets(),
+                        file -> getHostServices().showDocument(file.toUri().toString()));
                 // A session the server ends later (or refused at a start from the cache) is renewed in place.
                 renewal = new SessionRenewal(workspace, bootstrap::signInAgain, signIn, Platform::runLater);
                 renewal.start();

@@ -1,5 +1,18 @@
 package com.incidentconsole.app;
 
+import com.incidentconsole.client.MattermostConnection;
+import com.incidentconsole.fx.command.Command;
+import com.incidentconsole.reportexport.ReportExportUi;
+import com.incidentconsole.reportexport.RunReportSource;
+import com.incidentconsole.statsview.StatsViewUi;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.stage.Window;
+import static com.incidentconsole.fx.command.Trigger.combo;
+
 import com.incidentconsole.checklist.ChecklistController;
 import com.incidentconsole.checklist.ChecklistViewModel;
 import com.incidentconsole.fx.ControllerFactory;
@@ -56,6 +69,13 @@ public final class WorkspaceUi implements AutoCloseable {
     private final UiClock uiClock = new UiClock();
     private final CommandRegistry commands;
     private final ResourceBundle commandTexts = ResourceBundle.getBundle(CommandRegistry.TEXTS);
+    /** Reports and stats are computed here: never on the FX thread, never in the way of the action sender. */
+    private final ExecutorService reports = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "reports");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Navigation navigation;
 
     public WorkspaceUi(ResourceBundle bundle, FxBatcher batcher, Supplier<Instant> clock, ZoneId zone) {
         this(bundle, batcher, clock, zone, new CommandRegistry());
@@ -75,7 +95,7 @@ public final class WorkspaceUi implements AutoCloseable {
     public Parent build(Workspace workspace) {
         var users = workspace.users();
         RunFormat format = new RunFormat(bundle, users, workspace.playbooks(), zone);
-        Navigation navigation = new Navigation();
+        navigation = new Navigation();
         RunListViewModel runList = new RunListViewModel(workspace.runs(), format, clock);
         ChecklistViewModel checklist = new ChecklistViewModel(workspace.commands(), batcher::execute, workspace.pending(), bundle,
                 users::displayName, clock, zone);
@@ -133,8 +153,28 @@ public final class WorkspaceUi implements AutoCloseable {
         return main;
     }
 
+    /**
+     * The incident statistics window ({@code Ctrl+Shift+T}) and a run's report export ({@code Ctrl+E}) as commands
+     * of this window; call after {@link #build}. Both work offline from the local copy; the export asks the server
+     * for the status updates' text when {@code connection} has one.
+     */
+    public void installReports(Workspace workspace, Supplier<Optional<MattermostConnection>> connection,
+            Supplier<Window> owner, List<String> stylesheets, ReportExportUi.FileOpener opener) {
+        StatsViewUi stats = new StatsViewUi(workspace, bundle, batcher, reports, zone, () -> LocalDate.now(zone),
+                stylesheets);
+        ReportExportUi export = new ReportExportUi(workspace,
+                new RunReportSource(workspace, connection, Clock.systemUTC(), zone), bundle, batcher, reports, opener,
+                stylesheets);
+        commands.add(
+                Command.of("stats", MainController.WINDOW, () -> stats.open(owner.get()), combo("Shortcut+Shift+T")),
+                Command.of("run.export", RunDetailController.SCOPE,
+                        () -> export.exportRun(navigation.openRunIdProperty().get(), owner.get()), combo("Shortcut+E"))
+                        .enabledWhen(ReportExportUi.enabled(navigation.openRunIdProperty())));
+    }
+
     @Override
     public void close() {
+        reports.shutdownNow();
         subscriptions.forEach(Subscription::close);
         subscriptions.clear();
         uiClock.close();
