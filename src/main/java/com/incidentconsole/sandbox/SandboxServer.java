@@ -104,7 +104,8 @@ public final class SandboxServer implements AutoCloseable {
                 new java.util.concurrent.atomic.AtomicBoolean(options.incrementalUpdates());
         RunPublisher publisher = new RunPublisher(hub, mapper, state.directory(), incremental::get);
         Poster poster = new Poster(state, hub, mapper);
-        BotPosts bot = new BotPosts(state, poster);
+        DirectMessages dms = new DirectMessages(state, poster, hub, mapper, access);
+        BotPosts bot = new BotPosts(state, poster, dms);
         RunService runs = new RunService(state, access, factory, publisher, bot);
         RunCreation creation = new RunCreation(state, access, factory, publisher, bot);
         StatusService statuses = new StatusService(state, access, runs, bot, poster);
@@ -115,7 +116,6 @@ public final class SandboxServer implements AutoCloseable {
         ReminderService reminders = new ReminderService(state, runs, bot);
         options.clock().onAdvance(reminders::fireDue);
 
-        DirectMessages dms = new DirectMessages(state, poster, hub, mapper, access);
         ParticipantService participants = new ParticipantService(state, access, runs, factory, publisher, poster, dms,
                 hub, mapper);
         OwnerChange owners = new OwnerChange(state, access, runs, participants, publisher, dms);

@@ -4,6 +4,7 @@ import static com.incidentconsole.sandbox.People.RUN_UPDATED;
 import static com.incidentconsole.sandbox.People.audience;
 import static com.incidentconsole.sandbox.People.drain;
 import static com.incidentconsole.sandbox.People.gql;
+import static com.incidentconsole.sandbox.People.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +36,7 @@ class ParticipantAudienceTest {
     final People people = new People(SANDBOX);
 
     @Test
-    void aFollowerOutsideTheChannelGetsNoRunUpdates() throws Exception {
+    void aFollowerOutsideTheChannelGetsNoRunUpdatesButTheBotsDmOfTheStatusUpdate() throws Exception {
         People.Run run = people.freshRun("Follower outside");
         String follower = people.teamMembersOutside(run).get(0);
         people.api(follower).send("PUT", run.path("/followers"), null);
@@ -43,7 +44,28 @@ class ParticipantAudienceTest {
             people.alex().json("PUT", run.path("/checklists/0/item/0/state"), "{\"new_state\":\"closed\"}");
             people.alex().json("POST", run.path("/status"), "{\"message\":\"Mitigated\",\"reminder\":600}");
             assertTrue(audience(drain(member)).contains(RUN_UPDATED));
-            assertEquals(List.of(), audience(drain(outside)), "the real server DMs followers instead");
+            List<JsonNode> got = drain(outside);
+            assertFalse(names(got).contains(RUN_UPDATED), "no run events outside the channel: " + names(got));
+            // dmPostToRunFollowers: a copy of the status post, from the bot, in their DM channel.
+            List<JsonNode> dms = got.stream().filter(e -> e.path("event").asText().equals("posted")).toList();
+            assertEquals(1, dms.size(), names(got).toString());
+            JsonNode post = Api.tree(dms.get(0).path("data").path("post").asText());
+            assertEquals("Mitigated", post.path("message").asText());
+            assertEquals("custom_run_update", post.path("type").asText());
+            assertEquals("D", dms.get(0).path("data").path("channel_type").asText());
+            assertEquals(people.botId(), post.path("user_id").asText());
+        }
+    }
+
+    @Test
+    void theAuthorOfAStatusUpdateIsNotDmedTheirOwnUpdate() throws Exception {
+        People.Run run = people.freshRun("Author follows");
+        people.alex().send("PUT", run.path("/followers"), null);
+        try (WsProbe author = people.socket(people.alexId())) {
+            people.alex().json("POST", run.path("/status"), "{\"message\":\"Mine\",\"reminder\":600}");
+            List<JsonNode> got = drain(author);
+            assertTrue(got.stream().filter(e -> e.path("event").asText().equals("posted"))
+                    .noneMatch(e -> "D".equals(e.path("data").path("channel_type").asText())), names(got).toString());
         }
     }
 

@@ -85,6 +85,12 @@ final class People {
                 .map(User::id).findFirst().orElseThrow();
     }
 
+    /** The plugin's bot, author of its posts and DMs. */
+    String botId() {
+        return sandbox.control().users().stream().filter(u -> u.username().equals("playbooks")).map(User::id)
+                .findFirst().orElseThrow();
+    }
+
     WsProbe socket(String userId) throws InterruptedException {
         WsProbe probe = WsProbe.withHeader(sandbox.baseUrl(), token(userId));
         JsonNode hello = probe.next();

@@ -22,8 +22,10 @@ public final class BotPosts {
 
     private final SandboxState state;
     private final Poster poster;
+    private final DirectMessages dms;
 
-    public BotPosts(SandboxState state, Poster poster) {
+    public BotPosts(SandboxState state, Poster poster, DirectMessages dms) {
+        this.dms = dms;
         this.state = state;
         this.poster = poster;
     }
@@ -33,6 +35,17 @@ public final class BotPosts {
     }
 
     /** {@code bot.PostMessage}: a plain bot post in the channel. */
+    /**
+     * {@code dmPostToRunFollowers}: a copy of {@code post} (its text, type and props) to every follower who may
+     * view the run, except its author, in the bot's DM channel with them — how followers outside the channel
+     * hear of a status update, a finish, a status-update toggle and a published retrospective
+     * ({@code playbook_run_service.go} UpdateStatus, FinishPlaybookRun, ToggleStatusUpdates,
+     * PublishRetrospective). Caller holds the lock.
+     */
+    public void toFollowers(RunEntity run, Post post, String authorId) {
+        dms.toFollowers(run, post, authorId);
+    }
+
     public Post post(String channelId, String message) {
         return poster.post(channelId, botId(), message, "", null);
     }

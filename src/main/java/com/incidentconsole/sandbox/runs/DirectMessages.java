@@ -62,6 +62,20 @@ public final class DirectMessages {
         return sent;
     }
 
+    /** As {@link #toFollowers(RunEntity, String, String)}, copying a post's type and props as well. */
+    public List<Post> toFollowers(RunEntity run, Post original, String authorId) {
+        List<Post> sent = new ArrayList<>();
+        String bot = botId();
+        for (String follower : List.copyOf(run.followers)) {
+            if (!follower.equals(authorId) && access.canView(follower, run)) {
+                Channel channel = directChannel(follower, bot);
+                sent.add(poster.post(channel.id(), bot, original.message(), original.type(),
+                        original.props() == null ? null : original.props().deepCopy()));
+            }
+        }
+        return sent;
+    }
+
     /** The {@code D} channel named {@code <lower id>__<higher id>}, as core names direct channels. */
     private Channel directChannel(String userId, String otherUserId) {
         String name = userId.compareTo(otherUserId) < 0 ? userId + "__" + otherUserId : otherUserId + "__" + userId;

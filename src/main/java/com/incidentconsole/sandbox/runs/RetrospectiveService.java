@@ -9,6 +9,7 @@ import com.incidentconsole.sandbox.state.SandboxState;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.RunMetricData;
 import com.incidentconsole.wire.RunRequests;
+import com.incidentconsole.wire.Post;
 import com.incidentconsole.wire.TimelineEvent;
 import com.incidentconsole.wire.WireJson;
 import java.util.ArrayList;
@@ -88,9 +89,10 @@ public final class RetrospectiveService {
                 props.put("metricsConfigs", json(playbook.path("metrics")));
             }
             String retroUrl = BotPosts.RUNS_PATH + run.id + "/retrospective";
-            bot.post(run.channelId, "@channel Retrospective for " + BotPosts.link(run) + " has been published by @"
-                    + runs.factory().username(userId) + "\n[See the full retrospective](" + retroUrl + ")\n",
-                    "custom_retro", props);
+            Post published = bot.post(run.channelId, "@channel Retrospective for " + BotPosts.link(run)
+                    + " has been published by @" + runs.factory().username(userId) + "\n[See the full retrospective]("
+                    + retroUrl + ")\n", "custom_retro", props);
+            bot.toFollowers(run, published, userId);
             runs.addTimeline(run, TimelineEvent.PUBLISHED_RETROSPECTIVE, "", "", "", userId, "", now);
             runs.publish(before, run);
         });

@@ -86,6 +86,7 @@ public final class RunService {
         if (run.statusUpdateBroadcastChannelsEnabled) {
             bot.broadcast(run, message, "", null, "finish");
         }
+        bot.toFollowers(run, post, userId);
         run.reminderDueAt = 0;
         if (run.retrospectiveEnabled && run.retrospectivePublishedAt == 0) {
             RetrospectiveService.postReminder(bot, run, true);

@@ -99,6 +99,7 @@ public final class StatusService {
             if (run.statusUpdateBroadcastChannelsEnabled) {
                 bot.broadcast(run, message, "custom_run_update", props, "status update");
             }
+            bot.toFollowers(run, post, userId);
             setNewReminder(run, reminder, before);
             PlaybookRun afterReminder = run.toWire();
             runs.addTimeline(run, TimelineEvent.STATUS_UPDATED, "", "", post.id(), userId, "", post.createAt());
@@ -166,6 +167,7 @@ public final class StatusService {
             if (run.statusUpdateBroadcastChannelsEnabled) {
                 bot.broadcast(run, message, "", null, "status update");
             }
+            bot.toFollowers(run, post, userId);
             if (!enabled) {
                 run.reminderDueAt = 0;
             }
