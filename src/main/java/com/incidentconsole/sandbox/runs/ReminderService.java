@@ -15,7 +15,7 @@ import java.util.List;
  * published. A reminder is only ever scheduled by {@code SetNewReminder} (a status update or a
  * snooze, {@link StatusService}), never at creation. Runs on a timer and after every
  * {@code SandboxClock.advance}, so tests can make a run overdue without waiting. Follower DMs
- * ("Status update is overdue…") are not modelled: the sandbox has no DM channels.
+ * ("Status update is overdue…") are not sent yet (docs/sandbox.md lists it).
  */
 public final class ReminderService {
 
