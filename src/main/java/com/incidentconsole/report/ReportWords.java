@@ -1,8 +1,8 @@
 package com.incidentconsole.report;
 
+import com.incidentconsole.text.DurationText;
 import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.TimelineEvent;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -20,25 +20,9 @@ final class ReportWords {
         return epochMillis <= 0 ? "" : TIME.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
     }
 
-    /** "2d 3h", "2h 15m", "45m", "30s": the two largest units, as people say an incident's length. */
+    /** Empty for a negative length (an end before the start is not a duration to print). */
     static String duration(long millis) {
-        if (millis < 0) {
-            return "";
-        }
-        Duration d = Duration.ofMillis(millis);
-        long days = d.toDays();
-        long hours = d.toHoursPart();
-        long minutes = d.toMinutesPart();
-        if (days > 0) {
-            return days + "d" + (hours > 0 ? " " + hours + "h" : "");
-        }
-        if (hours > 0) {
-            return hours + "h" + (minutes > 0 ? " " + minutes + "m" : "");
-        }
-        if (minutes > 0) {
-            return minutes + "m";
-        }
-        return d.toSecondsPart() + "s";
+        return millis < 0 ? "" : DurationText.of(millis);
     }
 
     static String itemState(String state) {

@@ -1,5 +1,6 @@
 package com.incidentconsole.statsview;
 
+import com.incidentconsole.text.DurationText;
 import com.incidentconsole.stats.IncidentStats;
 import com.incidentconsole.wire.PlaybookMetricConfig;
 import java.nio.file.Path;
@@ -164,7 +165,7 @@ public final class StatsViewController {
     }
 
     private static String value(IncidentStats.MetricSeries series, long value) {
-        return PlaybookMetricConfig.TYPE_DURATION.equals(series.type()) ? DurationWords.of(value) : Long.toString(value);
+        return PlaybookMetricConfig.TYPE_DURATION.equals(series.type()) ? DurationText.of(value) : Long.toString(value);
     }
 
     private TableColumn<IncidentStats.Point, String> column(String key, Function<IncidentStats.Point, String> text) {

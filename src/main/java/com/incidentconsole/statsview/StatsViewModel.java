@@ -1,5 +1,6 @@
 package com.incidentconsole.statsview;
 
+import com.incidentconsole.text.DurationText;
 import com.incidentconsole.stats.IncidentStats;
 import com.incidentconsole.stats.StatsCalculator;
 import com.incidentconsole.stats.StatsCsv;
@@ -254,7 +255,7 @@ public final class StatsViewModel {
     }
 
     private static String words(OptionalLong millis) {
-        return millis.isPresent() ? DurationWords.of(millis.getAsLong()) : "";
+        return millis.isPresent() ? DurationText.of(millis.getAsLong()) : "";
     }
 
     /** The numbers as shown, as CSV, written on the background executor; the outcome lands in the export message. */

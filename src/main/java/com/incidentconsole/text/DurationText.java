@@ -1,14 +1,18 @@
-package com.incidentconsole.statsview;
+package com.incidentconsole.text;
 
 import java.time.Duration;
 
-/** "2d 3h", "2h 15m", "45m", "30s": the two largest units, as the run reports word an incident's length. */
-final class DurationWords {
+/**
+ * "2d 3h", "2h 15m", "45m", "30s": an incident's length in its two largest units, as people say it. One wording
+ * for reports, the stats view and the command line, so a number reads the same wherever it is shown.
+ */
+public final class DurationText {
 
-    private DurationWords() {
+    private DurationText() {
     }
 
-    static String of(long millis) {
+    /** A negative length is shown as zero. */
+    public static String of(long millis) {
         Duration d = Duration.ofMillis(Math.max(0, millis));
         long days = d.toDays();
         long hours = d.toHoursPart();
