@@ -55,6 +55,21 @@ public final class SandboxControl {
         });
     }
 
+    /**
+     * Accepts again a personal access token minted by an earlier start of a sandbox: the real server keeps its
+     * tokens in the database, so they outlive a restart (server/channels/app/user_access_token.go:
+     * createSessionForUserAccessToken looks the token up with Store().UserAccessToken().GetByToken), while each
+     * sandbox start begins with an empty directory. Tests that restart a server use this to keep signing in.
+     */
+    public void restoreToken(String username, String token) {
+        state.locked(() -> {
+            User user = state.directory().userByLogin(username)
+                    .orElseThrow(() -> new NoSuchElementException("no user " + username));
+            state.directory().addAccessToken(token, user.id());
+            return null;
+        });
+    }
+
     /** Invalidates a session or personal access token, as a logout elsewhere or an admin would. */
     public void revokeToken(String token) {
         state.locked(() -> state.directory().revokeToken(token));

@@ -12,6 +12,7 @@ import com.incidentconsole.client.StreamSettings;
 import com.incidentconsole.sandbox.SandboxFixture;
 import com.incidentconsole.sandbox.SandboxOptions;
 import com.incidentconsole.sandbox.SandboxServer;
+import com.incidentconsole.sandbox.fault.FaultRule;
 import com.incidentconsole.sync.store.LocalStore;
 import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.PlaybookRun;
@@ -76,6 +77,10 @@ class CatchUpAfterResumeTest {
             }
         });
         long catchUpsBefore = catchUpRequests();
+        // The catch-up is asked for when the first replayed event arrives, while the rest of the replay is
+        // still being applied; on a loaded machine its answer could be applied first and count as the
+        // change. A slow answer makes the order certain, so only a resume that lost the changes can fail.
+        sandbox.control().inject(FaultRule.latency(Duration.ofSeconds(2), "GET", ".*/runs"));
 
         dropped.set(true);
         sandbox.control().dropSockets();

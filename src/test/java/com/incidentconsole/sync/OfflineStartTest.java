@@ -180,8 +180,7 @@ class OfflineStartTest {
         try (LocalStore store = LocalStore.open(dir.resolve("store.db")); SyncExecutors executors = SyncExecutors.create()) {
             SandboxFixture server = SandboxFixture.start(seeded);
             int port = server.baseUrl().getPort();
-            // The sandbox keeps no sessions across restarts (a real server does): a token minted first
-            // after start is the same in both, as the ids come from the seed.
+            // A real server keeps its tokens across a restart; the restarted sandbox is told to accept this one.
             Credentials token = new Credentials.AccessToken(server.control().tokenFor(SeedGenerator.DEFAULT_USERNAME));
             try (ServerWorkspace workspace = follow(port, token, store, executors)) {
                 await("live", () -> workspace.connection().state() == ConnectionState.LIVE
@@ -195,8 +194,8 @@ class OfflineStartTest {
                 assertFalse(asOf.isBefore(beforeTheLoss), "stale from the moment the connection was lost: " + asOf);
 
                 try (SandboxFixture again = SandboxFixture.start(seeded.withPort(port))) {
-                    assertEquals(((Credentials.AccessToken) token).token(),
-                            again.control().tokenFor(SeedGenerator.DEFAULT_USERNAME));
+                    again.control().restoreToken(SeedGenerator.DEFAULT_USERNAME,
+                            ((Credentials.AccessToken) token).token());
                     await("caught up and confirmed", () -> workspace.connection().state() == ConnectionState.LIVE
                             && !workspace.connection().isStale(), () -> workspace.connection().toString());
                 }

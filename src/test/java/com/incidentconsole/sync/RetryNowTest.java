@@ -43,7 +43,7 @@ class RetryNowTest {
     void retryNowSignsInAndReconnectsAtOnceInsteadOfAfterTheBackoff() {
         int port;
         String token;
-        // The sandbox keeps no sessions across restarts: the first token minted after each start is the same.
+        // A real server keeps its tokens across a restart; each sandbox start is told to accept this one again.
         try (SandboxFixture first = SandboxFixture.start(seeded)) {
             port = first.baseUrl().getPort();
             token = first.control().tokenFor(SeedGenerator.DEFAULT_USERNAME);
@@ -57,7 +57,7 @@ class RetryNowTest {
             await("waiting a long time for the next sign-in attempt", () -> waitsLong(workspace));
 
             try (SandboxFixture back = SandboxFixture.start(seeded.withPort(port))) {
-                back.control().tokenFor(SeedGenerator.DEFAULT_USERNAME);
+                back.control().restoreToken(SeedGenerator.DEFAULT_USERNAME, token);
                 assertFalse(workspace.ready().isDone(), "not signed in before asking");
                 workspace.retryNow();
                 await("signed in and live at once", () -> workspace.connection().state() == ConnectionState.LIVE,
@@ -67,7 +67,7 @@ class RetryNowTest {
             await("the lost connection waits a long time for its next attempt", () -> waitsLong(workspace),
                     () -> workspace.connection().toString());
             try (SandboxFixture again = SandboxFixture.start(seeded.withPort(port))) {
-                again.control().tokenFor(SeedGenerator.DEFAULT_USERNAME);
+                again.control().restoreToken(SeedGenerator.DEFAULT_USERNAME, token);
                 workspace.retryNow();
                 await("reconnected and caught up at once", () -> workspace.connection().state() == ConnectionState.LIVE
                         && !workspace.connection().isStale(), () -> workspace.connection().toString());
