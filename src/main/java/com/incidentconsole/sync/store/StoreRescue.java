@@ -118,8 +118,9 @@ public final class StoreRescue {
             }
         }
         int restored = 0;
-        for (Map<String, Object> row : rows) {
-            // The columns both schemas know; a newer column keeps its default (migrations add columns with one).
+        for (Map<String, Object> read : rows) {
+            Map<String, Object> row = currentForm(read);
+            // The columns both schemas know; a newer column keeps its default.
             List<String> shared = row.keySet().stream().filter(columns::contains).toList();
             String sql = "INSERT OR IGNORE INTO outbox (" + String.join(", ", shared) + ") VALUES ("
                     + shared.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
@@ -133,6 +134,27 @@ public final class StoreRescue {
             }
         }
         return restored;
+    }
+
+    /**
+     * A row read from a schema-2 outbox (no client id, run-scoped by {@code run_id}) in the form the current
+     * outbox needs, as migration 3 converts one: a run-scoped version-1 action with a fresh client id. Without
+     * this the NOT NULL {@code client_id}/{@code scope_kind} columns refuse it and the action is lost. A schema-3
+     * row is returned as it was, with its client id and scope.
+     */
+    static Map<String, Object> currentForm(Map<String, Object> row) {
+        if (row.containsKey("scope_kind") && row.get("client_id") != null) {
+            return row;
+        }
+        Map<String, Object> converted = new LinkedHashMap<>(row);
+        converted.remove("run_id");
+        converted.putIfAbsent("scope_kind", OutboxEntry.RUN_SCOPE);
+        converted.putIfAbsent("scope_id", row.get("run_id"));
+        if (converted.get("client_id") == null) {
+            converted.put("client_id", java.util.UUID.randomUUID().toString());
+        }
+        converted.putIfAbsent("kind_version", 1);
+        return converted;
     }
 
     /** Every outbox row that can be read, in order; rows on damaged pages are skipped, not guessed. */

@@ -135,6 +135,68 @@ class DamagedStoreTest {
         }
     }
 
+    @Test
+    void aDamagedSchema3StoreKeepsItsRowsClientIdsAndScopes() throws Exception {
+        Path file = dir.resolve("store.db");
+        try (LocalStore store = LocalStore.open(file)) {
+            Outbox outbox = store.outbox(SERVER);
+            outbox.append(new OutboxEntry.New("c-run", "item_state", 1, "run", "run1", "item1", "{}", "Tick it", 1L, ""));
+            outbox.append(new OutboxEntry.New("c-team", "team_note", 2, "team", "t9", "note", "{}", "Note it", 2L, ""));
+            List<ObjectCache.Entry> runs = new ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                runs.add(new ObjectCache.Entry("run" + i, i, "{\"name\":\"" + "x".repeat(1500) + i + "\"}"));
+            }
+            store.cache(SERVER).putAll("run", runs);
+        }
+        try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
+            raw.setLength(raw.length() / 2);
+        }
+
+        DamagedStore refused = assertThrows(DamagedStore.class, () -> LocalStore.open(file, CLOCK));
+
+        assertEquals(2, refused.rescued());
+        JsonNode saved = WireJson.newMapper().readTree(refused.rescueFile().orElseThrow().toFile());
+        assertEquals("c-team", saved.get("outbox").get(1).get("client_id").asText());
+        assertEquals("team", saved.get("outbox").get(1).get("scope_kind").asText());
+        assertEquals(2, StoreRescue.rebuild(file, CLOCK).restoredActions());
+        try (LocalStore fresh = LocalStore.open(file)) {
+            List<OutboxEntry> entries = fresh.outbox(SERVER).entries();
+            assertEquals(List.of("c-run", "c-team"), entries.stream().map(OutboxEntry::clientId).toList());
+            assertEquals(List.of("run:run1", "team:t9"),
+                    entries.stream().map(e -> e.scopeKind() + ":" + e.scopeId()).toList());
+            assertEquals(List.of(1, 2), entries.stream().map(OutboxEntry::kindVersion).toList());
+        }
+    }
+
+    @Test
+    void aDamagedSchema2StoreIsRebuiltWithItsRowsAsRunScopedActions() throws Exception {
+        Path file = dir.resolve("store.db");
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            Migrations.migrateStepByStep(db, 2);
+            try (java.sql.Statement statement = db.createStatement()) {
+                statement.execute("""
+                        INSERT INTO outbox (server, kind, run_id, subject, payload, description, state, created_at)
+                        VALUES ('%s', 'owner', 'run7', 'owner', '{}', 'Make Priya the owner', 'PENDING', 5)"""
+                        .formatted(SERVER));
+                statement.execute("CREATE TABLE filler (x TEXT)");
+                for (int i = 0; i < 600; i++) {
+                    statement.execute("INSERT INTO filler VALUES ('" + "x".repeat(1500) + "')");
+                }
+            }
+        }
+        overwritePages(file, 50, 40);
+
+        assertEquals(1, assertThrows(DamagedStore.class, () -> LocalStore.open(file, CLOCK)).rescued());
+        assertEquals(1, StoreRescue.rebuild(file, CLOCK).restoredActions());
+        try (LocalStore fresh = LocalStore.open(file)) {
+            OutboxEntry entry = fresh.outbox(SERVER).entries().get(0);
+            assertEquals("Make Priya the owner", entry.description());
+            assertEquals("run7", entry.runId());
+            assertEquals(1L, entry.seq());
+            assertTrue(entry.clientId().length() > 10, entry.clientId());
+        }
+    }
+
     private Stream<Path> list() {
         try {
             return Files.list(dir);
