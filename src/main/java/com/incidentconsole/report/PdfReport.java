@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.TextNode;
@@ -20,10 +22,16 @@ import org.jsoup.nodes.TextNode;
 public final class PdfReport {
 
     private static final String FONTS = "/report/fonts/";
+    /**
+     * PDFBox warns on stderr, at first use, that it maps the 14 standard PDF fonts to system ones; the report
+     * embeds its own fonts and never uses those. Held here so the logger (and its level) is not collected.
+     */
+    private static final Logger PDFBOX = Logger.getLogger("org.apache.pdfbox");
 
     static {
         // Its own logging reports every CSS property it does not know at INFO; nothing a user can act on.
         XRLog.setLoggingEnabled(false);
+        PDFBOX.setLevel(Level.SEVERE);
     }
 
     public void write(ReportDocument document, OutputStream out) throws IOException {
