@@ -88,7 +88,7 @@ public final class RetroCommand extends ServerCommandGroup {
                 List<String> metricArgs,
                 @Mixin ServerOptions server) {
         return checked(() -> {
-            String text = TextFile.read("--file", file);
+            String text = OptionFile.read("--file", file);
             Map<String, String> given = new LinkedHashMap<>();
             for (String arg : metricArgs == null ? List.<String>of() : metricArgs) {
                 int eq = arg.indexOf('=');

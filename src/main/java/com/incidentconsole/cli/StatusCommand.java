@@ -66,7 +66,7 @@ public final class StatusCommand extends ServerCommandGroup {
 
     private int postChecked(String runId, Message message, String reminder, Boolean broadcast, boolean finish,
                             ServerOptions server) {
-        String text = message.text != null ? message.text : TextFile.read("--message-file", message.file);
+        String text = message.text != null ? message.text : OptionFile.read("--message-file", message.file);
         if (text.isBlank()) {
             return usage("the message is empty: the server posts no empty update");
         }
