@@ -8,13 +8,9 @@ import com.incidentconsole.report.ReportDocument;
 import com.incidentconsole.report.ReportFormat;
 import com.incidentconsole.report.ReportLoader;
 import com.incidentconsole.wire.WireJson;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
@@ -73,10 +69,8 @@ public final class ReportCommand implements Callable<Integer> {
                 document = new ReportBuilder().build(
                         new ReportLoader(connection, Clock.systemUTC(), ZoneId.systemDefault()).load(runId));
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            chosen.write(document, bytes);
-            write(output, bytes.toByteArray());
-            out.println("wrote " + output + " (" + chosen.displayName() + ", " + bytes.size() + " bytes, "
+            chosen.writeFile(document, output);
+            out.println("wrote " + output + " (" + chosen.displayName() + ", " + Files.size(output) + " bytes, "
                     + (System.nanoTime() - started) / 1_000_000 + " ms)");
             return CommandIo.OK;
         });
@@ -93,21 +87,5 @@ public final class ReportCommand implements Callable<Integer> {
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot < 0 ? null : name.substring(dot + 1);
-    }
-
-    /** Next to the target then moved, so a reader never sees half a report and a failure leaves the old one. */
-    private static void write(Path target, byte[] bytes) throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".part");
-        try {
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

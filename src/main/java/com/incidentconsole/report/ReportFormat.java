@@ -3,6 +3,10 @@ package com.incidentconsole.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -37,6 +41,27 @@ public enum ReportFormat {
             case "pdf" -> Optional.of(PDF);
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * Writes {@code document} to {@code file}: beside it first, then moved into place, so a failed export never
+     * leaves half a report under its name and an earlier report stays until the new one is whole.
+     */
+    public void writeFile(ReportDocument document, Path file) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Path temp = Files.createTempFile(folder, "." + file.getFileName(), ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                write(document, out);
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     public void write(ReportDocument document, OutputStream out) throws IOException {

@@ -4,10 +4,7 @@ import com.incidentconsole.report.ReportBuilder;
 import com.incidentconsole.report.ReportFormat;
 import com.incidentconsole.report.ReportInput;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
@@ -117,18 +114,8 @@ public final class ReportExportViewModel {
         state.set(next);
     }
 
-    /** Written beside the target and moved into place, so a failed export never leaves half a file under its name. */
     private static void write(ReportFormat format, ReportInput input, Path file) throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(folder, ".report-", ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                format.write(new ReportBuilder().build(input), out);
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        format.writeFile(new ReportBuilder().build(input), file);
     }
 
     private static String reason(Exception e) {
