@@ -143,6 +143,16 @@ public final class LocalStore implements AutoCloseable {
         return new Outbox(this, server);
     }
 
+    /** The user's unsent writing on {@code server}. */
+    public Drafts drafts(String server) {
+        return new Drafts(this, server);
+    }
+
+    /** The timeline events the user starred on {@code server}. */
+    public TimelineStars stars(String server) {
+        return new TimelineStars(this, server);
+    }
+
     @FunctionalInterface
     interface Work<T> {
         T run(Connection db) throws SQLException;

@@ -47,6 +47,27 @@ final class Migrations {
                 sent_at INTEGER NOT NULL DEFAULT 0,
                 base TEXT NOT NULL DEFAULT '',
                 conflict TEXT NOT NULL DEFAULT '')""";
+    /**
+     * Text the user is writing that the server does not have yet (a status update, a retrospective), by a key
+     * the feature chooses ({@code "status:<run id>"}); {@code base} is the server's text when the draft began, the
+     * base of a three-way merge when the server's text changed meanwhile.
+     */
+    private static final String DRAFT = """
+            CREATE TABLE draft (
+                server TEXT NOT NULL,
+                key TEXT NOT NULL,
+                text TEXT NOT NULL,
+                base TEXT NOT NULL DEFAULT '',
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (server, key))""";
+    /** Timeline events the user starred for the retrospective: the user's own marks, never sent to the server. */
+    private static final String TIMELINE_STAR = """
+            CREATE TABLE timeline_star (
+                server TEXT NOT NULL,
+                run_id TEXT NOT NULL,
+                event_id TEXT NOT NULL,
+                starred_at INTEGER NOT NULL,
+                PRIMARY KEY (server, run_id, event_id))""";
     private static final List<String> OUTBOX_INDEXES = List.of(
             "CREATE INDEX outbox_by_server ON outbox (server, seq)",
             "CREATE UNIQUE INDEX outbox_by_client_id ON outbox (server, client_id)");
@@ -57,7 +78,8 @@ final class Migrations {
      * step by step, step 3's rebuild would leave the outbox behind every other table (probe M2).
      */
     private static final List<String> FRESH = Stream.concat(
-            Stream.of(OUTBOX_V3.formatted("outbox"), CACHED_OBJECT, SYNC_META), OUTBOX_INDEXES.stream()).toList();
+            Stream.of(OUTBOX_V3.formatted("outbox"), CACHED_OBJECT, SYNC_META, DRAFT, TIMELINE_STAR),
+            OUTBOX_INDEXES.stream()).toList();
 
     private static final List<List<String>> STEPS = List.of(
             // 1: run/user/playbook cache per server, the outbox, and per-server sync metadata.
@@ -96,7 +118,10 @@ final class Migrations {
                            0, base, conflict
                     FROM outbox""",
                     "DROP TABLE outbox",
-                    "ALTER TABLE outbox_v3 RENAME TO outbox", OUTBOX_INDEXES.get(0), OUTBOX_INDEXES.get(1)));
+                    "ALTER TABLE outbox_v3 RENAME TO outbox", OUTBOX_INDEXES.get(0), OUTBOX_INDEXES.get(1)),
+            // 4: the user's unsent writing (status update and retrospective drafts) and their timeline stars,
+            //    kept beside the outbox so a crash in the middle of typing loses at most the last second.
+            List.of(DRAFT, TIMELINE_STAR));
 
     private Migrations() {
     }
