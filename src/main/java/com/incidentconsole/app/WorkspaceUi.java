@@ -161,7 +161,7 @@ public final class WorkspaceUi implements AutoCloseable {
     public void installReports(Workspace workspace, Supplier<Optional<MattermostConnection>> connection,
             Supplier<Window> owner, List<String> stylesheets, ReportExportUi.FileOpener opener) {
         StatsViewUi stats = new StatsViewUi(workspace, bundle, batcher, reports, zone, () -> LocalDate.now(zone),
-                stylesheets);
+                stylesheets, playbookId -> connection.get().map(c -> c.playbooks().stats(playbookId)));
         ReportExportUi export = new ReportExportUi(workspace,
                 new RunReportSource(workspace, connection, Clock.systemUTC(), zone), bundle, batcher, reports, opener,
                 stylesheets);

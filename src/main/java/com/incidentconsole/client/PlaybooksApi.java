@@ -49,6 +49,12 @@ public final class PlaybooksApi {
         }
     }
 
+    /** {@code GET /stats/playbook}: the server's own figures for one playbook, as the webapp charts them. */
+    public com.incidentconsole.wire.PlaybookStats stats(String playbookId) {
+        return rest.get(Rest.PLUGIN + "/stats/playbook", List.of(Map.entry("playbook_id", playbookId)),
+                rest.type(com.incidentconsole.wire.PlaybookStats.class));
+    }
+
     public Playbook get(String id) {
         return rest.get(playbook(id), rest.type(Playbook.class));
     }

@@ -1,5 +1,7 @@
 package com.incidentconsole.report;
 
+import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
+import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
@@ -40,6 +42,11 @@ public final class PdfReport {
         org.w3c.dom.Document xhtml = new W3CDom().fromJsoup(html);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
+        // Without these, right-to-left text is laid out left to right and Arabic letters stay in their isolated
+        // forms: readable to nobody. ICU reorders by the Unicode bidi algorithm and joins the letters.
+        builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
+        builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
+        builder.defaultTextDirection(BaseRendererBuilder.TextDirection.LTR);
         font(builder, "DejaVuSans.ttf", "DejaVu Sans", 400);
         font(builder, "DejaVuSans-Bold.ttf", "DejaVu Sans", 700);
         font(builder, "DejaVuSansMono.ttf", "DejaVu Sans Mono", 400);

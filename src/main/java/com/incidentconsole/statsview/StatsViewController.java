@@ -47,6 +47,7 @@ public final class StatsViewController {
     @FXML private Label inProgress;
     @FXML private Label mtta;
     @FXML private Label mttr;
+    @FXML private Label serverFigures;
     @FXML private BarChart<String, Number> weeklyChart;
     @FXML private TableView<IncidentStats.Week> weeklyTable;
     @FXML private TableColumn<IncidentStats.Week, String> weekColumn;
@@ -79,6 +80,7 @@ public final class StatsViewController {
         inProgress.textProperty().bind(model.inProgressProperty());
         mtta.textProperty().bind(model.mttaProperty());
         mttr.textProperty().bind(model.mttrProperty());
+        serverFigures.textProperty().bind(model.serverFiguresProperty());
         weekColumn.setCellValueFactory(c -> text(c.getValue().start().toString()));
         startedColumn.setCellValueFactory(c -> text(Integer.toString(c.getValue().started())));
         finishedColumn.setCellValueFactory(c -> text(Integer.toString(c.getValue().finished())));

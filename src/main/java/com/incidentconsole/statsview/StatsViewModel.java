@@ -9,6 +9,7 @@ import com.incidentconsole.sync.PlaybookDirectory;
 import com.incidentconsole.sync.RunStore;
 import com.incidentconsole.wire.Playbook;
 import com.incidentconsole.wire.PlaybookMetricConfig;
+import com.incidentconsole.wire.PlaybookStats;
 import com.incidentconsole.wire.Team;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
@@ -51,7 +53,22 @@ public final class StatsViewModel {
         }
     }
 
+    /**
+     * The server's own figures for one playbook ({@code GET /stats/playbook}), blocking; empty when there is no
+     * server to ask (offline start, signed out). Throws the client's errors when the server refuses or is down.
+     */
+    @FunctionalInterface
+    public interface ServerFigures {
+        Optional<PlaybookStats> forPlaybook(String playbookId);
+
+        static ServerFigures none() {
+            return id -> Optional.empty();
+        }
+    }
+
     private final RunStore runs;
+    private final ServerFigures serverFigures;
+    private final ReadOnlyStringWrapper serverText = new ReadOnlyStringWrapper("");
     private final PlaybookDirectory playbookDirectory;
     private final StatsCalculator calculator = new StatsCalculator();
     private final Executor background;
@@ -77,7 +94,14 @@ public final class StatsViewModel {
 
     public StatsViewModel(RunStore runs, PlaybookDirectory playbooks, List<Team> teams, Executor background,
             Executor fx, ZoneId zone, Supplier<LocalDate> today, ResourceBundle bundle) {
+        this(runs, playbooks, teams, background, fx, zone, today, bundle, ServerFigures.none());
+    }
+
+    /** @param serverFigures asked on the background executor whenever one playbook is picked */
+    public StatsViewModel(RunStore runs, PlaybookDirectory playbooks, List<Team> teams, Executor background,
+            Executor fx, ZoneId zone, Supplier<LocalDate> today, ResourceBundle bundle, ServerFigures serverFigures) {
         this.runs = runs;
+        this.serverFigures = serverFigures;
         this.playbookDirectory = playbooks;
         this.background = background;
         this.fx = fx;
@@ -93,6 +117,7 @@ public final class StatsViewModel {
         from.set(now.minusWeeks(12).plusDays(1));
         team.addListener((o, a, b) -> recompute());
         playbook.addListener((o, a, b) -> recompute());
+        playbook.addListener((o, a, b) -> askServer());
         from.addListener((o, a, b) -> recompute());
         to.addListener((o, a, b) -> recompute());
     }
@@ -133,6 +158,50 @@ public final class StatsViewModel {
 
     public ReadOnlyStringProperty exportMessageProperty() {
         return exportMessage.getReadOnlyProperty();
+    }
+
+    /**
+     * The server's own figures for the picked playbook, in words, shown beside the local numbers so the two can be
+     * compared; says why when there are none (all playbooks picked, offline, refused).
+     */
+    public ReadOnlyStringProperty serverFiguresProperty() {
+        return serverText.getReadOnlyProperty();
+    }
+
+    /** Asks the server for the picked playbook's figures (again); the answer lands in {@link #serverFiguresProperty()}. */
+    public void askServer() {
+        String id = idOf(playbook.get());
+        if (id == null) {
+            serverText.set(bundle.getString("stats.server.pick"));
+            return;
+        }
+        serverText.set(bundle.getString("stats.server.asking"));
+        background.execute(() -> {
+            String text;
+            try {
+                text = serverFigures.forPlaybook(id).map(this::serverWords)
+                        .orElseGet(() -> bundle.getString("stats.server.offline"));
+            } catch (RuntimeException e) {
+                text = String.format(bundle.getString("stats.server.failed"), reason(e));
+            }
+            String answer = text;
+            // An answer for a playbook the user has since left is dropped, not shown under the new one.
+            fx.execute(() -> {
+                if (id.equals(idOf(playbook.get()))) {
+                    serverText.set(answer);
+                }
+            });
+        });
+    }
+
+    private String serverWords(PlaybookStats figures) {
+        long startedIn12Weeks = figures.runsStartedPerWeek() == null ? 0
+                : figures.runsStartedPerWeek().stream().mapToLong(Long::longValue).sum();
+        String change = figures.runsFinishedPercentageChange() == PlaybookStats.NO_PREVIOUS_PERIOD
+                ? bundle.getString("stats.server.noPrevious")
+                : String.format(bundle.getString("stats.server.change"), figures.runsFinishedPercentageChange());
+        return String.format(bundle.getString("stats.server.figures"), figures.runsInProgress(),
+                figures.runsFinishedPrev30Days(), change, startedIn12Weeks, figures.participantsActive());
     }
 
     public ReadOnlyStringProperty runsStartedProperty() {

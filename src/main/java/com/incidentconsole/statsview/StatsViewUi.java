@@ -36,6 +36,7 @@ public final class StatsViewUi {
     private final ZoneId zone;
     private final Supplier<LocalDate> today;
     private final List<String> stylesheets;
+    private final StatsViewModel.ServerFigures serverFigures;
     private Stage open;
 
     /**
@@ -44,6 +45,13 @@ public final class StatsViewUi {
      */
     public StatsViewUi(Workspace workspace, ResourceBundle bundle, FxBatcher batcher, Executor background, ZoneId zone,
             Supplier<LocalDate> today, List<String> stylesheets) {
+        this(workspace, bundle, batcher, background, zone, today, stylesheets, StatsViewModel.ServerFigures.none());
+    }
+
+    /** @param serverFigures the server's own figures per playbook, shown beside the local ones */
+    public StatsViewUi(Workspace workspace, ResourceBundle bundle, FxBatcher batcher, Executor background, ZoneId zone,
+            Supplier<LocalDate> today, List<String> stylesheets, StatsViewModel.ServerFigures serverFigures) {
+        this.serverFigures = serverFigures;
         this.workspace = workspace;
         this.bundle = bundle;
         this.batcher = batcher;
@@ -94,7 +102,7 @@ public final class StatsViewUi {
      */
     Parent build(List<Subscription> subscriptions, Runnable close) {
         StatsViewModel model = new StatsViewModel(workspace.runs(), workspace.playbooks(), workspace.teams(), background,
-                batcher::execute, zone, today, bundle);
+                batcher::execute, zone, today, bundle, serverFigures);
         subscriptions.add(workspace.runs().subscribe(batcher.collecting(changes -> model.runsChanged())));
         subscriptions.add(workspace.playbooks().subscribe(batcher.collecting(changes -> model.playbooksChanged())));
         FXMLLoader loader = new FXMLLoader(StatsViewUi.class.getResource(VIEW), bundle);
@@ -102,6 +110,7 @@ public final class StatsViewUi {
         try {
             Parent view = loader.load();
             model.recompute();
+            model.askServer();
             return view;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not load view " + VIEW, e);

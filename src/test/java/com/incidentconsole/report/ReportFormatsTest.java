@@ -91,6 +91,32 @@ class ReportFormatsTest {
     }
 
     @Test
+    void arabicIsLaidOutRightToLeft() throws Exception {
+        ReportDocument arabic = new ReportBuilder().build(ReportFixtures.input(ReportFixtures.run("دفع", "x", "")));
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        ReportFormat.PDF.write(arabic, pdf);
+        java.util.Map<String, Float> x = new java.util.HashMap<>();
+        try (PDDocument doc = Loader.loadPDF(pdf.toByteArray())) {
+            PDFTextStripper positions = new PDFTextStripper() {
+                @Override
+                protected void writeString(String line, java.util.List<org.apache.pdfbox.text.TextPosition> glyphs) {
+                    glyphs.forEach(g -> x.putIfAbsent(g.getUnicode(), g.getXDirAdj()));
+                }
+            };
+            positions.setEndPage(1);
+            positions.getText(doc);
+        }
+        // Joined: dal stands alone (it never joins to the next letter), feh takes its initial form and ain its
+        // final one, as a reader of Arabic writes them; unshaped, all three would be the isolated letters.
+        String dal = "\uFEA9";
+        String fehInitial = "\uFED3";
+        String ainFinal = "\uFECA";
+        assertTrue(x.keySet().containsAll(java.util.List.of(dal, fehInitial, ainFinal)), "shaped letters: " + x.keySet());
+        // Right to left: the word's first letter is its rightmost glyph.
+        assertTrue(x.get(dal) > x.get(fehInitial) && x.get(fehInitial) > x.get(ainFinal), "laid out right to left: " + x);
+    }
+
+    @Test
     void aHundredKilobyteItemIsReportedWholeInMarkdownAndHtml() {
         String huge = "BEGIN" + "x".repeat(50_000) + " " + "y".repeat(50_000) + "END";
         ReportDocument big = new ReportBuilder().build(ReportFixtures.input(ReportFixtures.run("Big", huge, "")));

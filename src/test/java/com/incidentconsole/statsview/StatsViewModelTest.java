@@ -144,4 +144,50 @@ class StatsViewModelTest {
         model.exportCsv(nowhere);
         assertTrue(model.exportMessageProperty().get().startsWith("Could not save " + nowhere), model.exportMessageProperty().get());
     }
+
+    @Test
+    void thePickedPlaybooksOwnServerFiguresAreShownBesideAndAgreeWithTheLocalCount() {
+        try (com.incidentconsole.sandbox.SandboxFixture fixture = com.incidentconsole.sandbox.SandboxFixture.start(
+                com.incidentconsole.sandbox.SandboxOptions.defaults().withPort(0));
+             com.incidentconsole.client.MattermostConnection connection = com.incidentconsole.client.MattermostConnection.open(
+                     new com.incidentconsole.client.ServerAddress(fixture.server().baseUrl()),
+                     new com.incidentconsole.client.Credentials.AccessToken(fixture.server().control().credentials().token()),
+                     com.incidentconsole.wire.WireJson.newMapper())) {
+            String team = connection.teams().mine().get(0).id();
+            playbooks.putAll(connection.playbooks().listAll(team));
+            runs.replaceAll(connection.runs().listAll(com.incidentconsole.client.RunQuery.all()));
+            StatsViewModel model = new StatsViewModel(runs, playbooks, List.of(), Runnable::run, Runnable::run,
+                    ZoneOffset.UTC, () -> TODAY, bundle, id -> java.util.Optional.of(connection.playbooks().stats(id)));
+            model.askServer();
+            assertTrue(model.serverFiguresProperty().get().startsWith("The server computes its own figures per playbook"));
+
+            String busiest = runs.all().stream().filter(r -> !r.playbookId().isEmpty())
+                    .collect(java.util.stream.Collectors.groupingBy(PlaybookRun::playbookId,
+                            java.util.stream.Collectors.counting()))
+                    .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            model.fromProperty().set(LocalDate.of(2000, 1, 1));
+            model.toProperty().set(LocalDate.of(2100, 1, 1));
+            model.playbookProperty().set(model.playbooks().stream().filter(c -> busiest.equals(c.id())).findFirst().orElseThrow());
+            String figures = model.serverFiguresProperty().get();
+            assertTrue(figures.startsWith(model.inProgressProperty().get() + " in progress"),
+                    "the server's in-progress count agrees with the local one over all time: " + figures
+                            + " vs " + model.inProgressProperty().get());
+        }
+    }
+
+    @Test
+    void withoutAServerOrWhenItRefusesTheFiguresSayWhy() {
+        playbooks.putAll(List.of(TestRuns.playbook("pb-ir", "Incident Resolution")));
+        StatsViewModel offline = model(Runnable::run);
+        offline.playbookProperty().set(offline.playbooks().get(1));
+        assertTrue(offline.serverFiguresProperty().get().startsWith("Not available: there is no signed-in server"));
+
+        StatsViewModel refused = new StatsViewModel(runs, playbooks, List.of(), Runnable::run, Runnable::run,
+                ZoneOffset.UTC, () -> TODAY, bundle, id -> {
+                    throw new IllegalStateException("403 timeline feature is not covered by current server license");
+                });
+        refused.playbookProperty().set(refused.playbooks().get(1));
+        assertEquals("Not available: 403 timeline feature is not covered by current server license",
+                refused.serverFiguresProperty().get());
+    }
 }
