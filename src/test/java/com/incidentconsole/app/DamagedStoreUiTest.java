@@ -14,6 +14,7 @@ import com.incidentconsole.sandbox.SandboxServer;
 import com.incidentconsole.sync.store.LocalStore;
 import com.incidentconsole.sync.store.ObjectCache;
 import com.incidentconsole.uitest.ConsoleRobot;
+import com.incidentconsole.uitest.DesktopApp;
 import com.incidentconsole.wire.WireJson;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -25,15 +26,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import javafx.application.Application;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * Probe M2 on screen: a store with damaged cache pages says the local copy is damaged (not "check the server
@@ -42,60 +40,40 @@ import org.testfx.api.FxToolkit;
  */
 class DamagedStoreUiTest {
 
-    @TempDir
-    Path home;
+    @RegisterExtension
+    final DesktopApp desktop = new DesktopApp();
 
     private final FxRobot fx = new FxRobot();
     private final ConsoleRobot user = new ConsoleRobot(fx, Duration.ofSeconds(20));
     private SandboxServer sandbox;
-    private Application app;
-    private String previousHome;
-    private String previousStore;
 
     @BeforeEach
     void setUp() throws Exception {
         assumeTrue(System.getenv("INCIDENT_CONSOLE_TOKEN") == null && System.getenv("INCIDENT_CONSOLE_PASSWORD") == null,
                 "a token or password in the environment would be used instead of the stored one");
         sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withRuns(3, 2));
-        previousHome = System.setProperty("incident.console.home", home.toString());
-        previousStore = System.setProperty(CredentialVault.STORE_PROPERTY, "file");
-        FxToolkit.registerPrimaryStage();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
-        restore("incident.console.home", previousHome);
-        restore(CredentialVault.STORE_PROPERTY, previousStore);
         if (sandbox != null) {
             sandbox.close();
         }
     }
 
-    private static void restore(String key, String value) {
-        if (value == null) {
-            System.clearProperty(key);
-        } else {
-            System.setProperty(key, value);
-        }
-    }
-
     private String text(String query) {
-        return fx.lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("");
+        return desktop.text(query);
     }
 
     @Test
     void aDamagedCacheIsExplainedItsOutboxRescuedAndRebuiltFromTheServer() throws Exception {
         String username = sandbox.control().credentials().username();
         ServerAddress address = new ServerAddress(sandbox.baseUrl());
-        try (CredentialVault vault = CredentialVault.fileOnly(home, WireJson.newMapper())) {
+        try (CredentialVault vault = CredentialVault.fileOnly(desktop.home(), WireJson.newMapper())) {
             vault.save(new StoredToken(address, username, TokenKind.ACCESS_TOKEN,
                     sandbox.control().tokenFor(username), Instant.now()));
         }
-        Path store = home.resolve("store.db");
+        Path store = desktop.home().resolve("store.db");
         try (LocalStore local = LocalStore.open(store)) {
             // A kind this build does not send: it stays in the outbox, so the test can count it afterwards.
             local.outbox(address.baseUrl().toString()).append("from_a_newer_build", "run1", "x", "{}",
@@ -116,12 +94,12 @@ class DamagedStoreUiTest {
             }
         }
 
-        app = FxToolkit.setupApplication(IncidentConsoleApp.class, "--server", sandbox.baseUrl().toString());
+        desktop.start("--server", sandbox.baseUrl().toString());
 
         user.waitUntil("the damage is explained", () -> text("#startupHeadline").equals("The local copy is damaged"));
         String detail = text("#startupDetail");
         Path rescue;
-        try (Stream<Path> files = Files.list(home)) {
+        try (Stream<Path> files = Files.list(desktop.home())) {
             rescue = files.filter(p -> p.getFileName().toString().startsWith("outbox-rescue-")).findFirst().orElseThrow();
         }
         assertTrue(detail.contains("1 that could still be read are saved in " + rescue), detail);
@@ -133,7 +111,7 @@ class DamagedStoreUiTest {
         user.press(KeyCode.ENTER);
 
         user.waitUntil("the workspace opens, rebuilt from the server", () -> text("#connectionLabel").equals("Live"));
-        try (Stream<Path> files = Files.list(home)) {
+        try (Stream<Path> files = Files.list(desktop.home())) {
             assertEquals(1, files.filter(p -> p.getFileName().toString().startsWith("store.db.damaged-")
                     && !p.getFileName().toString().endsWith("-wal") && !p.getFileName().toString().endsWith("-shm"))
                     .count(), "the damaged file is kept beside the new one");

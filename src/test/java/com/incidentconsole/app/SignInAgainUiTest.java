@@ -12,20 +12,17 @@ import com.incidentconsole.credentials.TokenKind;
 import com.incidentconsole.sandbox.SandboxOptions;
 import com.incidentconsole.sandbox.SandboxServer;
 import com.incidentconsole.uitest.ConsoleRobot;
+import com.incidentconsole.uitest.DesktopApp;
 import com.incidentconsole.wire.WireJson;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import javafx.application.Application;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The server ends the session while the app runs: the window stays, the status bar says so with the key, the
@@ -34,44 +31,24 @@ import org.testfx.api.FxToolkit;
  */
 class SignInAgainUiTest {
 
-    @TempDir
-    Path home;
+    @RegisterExtension
+    final DesktopApp desktop = new DesktopApp();
 
     private final FxRobot fx = new FxRobot();
     private final ConsoleRobot user = new ConsoleRobot(fx, Duration.ofSeconds(20));
     private SandboxServer sandbox;
-    private Application app;
-    private String previousHome;
-    private String previousStore;
 
     @BeforeEach
     void setUp() throws Exception {
         assumeTrue(System.getenv("INCIDENT_CONSOLE_TOKEN") == null && System.getenv("INCIDENT_CONSOLE_PASSWORD") == null,
                 "a token or password in the environment would be used instead of the stored one");
         sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withRuns(3, 2));
-        previousHome = System.setProperty("incident.console.home", home.toString());
-        previousStore = System.setProperty(CredentialVault.STORE_PROPERTY, "file");
-        FxToolkit.registerPrimaryStage();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
-        restore("incident.console.home", previousHome);
-        restore(CredentialVault.STORE_PROPERTY, previousStore);
         if (sandbox != null) {
             sandbox.close();
-        }
-    }
-
-    private static void restore(String key, String value) {
-        if (value == null) {
-            System.clearProperty(key);
-        } else {
-            System.setProperty(key, value);
         }
     }
 
@@ -80,7 +57,7 @@ class SignInAgainUiTest {
     }
 
     private String text(String query) {
-        return fx.lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("");
+        return desktop.text(query);
     }
 
     @Test
@@ -88,10 +65,10 @@ class SignInAgainUiTest {
         String username = sandbox.control().credentials().username();
         String token = sandbox.control().tokenFor(username);
         ServerAddress address = new ServerAddress(sandbox.baseUrl());
-        try (CredentialVault vault = CredentialVault.fileOnly(home, WireJson.newMapper())) {
+        try (CredentialVault vault = CredentialVault.fileOnly(desktop.home(), WireJson.newMapper())) {
             vault.save(new StoredToken(address, username, TokenKind.ACCESS_TOKEN, token, Instant.now()));
         }
-        app = FxToolkit.setupApplication(IncidentConsoleApp.class, "--server", sandbox.baseUrl().toString());
+        desktop.start("--server", sandbox.baseUrl().toString());
         user.waitUntil("live", () -> text("#connectionLabel").equals("Live"));
         user.waitUntil("the runs list has the keyboard", () -> "runsTable".equals(idOf(user.focusOwner())));
 
@@ -116,7 +93,7 @@ class SignInAgainUiTest {
 
         user.waitUntil("live again in the same window", () -> text("#connectionLabel").equals("Live"));
         assertFalse(fx.lookup("#signIn").tryQuery().isPresent(), "the dialog is gone");
-        try (CredentialVault vault = CredentialVault.fileOnly(home, WireJson.newMapper())) {
+        try (CredentialVault vault = CredentialVault.fileOnly(desktop.home(), WireJson.newMapper())) {
             StoredToken stored = vault.find(address, Optional.empty()).orElseThrow();
             assertEquals(TokenKind.SESSION, stored.kind(), "the new session replaced the revoked token");
             assertFalse(stored.token().equals(token));

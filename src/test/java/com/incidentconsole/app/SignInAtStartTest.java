@@ -12,6 +12,7 @@ import com.incidentconsole.credentials.TokenKind;
 import com.incidentconsole.sandbox.SandboxOptions;
 import com.incidentconsole.sandbox.SandboxServer;
 import com.incidentconsole.uitest.ConsoleRobot;
+import com.incidentconsole.uitest.DesktopApp;
 import com.incidentconsole.wire.WireJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,18 +21,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Stream;
-import javafx.application.Application;
-import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The app started with {@code --server} and no token: the sign-in dialog appears, a wrong password is refused in
@@ -42,14 +38,11 @@ class SignInAtStartTest {
 
     private static SandboxServer sandbox;
 
-    @TempDir
-    Path home;
+    @RegisterExtension
+    final DesktopApp desktop = new DesktopApp();
 
     private final FxRobot fx = new FxRobot();
     private final ConsoleRobot user = new ConsoleRobot(fx, Duration.ofSeconds(20));
-    private Application app;
-    private String previousHome;
-    private String previousStore;
 
     @BeforeAll
     static void startSandbox() {
@@ -65,42 +58,16 @@ class SignInAtStartTest {
         }
     }
 
-    @BeforeEach
-    void privateDataFolder() throws Exception {
-        previousHome = System.setProperty("incident.console.home", home.toString());
-        previousStore = System.setProperty(CredentialVault.STORE_PROPERTY, "file");
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void restore() throws Exception {
-        stopApp();
-        FxToolkit.cleanupStages();
-        restore("incident.console.home", previousHome);
-        restore(CredentialVault.STORE_PROPERTY, previousStore);
-    }
-
-    private static void restore(String key, String value) {
-        if (value == null) {
-            System.clearProperty(key);
-        } else {
-            System.setProperty(key, value);
-        }
-    }
-
     private void startApp() throws Exception {
-        app = FxToolkit.setupApplication(IncidentConsoleApp.class, "--server", sandbox.baseUrl().toString());
+        desktop.start("--server", sandbox.baseUrl().toString());
     }
 
     private void stopApp() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-            app = null;
-        }
+        desktop.stop();
     }
 
     private String text(String query) {
-        return fx.lookup(query).tryQuery().map(n -> ((Label) n).getText()).orElse("");
+        return desktop.text(query);
     }
 
     @Test
@@ -122,7 +89,7 @@ class SignInAtStartTest {
         assertFalse(fx.lookup("#signIn").tryQuery().isPresent(), "the dialog is gone");
 
         StoredToken stored;
-        try (CredentialVault vault = CredentialVault.fileOnly(home, WireJson.newMapper())) {
+        try (CredentialVault vault = CredentialVault.fileOnly(desktop.home(), WireJson.newMapper())) {
             stored = vault.find(new ServerAddress(sandbox.baseUrl()), Optional.empty()).orElseThrow();
         }
         assertEquals(username, stored.user());
@@ -139,7 +106,7 @@ class SignInAtStartTest {
     void aRevokedStoredTokenBringsTheDialogBackWithTheUserFilledIn() throws Exception {
         String username = sandbox.control().credentials().username();
         String revoked = sandbox.control().tokenFor(username);
-        try (CredentialVault vault = CredentialVault.fileOnly(home, WireJson.newMapper())) {
+        try (CredentialVault vault = CredentialVault.fileOnly(desktop.home(), WireJson.newMapper())) {
             vault.save(new StoredToken(new ServerAddress(sandbox.baseUrl()), username, TokenKind.ACCESS_TOKEN, revoked,
                     java.time.Instant.now()));
         }
@@ -152,7 +119,7 @@ class SignInAtStartTest {
 
         user.keys(sandbox.control().credentials().password()).press(KeyCode.ENTER);
         user.waitUntil("the workspace shows", () -> fx.lookup("#mainRoot").tryQuery().isPresent());
-        try (CredentialVault vault = CredentialVault.fileOnly(home, WireJson.newMapper())) {
+        try (CredentialVault vault = CredentialVault.fileOnly(desktop.home(), WireJson.newMapper())) {
             assertEquals(TokenKind.SESSION, vault.find(new ServerAddress(sandbox.baseUrl()), Optional.empty())
                     .orElseThrow().kind(), "the revoked token was replaced");
         }
@@ -173,7 +140,7 @@ class SignInAtStartTest {
 
     /** The data folder (store, vault, index) holds no copy of {@code secret} in plain text. */
     private void assertNoFileHolds(String secret) throws IOException {
-        try (Stream<Path> files = Files.walk(home)) {
+        try (Stream<Path> files = Files.walk(desktop.home())) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 assertFalse(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(secret),
                         file + " holds a secret");
