@@ -116,7 +116,7 @@ public final class IncidentConsoleApp extends Application {
         Platform.runLater(() -> LOG.info(() -> "First frame " + (System.currentTimeMillis()
                 - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms after JVM start"));
 
-        CredentialPrompt signIn = new SignInOverlay(root, bundle, Platform::runLater, signInThread);
+        CredentialPrompt signIn = new SignInOverlay(root, bundle, Platform::runLater, signInThread, commands);
         startup.offerRebuild(() -> rebuildStore(startup, () -> open(root, scene, startup, signIn, bundle)));
         open(root, scene, startup, signIn, bundle);
     }
