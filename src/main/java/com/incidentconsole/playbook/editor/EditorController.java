@@ -6,20 +6,12 @@ import static com.incidentconsole.fx.command.Trigger.typed;
 import com.incidentconsole.fx.command.Command;
 import com.incidentconsole.fx.command.Keymap;
 import com.incidentconsole.fx.command.Scope;
-import com.incidentconsole.playbook.library.AllowedValues;
-import com.incidentconsole.playbook.library.ConditionView;
-import com.incidentconsole.playbook.library.ItemField;
-import com.incidentconsole.playbook.library.ItemView;
-import com.incidentconsole.playbook.library.PlaybookFile;
 import com.incidentconsole.playbook.library.PlaybookSetting;
-import com.incidentconsole.playbook.library.PropertyView;
 import com.incidentconsole.playbook.library.diff.Change;
 import com.incidentconsole.playbook.library.validate.Problem;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.ResourceBundle;
-import java.util.function.Function;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -39,7 +31,7 @@ import javafx.scene.layout.HBox;
 
 /**
  * The form for one playbook file: binds the fields and the item choices, and hands the rest to its parts —
- * {@link ChecklistsPane}, {@link SettingsForm}, {@link ProblemsPane}, {@link DiffPane} and the unsaved-changes
+ * {@link ChecklistsPane}, {@link ItemFields}, {@link SettingsForm}, {@link ProblemsPane}, {@link DiffPane} and the unsaved-changes
  * question ({@link UnsavedChangesViewModel}) — so this class only wires the view to them.
  */
 public final class EditorController {
@@ -52,6 +44,7 @@ public final class EditorController {
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper();
     private final UnsavedChangesViewModel unsaved;
     private ChecklistsPane lists;
+    private ItemFields items;
     private List<Command> unsavedCommands = List.of();
     /** Asking "save, discard or stay?" before another file opens or the window closes. */
     static final Scope UNSAVED = Scope.modal("editor.unsaved");
@@ -115,6 +108,7 @@ public final class EditorController {
     private void initialize() {
         lists = new ChecklistsPane(model, checklistList, itemList, checklistTitleField, itemTitleField,
                 bundle.getString("editor.checklist.new"), bundle.getString("editor.item.new"));
+        items = new ItemFields(binder, lists, bundle, itemList);
         bindBasics();
         descriptionField.textProperty().addListener((obs, old, text) ->
                 descriptionPreview.getChildren().setAll(MarkdownPreview.nodes(text)));
@@ -123,7 +117,8 @@ public final class EditorController {
         settings = new SettingsForm(binder, bundle);
         settings.buildSettings(settingsGrid);
         settings.buildMetrics(metricsGrid);
-        bindItemChoices();
+        items.bindChoices(settings, itemAssigneeChoice, itemPropertyChoice, itemConditionChoice,
+                itemConditionActionChoice);
         for (Control c : List.<Control>of(titleField, checklistTitleField, itemTitleField, itemCommandField,
                 itemDueField, itemAssigneeChoice, itemPropertyChoice, itemConditionChoice, itemConditionActionChoice)) {
             binder.messageUnder(c);
@@ -157,59 +152,10 @@ public final class EditorController {
         binder.text(checklistTitleField, () -> lists.checklistPath() + ".title",
                 f -> f.checklists().size() > lists.checklist() ? f.checklists().get(lists.checklist()).title() : "",
                 (f, t) -> f.checklists().size() > lists.checklist() ? f.withChecklistTitle(lists.checklist(), t) : f);
-        itemText(itemTitleField, ItemField.TITLE, ItemView::title);
-        itemText(itemDescriptionField, ItemField.DESCRIPTION, ItemView::description);
-        itemText(itemCommandField, ItemField.COMMAND, ItemView::command);
-        binder.text(itemDueField, () -> lists.itemPath(ItemField.DUE_DATE),
-                f -> lists.itemText(f, v -> HumanDuration.format(v.dueDate() / 1000)),
-                (f, typed) -> {
-                    OptionalLong seconds = HumanDuration.parse(typed);
-                    return seconds.isPresent() && hasItem()
-                            ? f.withItem(lists.checklist(), lists.item(), ItemField.DUE_DATE, seconds.getAsLong() * 1000)
-                            : f;
-                }, HumanDuration::same);
+        items.bindText(itemTitleField, itemDescriptionField, itemCommandField, itemDueField);
         // Enter in a one-line field goes back to the list it edits, ready for the next j/k or Alt+arrow.
         itemTitleField.setOnAction(e -> itemList.requestFocus());
         checklistTitleField.setOnAction(e -> checklistList.requestFocus());
-    }
-
-    private void itemText(javafx.scene.control.TextInputControl control, ItemField field,
-            java.util.function.Function<ItemView, String> read) {
-        binder.text(control, () -> lists.itemPath(field), f -> lists.itemText(f, read),
-                (f, typed) -> hasItem() ? f.withItem(lists.checklist(), lists.item(), field, typed) : f);
-    }
-
-    /** The enumerated item fields: closed lists, some of them taken from the file's properties and conditions. */
-    private void bindItemChoices() {
-        itemChoice(itemAssigneeChoice, ItemField.ASSIGNEE_TYPE, ItemView::assigneeType,
-                f -> AllowedValues.ASSIGNEE_TYPES.stream().map(v -> Choice.of(v,
-                        bundle.getString("choice.assignee_type." + (v.isEmpty() ? "user" : v)))).toList());
-        itemChoice(itemPropertyChoice, ItemField.ASSIGNEE_PROPERTY_FIELD_ID, ItemView::assigneePropertyFieldId,
-                f -> withNone("choice.property.none", f.properties().stream()
-                        .map((PropertyView p) -> Choice.of(p.id(), p.name() + " (" + p.type() + ")")).toList()));
-        itemChoice(itemConditionChoice, ItemField.CONDITION_ID, ItemView::conditionId,
-                f -> withNone("choice.condition.none", f.conditions().stream()
-                        .map((ConditionView c) -> Choice.of(c.id(), c.description())).toList()));
-        itemChoice(itemConditionActionChoice, ItemField.CONDITION_ACTION, ItemView::conditionAction,
-                f -> AllowedValues.CONDITION_ACTIONS.stream().map(v -> Choice.of(v,
-                        bundle.getString("choice.condition_action." + (v.isEmpty() ? "none" : v)))).toList());
-    }
-
-    private List<Choice> withNone(String noneKey, List<Choice> choices) {
-        List<Choice> all = new ArrayList<>();
-        all.add(Choice.of("", bundle.getString(noneKey)));
-        all.addAll(choices);
-        return all;
-    }
-
-    /** Choosing the empty value removes the key: the export says "none" by leaving a field out. */
-    private void itemChoice(ComboBox<Choice> box, ItemField field, Function<ItemView, String> read,
-            Function<PlaybookFile, List<Choice>> options) {
-        binder.choice(box, () -> lists.itemPath(field), f -> lists.selectedItem(f).map(read).orElse(null),
-                (f, value) -> !hasItem() ? f : value.isEmpty()
-                        ? f.withItemCleared(lists.checklist(), lists.item(), field)
-                        : f.withItem(lists.checklist(), lists.item(), field, value),
-                options, settings::unknown);
     }
 
     /**
@@ -264,10 +210,6 @@ public final class EditorController {
     private void unsavedCancel() {
         unsaved.cancel();
         focusLibrary.run();
-    }
-
-    private boolean hasItem() {
-        return !itemList.getItems().isEmpty();
     }
 
     /** Shows the item a problem is in, then focuses the field for its path (or the nearest one above it). */
