@@ -1,5 +1,6 @@
 package com.incidentconsole;
 
+import com.incidentconsole.app.AppOptions;
 import com.incidentconsole.app.ConnectOptions;
 import com.incidentconsole.app.DesktopLauncher;
 import com.incidentconsole.cli.LoginCommand;
@@ -54,6 +55,13 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            // Checked here too: a bad address is refused on the command line, before any window or display.
+            AppOptions.parse(java.util.List.of(rawArgs));
+        } catch (AppOptions.Invalid e) {
+            spec.commandLine().getErr().println("incident-console: " + e.getMessage());
+            return 2;
+        }
         if (!displayAvailable()) {
             spec.commandLine().getErr().println(
                     "No display found (DISPLAY/WAYLAND_DISPLAY unset): the app needs a desktop session. "

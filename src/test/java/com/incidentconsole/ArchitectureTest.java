@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -66,6 +68,41 @@ class ArchitectureTest {
             .and().doNotHaveFullyQualifiedName("com.incidentconsole.Main")
             .should().dependOnClassesThat().resideInAPackage("com.incidentconsole.app..")
             .because("the composition root wires features, playbook and cli, never the other way round");
+
+    // session (issue 13 §3-§5): keys only through the registry, the composition root named for cli and
+    // playbook, one way to log.
+    @ArchTest
+    static final ArchRule onlyTheCommandModelHandlesKeys = noClasses()
+            .that().resideOutsideOfPackage("com.incidentconsole.fx.command..")
+            .should().dependOnClassesThat().haveNameMatching("javafx\\.scene\\.input\\.Key.*")
+            .orShould().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.nameMatching("setOnKey.*")))
+            .because("every key is a command of the registry (ADR 0019): a key handled elsewhere is neither listed "
+                    + "in the keys overlay and the palette nor checked against the other keys of its scope");
+
+    @ArchTest
+    static final ArchRule cliAndPlaybookAreWiredNotWiring = noClasses()
+            .that().resideInAnyPackage("com.incidentconsole.cli..", "com.incidentconsole.playbook..")
+            .should().dependOnClassesThat().resideInAPackage("com.incidentconsole.app..")
+            .because("the headless commands and the playbook window are given what they need by the composition "
+                    + "root (AppOptions, sessions); they never reach into it");
+
+    @ArchTest
+    static final ArchRule oneWayToSpeak = noClasses()
+            .that().resideOutsideOfPackage("com.incidentconsole.cli..")
+            .and().doNotHaveFullyQualifiedName("com.incidentconsole.Main")
+            // The JavaFX entry point tells a second start's terminal why it ends (the launcher's own words).
+            .and().doNotHaveFullyQualifiedName("com.incidentconsole.app.IncidentConsoleApp")
+            .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+            .orShould().callMethod(Throwable.class, "printStackTrace")
+            .because("diagnostics go through java.util.logging; only the command line and the launcher talk to "
+                    + "the terminal");
+
+    @ArchTest
+    static final ArchRule noOtherLoggingFacade = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.logging..", "org.apache.commons.logging..",
+                    "org.apache.log4j..")
+            .orShould().dependOnClassesThat().areAssignableTo(System.Logger.class)
+            .because("one logging API: java.util.logging");
 
     @ArchTest
     static final ArchRule oneLoggingApi = noClasses()

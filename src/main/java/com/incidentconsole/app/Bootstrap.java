@@ -2,41 +2,36 @@ package com.incidentconsole.app;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.incidentconsole.client.Credentials;
-import com.incidentconsole.client.MattermostConnection;
 import com.incidentconsole.client.ServerAddress;
 import com.incidentconsole.client.ServerTrust;
 import com.incidentconsole.client.StreamSettings;
-import com.incidentconsole.credentials.CredentialException;
 import com.incidentconsole.credentials.CredentialPrompt;
 import com.incidentconsole.credentials.CredentialVault;
-import com.incidentconsole.credentials.SignIn;
-import com.incidentconsole.credentials.SignInRequest;
-import com.incidentconsole.credentials.StoredToken;
 import com.incidentconsole.paths.AppPaths;
 import com.incidentconsole.sandbox.SandboxOptions;
 import com.incidentconsole.sandbox.SandboxServer;
 import com.incidentconsole.sync.ConnectionStatus;
-import com.incidentconsole.sync.ServerWorkspace;
-import com.incidentconsole.sync.SignInRefused;
-import com.incidentconsole.sync.Subscription;
-import com.incidentconsole.sync.SyncExecutors;
-import com.incidentconsole.sync.Workspace;
 import com.incidentconsole.sync.store.LocalStore;
 import com.incidentconsole.wire.WireJson;
+import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import java.util.logging.Level;
 import java.util.logging.Logger;
-import picocli.CommandLine;
 
 /**
- * The non-UI half of the composition root: builds the one JSON mapper, the executors, starts the
- * embedded sandbox when no server is configured, and starts following the server — from the local
- * cache at once, signing in in the background, so a server that is down still opens the window.
- * The JavaFX application asks it for a {@link Workspace} and shows its window meanwhile.
+ * The non-UI half of the composition root. Holds what the whole process shares — the one JSON mapper, the local
+ * store, the credential vault, the trusted authorities, the embedded sandbox when no server is given — and makes
+ * one {@link ServerSession} per server, each with its own connection, workspace and threads, so a server that
+ * hangs never delays another. Each session follows its server from the local cache at once and signs in in the
+ * background, so a server that is down still opens the window.
  */
 public final class Bootstrap implements AutoCloseable {
 
@@ -44,156 +39,72 @@ public final class Bootstrap implements AutoCloseable {
     /** Held so the level sticks (JUL keeps loggers weakly): the embedded server's start-up chatter is noise here. */
     private static final Logger JETTY = Logger.getLogger("org.eclipse.jetty");
 
-    private final ConnectOptions options;
+    private final AppOptions options;
     private final CredentialPrompt prompt;
+    private final StreamSettings streamSettings;
     private final JsonMapper mapper = WireJson.newMapper();
-    private final SyncExecutors executors = SyncExecutors.create();
+    /** The start itself (trust files, the store, the sandbox): disk work, off the FX thread, before any session. */
+    private final ExecutorService startup = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("bootstrap")
+            .daemon().uncaughtExceptionHandler((t, e) -> LOG.log(Level.SEVERE, "Uncaught in " + t.getName(), e))
+            .factory());
     private final AtomicReference<SandboxServer> sandbox = new AtomicReference<>();
-    private final AtomicReference<ServerWorkspace> workspace = new AtomicReference<>();
     private final AtomicReference<LocalStore> store = new AtomicReference<>();
-    private final AtomicReference<MattermostConnection> connection = new AtomicReference<>();
     private final AtomicReference<CredentialVault> vault = new AtomicReference<>();
-    /** Who the stored token used for this start belongs to; empty when the start used no stored token. */
-    private final AtomicReference<String> storedUser = new AtomicReference<>();
-    private final AtomicReference<Target> target = new AtomicReference<>();
-
-    /** @param args the app's command line (see {@link ConnectOptions}); unknown options are ignored here */
-    public Bootstrap(String[] args) {
-        this(args, CredentialPrompt.none());
-    }
+    private final AtomicReference<ServerSessions> sessions = new AtomicReference<>();
 
     /**
-     * @param prompt asked to sign in when {@code --server} comes with no token in the environment and none stored,
-     *               or the server refuses the stored one
+     * @param prompt asked to sign in when a server comes with no token in the environment and none stored, or the
+     *               server refuses the stored one
      */
-    public Bootstrap(String[] args, CredentialPrompt prompt) {
+    public Bootstrap(AppOptions options, CredentialPrompt prompt) {
+        this(options, prompt, StreamSettings.defaults());
+    }
+
+    /** As above, with the event stream's retry and ping timings (tests use short ones). */
+    Bootstrap(AppOptions options, CredentialPrompt prompt, StreamSettings streamSettings) {
+        this.options = options;
         this.prompt = prompt;
-        this.options = new ConnectOptions();
-        CommandLine parser = new CommandLine(options);
-        parser.setUnmatchedArgumentsAllowed(true);
-        parser.parseArgs(args);
-    }
-
-    /** As {@link #start(Consumer)}, for callers that do not show the wait. */
-    public CompletableFuture<Workspace> start() {
-        return start(status -> { });
+        this.streamSettings = streamSettings;
     }
 
     /**
-     * Starts in the background; completes once the workspace knows who is signed in — at once when
-     * the cache does, otherwise at the first successful sign-in. Runs keep loading into it.
+     * Opens the local store (after starting the sandbox when no server is given), makes a session per server and
+     * starts each on its own threads. Completes once the sessions exist, not when they are ready: each says that
+     * itself ({@link ServerSession#ready()}).
      *
-     * @param whileWaiting hears the connection status until then (any thread), so the window can say
-     *                     why it waits, e.g. "retrying in 4 s: connection refused"
-     * @return fails when the start is impossible (no credentials, unreadable store) or the server
-     *         refuses the credentials with nothing cached ({@link com.incidentconsole.sync.SignInRefused})
+     * @param whileWaiting hears each session's connection status until that session is ready (any thread), so the
+     *                     window can say why it waits, e.g. "retrying in 4 s: connection refused"
+     * @return fails when the start is impossible for every server alike: an unreadable store or trust file
      */
-    public CompletableFuture<Workspace> start(Consumer<ConnectionStatus> whileWaiting) {
-        return CompletableFuture.supplyAsync(this::follow, executors.io())
-                .thenCompose(followed -> ready(followed, whileWaiting))
-                .exceptionallyCompose(error -> storedTokenRefused(error)
-                        ? CompletableFuture.supplyAsync(this::followAfterSigningInAgain, executors.io())
-                                .thenCompose(followed -> ready(followed, whileWaiting))
-                        : CompletableFuture.failedFuture(error));
-    }
-
-    private static CompletableFuture<Workspace> ready(ServerWorkspace followed, Consumer<ConnectionStatus> whileWaiting) {
-        Subscription waiting = followed.subscribeConnection(whileWaiting);
-        whileWaiting.accept(followed.connection());
-        return followed.ready().whenComplete((ready, error) -> waiting.close());
-    }
-
-    private ServerWorkspace follow() {
-        long started = System.nanoTime();
-        Target target = options.server().isPresent() ? configuredServer() : startSandbox();
-        this.target.set(target);
-        // The sandbox's data is generated anew at each start: keeping its outbox would replay actions
-        // against runs that no longer exist, so it lives in memory only.
-        LocalStore local = target.sandbox() ? LocalStore.inMemory() : LocalStore.open(AppPaths.forCurrentUser().store());
-        store.set(local);
-        return follow(target, connection(target), started);
-    }
-
-    /**
-     * The stored token was refused (revoked, expired) before anything was cached: ask the user, then follow again
-     * with the session they signed in to. (With a cache the workspace opens from it and the status bar shows the
-     * refusal instead.)
-     */
-    private ServerWorkspace followAfterSigningInAgain() {
-        long started = System.nanoTime();
-        Optional.ofNullable(workspace.getAndSet(null)).ifPresent(ServerWorkspace::close);
-        // The refused session's HTTP client is ours to release; the workspace only borrowed it.
-        Optional.ofNullable(connection.getAndSet(null)).ifPresent(MattermostConnection::close);
-        Target target = this.target.get();
-        String user = storedUser.getAndSet(null);
-        MattermostConnection connection = signIn().ask(target.address(), Optional.of(user), SignIn.storedRejected(user),
-                prompt);
-        return follow(target, connection, started);
-    }
-
-    /**
-     * The server ended the running session (or refused the stored one at a start from the cache): asks
-     * {@code prompt} to sign in and continues the same workspace with the new session — same window, same outbox,
-     * sent in order once caught up. Each attempt is verified with the server first, must be the same user (their
-     * pending work is in the outbox), and its token is then stored as {@code login} does (not for the sandbox,
-     * whose data is made anew at each start). Returns at once.
-     *
-     * @return how the prompt ended; {@link CredentialPrompt.Outcome#CANCELLED} at once when nothing is signed out
-     */
-    public CompletableFuture<CredentialPrompt.Outcome> signInAgain(CredentialPrompt prompt) {
-        ServerWorkspace followed = workspace.get();
-        Target target = this.target.get();
-        if (followed == null || target == null || !followed.isSignedOut()) {
-            return CompletableFuture.completedFuture(CredentialPrompt.Outcome.CANCELLED);
-        }
-        Optional<String> user = Optional.ofNullable(storedUser.get()).or(() -> followed.ready().isDone()
-                && !followed.ready().isCompletedExceptionally() ? Optional.of(followed.me().username()) : Optional.empty());
-        String reason = "The server ended the session" + user.map(u -> " of " + u).orElse("")
-                + ". Sign in to continue: your pending actions are kept and sent once you are signed in.";
-        ServerTrust trust = ServerTrust.withAddedAuthorities(options.caCerts());
-        return prompt.signIn(new SignInRequest(target.address(), user, reason), credentials -> {
-            SignIn signIn = target.sandbox() ? null : signIn();
-            try (MattermostConnection fresh = signIn == null
-                    ? MattermostConnection.open(target.address(), credentials, mapper, trust)
-                    : signIn.verify(target.address(), credentials)) {
-                followed.signInAgain(fresh);
-                if (signIn != null) {
-                    signIn.remember(target.address(), credentials, fresh).notStored().ifPresent(why ->
-                            LOG.warning(() -> "Signed in again, but the sign-in was not stored: " + why));
-                }
-            }
+    CompletableFuture<ServerSessions> start(BiConsumer<ServerSession, ConnectionStatus> whileWaiting) {
+        return CompletableFuture.supplyAsync(this::makeSessions, startup).thenApply(made -> {
+            made.all().forEach(session -> session.start(status -> whileWaiting.accept(session, status)));
+            return made;
         });
     }
 
-    private boolean storedTokenRefused(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return cause instanceof SignInRefused refused && refused.status() == 401 && storedUser.get() != null;
+    private ServerSessions makeSessions() {
+        ServerTrust trust = ServerTrust.withAddedAuthorities(options.caCerts());
+        List<ServerSession.Target> targets = options.sandbox() ? List.of(startSandbox())
+                : options.servers().stream().map(this::configuredServer).toList();
+        // The sandbox's data is generated anew at each start: keeping its outbox would replay actions
+        // against runs that no longer exist, so it lives in memory only.
+        LocalStore local = options.sandbox() ? LocalStore.inMemory() : LocalStore.open(AppPaths.forCurrentUser().store());
+        store.set(local);
+        ServerSession.Shared shared = new ServerSession.Shared(mapper, local, this::vault, trust, options.login(),
+                prompt, Clock.systemUTC(), streamSettings);
+        List<ServerSession> made = new ArrayList<>();
+        for (ServerSession.Target target : targets) {
+            made.add(new ServerSession(target, shared));
+        }
+        ServerSessions all = new ServerSessions(made);
+        sessions.set(all);
+        return all;
     }
 
-    /**
-     * The session to follow. Credentials from the environment (or the sandbox's) and a stored token are used as
-     * they are, not signed in yet: the workspace signs in and keeps trying while the server is unreachable, so
-     * the cache opens at once. With neither, the user is asked first — without credentials there is nothing to
-     * try. Every connection trusts the system's CAs plus {@code --ca-cert}.
-     */
-    private MattermostConnection connection(Target target) {
-        ServerTrust trust = ServerTrust.withAddedAuthorities(options.caCerts());
-        if (target.credentials().isPresent()) {
-            return MattermostConnection.create(target.address(), target.credentials().get(), mapper, trust);
-        }
-        String reason;
-        try {
-            Optional<StoredToken> stored = vault().find(target.address(), options.login());
-            if (stored.isPresent()) {
-                storedUser.set(stored.get().user());
-                return MattermostConnection.create(target.address(),
-                        new Credentials.AccessToken(stored.get().token()), mapper, trust);
-            }
-            reason = SignIn.nothingStored(target.address(), options.login());
-        } catch (CredentialException e) {
-            reason = e.getMessage();
-        }
-        return signIn().ask(target.address(), options.login(), reason, prompt);
+    /** The sessions once {@link #start} made them. */
+    Optional<ServerSessions> sessions() {
+        return Optional.ofNullable(sessions.get());
     }
 
     private CredentialVault vault() {
@@ -201,49 +112,25 @@ public final class Bootstrap implements AutoCloseable {
                 : CredentialVault.inDataDir(AppPaths.forCurrentUser().dataDir(), mapper));
     }
 
-    private SignIn signIn() {
-        ServerTrust trust = ServerTrust.withAddedAuthorities(options.caCerts());
-        return new SignIn(vault(), (server, credentials) -> MattermostConnection.open(server, credentials, mapper, trust),
-                Clock.systemUTC());
-    }
-
-    private ServerWorkspace follow(Target target, MattermostConnection connection, long started) {
-        this.connection.set(connection);
-        LocalStore local = store.get();
-        String serverKey = target.address().baseUrl().toString();
-        ServerWorkspace followed = ServerWorkspace.follow(target.label(), target.sandbox(), connection, mapper,
-                executors, local.outbox(serverKey), Optional.of(local.cache(serverKey)), Clock.systemUTC(),
-                StreamSettings.defaults());
-        workspace.set(followed);
-        // Opening from the cache is meant to be instant: measure it, as the first frame is.
-        LOG.info(() -> "Workspace built in " + (System.nanoTime() - started) / 1_000_000 + " ms with "
-                + followed.runs().size() + " runs from the local cache");
-        return followed;
-    }
-
-    /** The server connection once the workspace is being built (it may still be signing in), for playbook pull and push. */
-    public Optional<MattermostConnection> connection() {
-        return Optional.ofNullable(connection.get());
-    }
-
-    private Target configuredServer() {
-        ServerAddress address = new ServerAddress(options.server().orElseThrow());
+    private ServerSession.Target configuredServer(URI server) {
+        ServerAddress address = new ServerAddress(server);
         String host = Optional.ofNullable(address.baseUrl().getHost()).orElse(address.baseUrl().toString());
         Optional<String> login = options.login();
         Optional<String> password = env(ConnectOptions.PASSWORD_ENV);
         if (login.isPresent() && password.isPresent()) {
-            return new Target(host, false, address, Optional.of(new Credentials.Password(login.get(), password.get())));
+            return new ServerSession.Target(host, false, address,
+                    Optional.of(new Credentials.Password(login.get(), password.get())));
         }
-        // A token in the environment wins (scripts, CI); otherwise the stored sign-in or the prompt (connection()).
-        return new Target(host, false, address, env(ConnectOptions.TOKEN_ENV).map(Credentials.AccessToken::new));
+        // A token in the environment wins (scripts, CI); otherwise the stored sign-in or the prompt.
+        return new ServerSession.Target(host, false, address, env(ConnectOptions.TOKEN_ENV).map(Credentials.AccessToken::new));
     }
 
-    private Target startSandbox() {
-        JETTY.setLevel(java.util.logging.Level.WARNING);
+    private ServerSession.Target startSandbox() {
+        JETTY.setLevel(Level.WARNING);
         SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withPort(0).withSeed(options.sandboxSeed()));
         sandbox.set(server);
         LOG.info(() -> "No server configured: started the sandbox at " + server.baseUrl());
-        return new Target("Sandbox", true, new ServerAddress(server.baseUrl()),
+        return new ServerSession.Target("Sandbox", true, new ServerAddress(server.baseUrl()),
                 Optional.of(new Credentials.AccessToken(server.control().credentials().token())));
     }
 
@@ -251,16 +138,13 @@ public final class Bootstrap implements AutoCloseable {
         return Optional.ofNullable(System.getenv(name)).filter(value -> !value.isBlank());
     }
 
+    /** The sessions first (they write to the store while they stop), then what they shared. */
     @Override
     public void close() {
-        Optional.ofNullable(workspace.get()).ifPresent(ServerWorkspace::close);
-        Optional.ofNullable(connection.get()).ifPresent(MattermostConnection::close);
-        executors.close();
-        Optional.ofNullable(sandbox.get()).ifPresent(SandboxServer::close);
-        Optional.ofNullable(store.get()).ifPresent(LocalStore::close);
-        Optional.ofNullable(vault.get()).ifPresent(CredentialVault::close);
-    }
-
-    private record Target(String label, boolean sandbox, ServerAddress address, Optional<Credentials> credentials) {
+        startup.shutdownNow();
+        Optional.ofNullable(sessions.getAndSet(null)).ifPresent(ServerSessions::close);
+        Optional.ofNullable(sandbox.getAndSet(null)).ifPresent(SandboxServer::close);
+        Optional.ofNullable(store.getAndSet(null)).ifPresent(LocalStore::close);
+        Optional.ofNullable(vault.getAndSet(null)).ifPresent(CredentialVault::close);
     }
 }

@@ -8,6 +8,7 @@ import com.incidentconsole.fx.ViewLoader;
 import com.incidentconsole.fx.Windows;
 import com.incidentconsole.fx.command.CommandRegistry;
 import com.incidentconsole.fx.command.Keymap;
+import com.incidentconsole.playbook.editor.PlaybookEditorUi;
 import com.incidentconsole.playbook.editor.PlaybookEditorWindow;
 import com.incidentconsole.playbook.editor.PlaybookServers;
 import com.incidentconsole.playbook.remote.ConnectionPlaybookRemote;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -60,14 +62,22 @@ public final class IncidentConsoleApp extends Application {
         return t;
     });
     private WorkspaceUi workspaceUi;
-    private SessionRenewal renewal;
-    private volatile String serverLabel = "";
+    /** One per session that became ready: any server that ends its session is offered a sign-in. FX thread only. */
+    private final List<SessionRenewal> renewals = new ArrayList<>();
+    /** The command line, parsed once in {@link #init()}; empty when it was refused, {@link #badArguments} says why. */
+    private Optional<AppOptions> options = Optional.empty();
+    private AppOptions.Invalid badArguments;
     private Optional<SingleInstance> instance = Optional.empty();
     private volatile Stage window;
 
     /** On the launcher thread, before any window: the data folder's lock and door are file and socket work. */
     @Override
     public void init() {
+        try {
+            options = Optional.of(AppOptions.parse(getParameters().getRaw()));
+        } catch (AppOptions.Invalid e) {
+            badArguments = e;
+        }
         instance = SingleInstance.claim(AppPaths.forCurrentUser().dataDir(), getParameters().getRaw(),
                 args -> Platform.runLater(() -> Optional.ofNullable(window).ifPresent(IncidentConsoleApp::bringToFront)),
                 System.err);
@@ -94,10 +104,10 @@ public final class IncidentConsoleApp extends Application {
         scene.getStylesheets().add(IncidentConsoleApp.class.getResource(STYLESHEET).toExternalForm());
         Keymap.scope(root, MainController.WINDOW);
         commands.addAll(AppCommands.of(theme::toggle, () -> {
-            Path folder = PlaybookEditorWindow.folderFrom(getParameters().getNamed());
+            Path folder = options.map(AppOptions::library).orElseGet(PlaybookEditorUi::defaultFolder);
             windows.show("playbooks:" + folder.toAbsolutePath(),
                     () -> new PlaybookEditorWindow(folder, scene.getStylesheets(), this::playbookServers).show(stage));
-        }, () -> renewal.offer(), signedInSession));
+        }, () -> renewals.forEach(SessionRenewal::offer), signedInSession));
         new Keymap(commands).attach(scene);
         stage.setTitle(bundle.getString("app.title"));
         stage.setScene(scene);
@@ -106,42 +116,85 @@ public final class IncidentConsoleApp extends Application {
         Platform.runLater(() -> LOG.info(() -> "First frame " + (System.currentTimeMillis()
                 - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms after JVM start"));
 
-        CredentialPrompt signIn = new SignInOverlay(root, bundle, Platform::runLater, signInThread);
+        CredentialPrompt signIn = new SignInOverlay(root, bundle, Platform::runLater, signInThread, commands);
         startup.offerRebuild(() -> rebuildStore(startup, () -> open(root, scene, startup, signIn, bundle)));
         open(root, scene, startup, signIn, bundle);
     }
 
     private void open(StackPane root, Scene scene, StartupViewModel startup, CredentialPrompt signIn,
                       ResourceBundle bundle) {
-        connect(startup, signIn).whenComplete((workspace, error) -> Platform.runLater(() -> {
+        if (options.isEmpty()) {
+            LOG.warning(() -> "Refused the command line: " + badArguments.getMessage());
+            startup.failed(badArguments);
+            return;
+        }
+        bootstrap = new Bootstrap(options.get(), signIn);
+        Bootstrap started = bootstrap;
+        // Rare changes (a retry every few seconds at most): one hop each is fine here.
+        started.start((session, status) -> Platform.runLater(() -> {
+            if (started.sessions().map(ServerSessions::first).orElse(null) == session) {
+                startup.connectionChanged(status);
+            }
+        })).whenComplete((sessions, error) -> {
             if (error != null) {
-                LOG.log(Level.WARNING, "Could not start the workspace", error);
-                startup.failed(error);
+                Platform.runLater(() -> {
+                    LOG.log(Level.WARNING, "Could not start", error);
+                    startup.failed(error);
+                });
                 return;
             }
-            serverLabel = workspace.serverLabel();
-            try {
-                workspaceUi = new WorkspaceUi(bundle, FxBatcher.onFxThread(), Instant::now, ZoneId.systemDefault(),
-                        commands);
-                root.getChildren().setAll(workspaceUi.build(workspace));
-                workspaceUi.installReports(workspace, () -> Optional.ofNullable(bootstrap).flatMap(Bootstrap::connection),
-                        () -> window, scene.getStylesheets(),
-                        file -> getHostServices().showDocument(file.toUri().toString()));
-                // A session the server ends later (or refused at a start from the cache) is renewed in place.
-                renewal = new SessionRenewal(workspace, bootstrap::signInAgain, signIn, Platform::runLater);
-                renewal.start();
-                signedInSession.set(true);
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "Could not build the main window", e);
-                startup.failed(e);
+            for (ServerSession session : sessions.all()) {
+                session.ready().whenComplete((workspace, failed) -> Platform.runLater(() -> {
+                    if (bootstrap != started) {
+                        return;
+                    }
+                    if (session == sessions.first()) {
+                        show(session, workspace, failed, root, scene, startup, signIn, bundle);
+                    } else if (failed != null) {
+                        LOG.log(Level.WARNING, session.label() + ": could not start the workspace", failed);
+                    } else {
+                        renew(session, workspace, signIn);
+                    }
+                }));
             }
-        }));
+        });
+    }
+
+    /** The window shows the first session (the multi-server view comes later). FX thread. */
+    private void show(ServerSession session, Workspace workspace, Throwable error, StackPane root, Scene scene,
+                      StartupViewModel startup, CredentialPrompt signIn, ResourceBundle bundle) {
+        if (error != null) {
+            LOG.log(Level.WARNING, "Could not start the workspace", error);
+            startup.failed(error);
+            return;
+        }
+        try {
+            workspaceUi = new WorkspaceUi(bundle, FxBatcher.onFxThread(), Instant::now, ZoneId.systemDefault(),
+                    commands);
+            root.getChildren().setAll(workspaceUi.build(workspace));
+            workspaceUi.installReports(workspace, session::connection, () -> window, scene.getStylesheets(),
+                    file -> getHostServices().showDocument(file.toUri().toString()));
+            renew(session, workspace, signIn);
+            signedInSession.set(true);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Could not build the main window", e);
+            startup.failed(e);
+        }
+    }
+
+    /** A session the server ends later (or refused at a start from the cache) is renewed in place. */
+    private void renew(ServerSession session, Workspace workspace, CredentialPrompt signIn) {
+        SessionRenewal renewal = new SessionRenewal(workspace, session::signInAgain, signIn, Platform::runLater);
+        renewals.add(renewal);
+        renewal.start();
     }
 
     /** The user chose to rebuild a damaged store: move it aside with its rescued actions kept, then start again. */
     private void rebuildStore(StartupViewModel startup, Runnable thenOpen) {
         Bootstrap failed = bootstrap;
         bootstrap = null;
+        renewals.forEach(SessionRenewal::close);
+        renewals.clear();
         CompletableFuture.runAsync(() -> {
             if (failed != null) {
                 failed.close();
@@ -165,29 +218,17 @@ public final class IncidentConsoleApp extends Application {
         stage.requestFocus();
     }
 
-    /** The playbook window pulls from and pushes to the workspace's signed-in server, once there is one. */
+    /** The playbook window pulls from and pushes to every server that has a connection, asked at each use. */
     private List<PlaybookServers.Server> playbookServers() {
-        return Optional.ofNullable(bootstrap).flatMap(Bootstrap::connection).map(c -> List.of(
-                new PlaybookServers.Server(serverLabel.isEmpty()
-                        ? c.address().baseUrl().getHost() : serverLabel, c.address().baseUrl().toString(),
-                        () -> new ConnectionPlaybookRemote(c)))).orElse(List.of());
-    }
-
-    private CompletableFuture<Workspace> connect(StartupViewModel startup, CredentialPrompt signIn) {
-        try {
-            bootstrap = new Bootstrap(getParameters().getRaw().toArray(String[]::new), signIn);
-            // Rare changes (a retry every few seconds at most): one hop each is fine here.
-            return bootstrap.start(status -> Platform.runLater(() -> startup.connectionChanged(status)));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return Optional.ofNullable(bootstrap).flatMap(Bootstrap::sessions).map(ServerSessions::all).orElse(List.of())
+                .stream().flatMap(session -> session.connection().stream().map(c -> new PlaybookServers.Server(
+                        session.label(), c.address().baseUrl().toString(), () -> new ConnectionPlaybookRemote(c))))
+                .toList();
     }
 
     @Override
     public void stop() {
-        if (renewal != null) {
-            renewal.close();
-        }
+        renewals.forEach(SessionRenewal::close);
         if (workspaceUi != null) {
             workspaceUi.close();
         }

@@ -5,8 +5,11 @@ import com.incidentconsole.credentials.SignInAttempt;
 import com.incidentconsole.credentials.SignInRequest;
 import com.incidentconsole.fx.ControllerFactory;
 import com.incidentconsole.fx.ViewLoader;
+import com.incidentconsole.fx.command.CommandRegistry;
 import com.incidentconsole.signin.SignInController;
 import com.incidentconsole.signin.SignInViewModel;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -26,12 +29,21 @@ final class SignInOverlay implements CredentialPrompt {
     private final ResourceBundle bundle;
     private final Executor fx;
     private final Executor attempts;
+    /** The dialogs showing, the front one first (a start with several servers may ask for more than one). FX thread. */
+    private final Deque<SignInViewModel> showing = new ArrayDeque<>();
 
-    SignInOverlay(StackPane host, ResourceBundle bundle, Executor fx, Executor attempts) {
+    /** @param commands the window's registry: Esc there cancels the dialog in front */
+    SignInOverlay(StackPane host, ResourceBundle bundle, Executor fx, Executor attempts, CommandRegistry commands) {
         this.host = host;
         this.bundle = bundle;
         this.fx = fx;
         this.attempts = attempts;
+        commands.add(SignInController.cancelCommand(() -> {
+            SignInViewModel front = showing.peekFirst();
+            if (front != null) {
+                front.cancel();
+            }
+        }, () -> !showing.isEmpty()));
     }
 
     @Override
@@ -49,8 +61,10 @@ final class SignInOverlay implements CredentialPrompt {
                 // Keyboard first: once the dialog goes, the keys land where they were before it came.
                 Node before = host.getScene() == null ? null : host.getScene().getFocusOwner();
                 host.getChildren().add(view);
+                showing.addFirst(viewModel);
                 controller.get().focusFirstField();
                 viewModel.outcome().whenComplete((outcome, error) -> fx.execute(() -> {
+                    showing.remove(viewModel);
                     host.getChildren().remove(view);
                     if (before != null && before.getScene() == host.getScene()) {
                         before.requestFocus();

@@ -1,6 +1,8 @@
 package com.incidentconsole.reportexport;
 
 import com.incidentconsole.fx.FxBatcher;
+import com.incidentconsole.fx.command.Scope;
+import com.incidentconsole.fx.window.ToolWindow;
 import com.incidentconsole.sync.Workspace;
 import com.incidentconsole.wire.PlaybookRun;
 import java.io.IOException;
@@ -15,9 +17,6 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -30,6 +29,8 @@ import javafx.stage.Window;
 public final class ReportExportUi {
 
     public static final String VIEW = "/fxml/reportexport/export.fxml";
+    /** The export dialog's keys (Esc closes it). */
+    public static final Scope SCOPE = Scope.window("export");
 
     /** Opens a written file with the desktop's app for it; may throw (no desktop, no app), which the dialog reports. */
     @FunctionalInterface
@@ -79,29 +80,8 @@ public final class ReportExportUi {
 
     /** Must run on the FX thread. */
     public Stage exportRun(String runId, Window owner) {
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
-        }
-        stage.setTitle(bundle.getString("export.title"));
-        Scene scene = new Scene(build(runId, stage::close));
-        scene.getStylesheets().setAll(stylesheets);
-        // A handler, not a filter: Esc in an open picker closes the picker (the control consumes it), not the window.
-        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                e.consume();
-                stage.close();
-            }
-        });
-        stage.setScene(scene);
-        stage.setOnHidden(e -> {
-            if (owner != null) {
-                owner.requestFocus();
-            }
-        });
-        stage.show();
-        return stage;
+        return new ToolWindow(bundle.getString("export.title"), SCOPE, "export.close", stylesheets,
+                Modality.WINDOW_MODAL, -1, -1).open(owner, close -> build(runId, close), () -> { });
     }
 
     /** Package-visible so a test can show the dialog in its own stage. */

@@ -1,5 +1,10 @@
 package com.incidentconsole.signin;
 
+import com.incidentconsole.fx.command.Command;
+import com.incidentconsole.fx.command.Keymap;
+import com.incidentconsole.fx.command.Scope;
+import com.incidentconsole.fx.command.Trigger;
+import java.util.function.BooleanSupplier;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -7,19 +12,20 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Region;
 
 /**
  * Binds the sign-in view to its view-model. Keyboard first: Enter signs in from any field, Esc cancels, Tab moves
- * between the fields. Esc is handled here rather than with a cancel button, whose scene-wide accelerator would
- * outlive the dialog and take Esc from the screen beneath.
+ * between the fields. Esc is the {@link #cancelCommand} of the dialog's modal scope, not a cancel button's
+ * accelerator, which would be scene-wide, outlive the dialog and take Esc from the screen beneath.
  */
 public final class SignInController {
 
     /** The view, owned by this feature. */
     public static final String VIEW = "/fxml/signin/sign_in.fxml";
+
+    /** The dialog's keys: a modal layer, so a letter typed in it never reaches the screen beneath. */
+    public static final Scope SCOPE = Scope.modal("signIn");
 
     private final SignInViewModel viewModel;
 
@@ -67,12 +73,15 @@ public final class SignInController {
                 secret.requestFocus();
             }
         });
-        signInRoot.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                viewModel.cancel();
-                e.consume();
-            }
-        });
+        Keymap.scope(signInRoot, SCOPE);
+    }
+
+    /**
+     * Esc: cancels the dialog in front. One command for the window, whichever dialog is showing (the host may show
+     * one per server).
+     */
+    public static Command cancelCommand(Runnable cancelFront, BooleanSupplier showing) {
+        return Command.of("signIn.cancel", SCOPE, cancelFront, Trigger.combo("Esc")).enabledIf(showing).keysOnly();
     }
 
     /** Focus where typing starts: the user field, or the secret when the user is already known. */

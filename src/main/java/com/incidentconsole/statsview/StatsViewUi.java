@@ -1,6 +1,8 @@
 package com.incidentconsole.statsview;
 
 import com.incidentconsole.fx.FxBatcher;
+import com.incidentconsole.fx.command.Scope;
+import com.incidentconsole.fx.window.ToolWindow;
 import com.incidentconsole.sync.Subscription;
 import com.incidentconsole.sync.Workspace;
 import java.io.IOException;
@@ -14,9 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
+import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -28,6 +28,8 @@ import javafx.stage.Window;
 public final class StatsViewUi {
 
     public static final String VIEW = "/fxml/statsview/stats.fxml";
+    /** The stats window's keys (Esc closes it). */
+    public static final Scope SCOPE = Scope.window("stats");
 
     private final Workspace workspace;
     private final ResourceBundle bundle;
@@ -68,32 +70,13 @@ public final class StatsViewUi {
             open.requestFocus();
             return open;
         }
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        stage.setTitle(bundle.getString("stats.title"));
         List<Subscription> subscriptions = new ArrayList<>();
-        Scene scene = new Scene(build(subscriptions, stage::close), 1100, 800);
-        scene.getStylesheets().setAll(stylesheets);
-        // A handler, not a filter: Esc in an open picker closes the picker (the control consumes it), not the window.
-        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                e.consume();
-                stage.close();
-            }
-        });
-        stage.setScene(scene);
-        stage.setOnHidden(e -> {
-            subscriptions.forEach(Subscription::close);
-            open = null;
-            if (owner != null) {
-                owner.requestFocus();
-            }
-        });
-        open = stage;
-        stage.show();
-        return stage;
+        open = new ToolWindow(bundle.getString("stats.title"), SCOPE, "stats.close", stylesheets, Modality.NONE,
+                1100, 800).open(owner, close -> build(subscriptions, close), () -> {
+                    subscriptions.forEach(Subscription::close);
+                    open = null;
+                });
+        return open;
     }
 
     /**

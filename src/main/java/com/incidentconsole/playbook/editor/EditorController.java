@@ -6,29 +6,18 @@ import static com.incidentconsole.fx.command.Trigger.typed;
 import com.incidentconsole.fx.command.Command;
 import com.incidentconsole.fx.command.Keymap;
 import com.incidentconsole.fx.command.Scope;
-import com.incidentconsole.playbook.library.AllowedValues;
-import com.incidentconsole.playbook.library.ConditionView;
-import com.incidentconsole.playbook.library.ItemField;
-import com.incidentconsole.playbook.library.ItemView;
-import com.incidentconsole.playbook.library.PlaybookFile;
 import com.incidentconsole.playbook.library.PlaybookSetting;
-import com.incidentconsole.playbook.library.PropertyView;
 import com.incidentconsole.playbook.library.diff.Change;
 import com.incidentconsole.playbook.library.validate.Problem;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.ResourceBundle;
-import java.util.function.Function;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -40,10 +29,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 
-/** The form for one playbook file: fields, checklists, settings, problems and the diff tab. */
+/**
+ * The form for one playbook file: binds the fields and the item choices, and hands the rest to its parts —
+ * {@link ChecklistsPane}, {@link ItemFields}, {@link SettingsForm}, {@link ProblemsPane}, {@link DiffPane} and the unsaved-changes
+ * question ({@link UnsavedChangesViewModel}) — so this class only wires the view to them.
+ */
 public final class EditorController {
-
-
 
     private final EditorViewModel model;
     private final LibraryViewModel library;
@@ -51,14 +42,15 @@ public final class EditorController {
     private final Runnable focusLibrary;
     private final FieldBinder binder;
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper();
+    private final UnsavedChangesViewModel unsaved;
     private ChecklistsPane lists;
+    private ItemFields items;
     private List<Command> unsavedCommands = List.of();
     /** Asking "save, discard or stay?" before another file opens or the window closes. */
     static final Scope UNSAVED = Scope.modal("editor.unsaved");
-    static final Scope PROBLEMS = Scope.view("editor.problems");
     private SettingsForm settings;
-    /** What to do once the user answered the unsaved-changes question (open a file, close); null while nothing is asked. */
-    private Runnable pendingOpen;
+    private ProblemsPane problems;
+    private DiffPane diff;
 
     @FXML private BorderPane editorRoot;
     @FXML private Label titleLabel;
@@ -104,6 +96,7 @@ public final class EditorController {
         this.bundle = bundle;
         this.focusLibrary = focusLibrary;
         this.binder = new FieldBinder(model);
+        this.unsaved = new UnsavedChangesViewModel(model, bundle);
     }
 
     /** "name.json — Title •" while unsaved; the window binds its title to it. */
@@ -115,6 +108,7 @@ public final class EditorController {
     private void initialize() {
         lists = new ChecklistsPane(model, checklistList, itemList, checklistTitleField, itemTitleField,
                 bundle.getString("editor.checklist.new"), bundle.getString("editor.item.new"));
+        items = new ItemFields(binder, lists, bundle, itemList);
         bindBasics();
         descriptionField.textProperty().addListener((obs, old, text) ->
                 descriptionPreview.getChildren().setAll(MarkdownPreview.nodes(text)));
@@ -123,7 +117,8 @@ public final class EditorController {
         settings = new SettingsForm(binder, bundle);
         settings.buildSettings(settingsGrid);
         settings.buildMetrics(metricsGrid);
-        bindItemChoices();
+        items.bindChoices(settings, itemAssigneeChoice, itemPropertyChoice, itemConditionChoice,
+                itemConditionActionChoice);
         for (Control c : List.<Control>of(titleField, checklistTitleField, itemTitleField, itemCommandField,
                 itemDueField, itemAssigneeChoice, itemPropertyChoice, itemConditionChoice, itemConditionActionChoice)) {
             binder.messageUnder(c);
@@ -139,15 +134,13 @@ public final class EditorController {
             updateTitle();
         });
         model.dirtyProperty().addListener((obs, old, d) -> updateTitle());
-        model.nameProperty().addListener((obs, old, n) -> {
-            compareChoices();
-            updateTitle();
-        });
-        library.rows().addListener((ListChangeListener<LibraryRow>) c -> compareChoices());
+        model.nameProperty().addListener((obs, old, n) -> updateTitle());
         checklistList.getSelectionModel().selectedIndexProperty().addListener((obs, old, i) -> binder.refresh());
         itemList.getSelectionModel().selectedIndexProperty().addListener((obs, old, i) -> binder.refresh());
-        bindProblems();
-        bindDiff();
+        problems = new ProblemsPane(model, binder, lists, bundle, problemList, problemsLabel, tabs, formTab,
+                checklistList, itemList);
+        diff = new DiffPane(model, library, bundle, tabs, diffTab, compareChoice, diffTable, diffGroupColumn,
+                diffWhatColumn, diffBeforeColumn, diffAfterColumn);
         editorRoot.disableProperty().bind(model.fileProperty().isNull());
         updateTitle();
     }
@@ -159,59 +152,10 @@ public final class EditorController {
         binder.text(checklistTitleField, () -> lists.checklistPath() + ".title",
                 f -> f.checklists().size() > lists.checklist() ? f.checklists().get(lists.checklist()).title() : "",
                 (f, t) -> f.checklists().size() > lists.checklist() ? f.withChecklistTitle(lists.checklist(), t) : f);
-        itemText(itemTitleField, ItemField.TITLE, ItemView::title);
-        itemText(itemDescriptionField, ItemField.DESCRIPTION, ItemView::description);
-        itemText(itemCommandField, ItemField.COMMAND, ItemView::command);
-        binder.text(itemDueField, () -> lists.itemPath(ItemField.DUE_DATE),
-                f -> lists.itemText(f, v -> HumanDuration.format(v.dueDate() / 1000)),
-                (f, typed) -> {
-                    OptionalLong seconds = HumanDuration.parse(typed);
-                    return seconds.isPresent() && hasItem()
-                            ? f.withItem(lists.checklist(), lists.item(), ItemField.DUE_DATE, seconds.getAsLong() * 1000)
-                            : f;
-                }, HumanDuration::same);
+        items.bindText(itemTitleField, itemDescriptionField, itemCommandField, itemDueField);
         // Enter in a one-line field goes back to the list it edits, ready for the next j/k or Alt+arrow.
         itemTitleField.setOnAction(e -> itemList.requestFocus());
         checklistTitleField.setOnAction(e -> checklistList.requestFocus());
-    }
-
-    private void itemText(javafx.scene.control.TextInputControl control, ItemField field,
-            java.util.function.Function<ItemView, String> read) {
-        binder.text(control, () -> lists.itemPath(field), f -> lists.itemText(f, read),
-                (f, typed) -> hasItem() ? f.withItem(lists.checklist(), lists.item(), field, typed) : f);
-    }
-
-    /** The enumerated item fields: closed lists, some of them taken from the file's properties and conditions. */
-    private void bindItemChoices() {
-        itemChoice(itemAssigneeChoice, ItemField.ASSIGNEE_TYPE, ItemView::assigneeType,
-                f -> AllowedValues.ASSIGNEE_TYPES.stream().map(v -> Choice.of(v,
-                        bundle.getString("choice.assignee_type." + (v.isEmpty() ? "user" : v)))).toList());
-        itemChoice(itemPropertyChoice, ItemField.ASSIGNEE_PROPERTY_FIELD_ID, ItemView::assigneePropertyFieldId,
-                f -> withNone("choice.property.none", f.properties().stream()
-                        .map((PropertyView p) -> Choice.of(p.id(), p.name() + " (" + p.type() + ")")).toList()));
-        itemChoice(itemConditionChoice, ItemField.CONDITION_ID, ItemView::conditionId,
-                f -> withNone("choice.condition.none", f.conditions().stream()
-                        .map((ConditionView c) -> Choice.of(c.id(), c.description())).toList()));
-        itemChoice(itemConditionActionChoice, ItemField.CONDITION_ACTION, ItemView::conditionAction,
-                f -> AllowedValues.CONDITION_ACTIONS.stream().map(v -> Choice.of(v,
-                        bundle.getString("choice.condition_action." + (v.isEmpty() ? "none" : v)))).toList());
-    }
-
-    private List<Choice> withNone(String noneKey, List<Choice> choices) {
-        List<Choice> all = new ArrayList<>();
-        all.add(Choice.of("", bundle.getString(noneKey)));
-        all.addAll(choices);
-        return all;
-    }
-
-    /** Choosing the empty value removes the key: the export says "none" by leaving a field out. */
-    private void itemChoice(ComboBox<Choice> box, ItemField field, Function<ItemView, String> read,
-            Function<PlaybookFile, List<Choice>> options) {
-        binder.choice(box, () -> lists.itemPath(field), f -> lists.selectedItem(f).map(read).orElse(null),
-                (f, value) -> !hasItem() ? f : value.isEmpty()
-                        ? f.withItemCleared(lists.checklist(), lists.item(), field)
-                        : f.withItem(lists.checklist(), lists.item(), field, value),
-                options, settings::unknown);
     }
 
     /**
@@ -219,45 +163,28 @@ public final class EditorController {
      * save them, discard them, or stay. The question is a bar above the form (S, D, Esc), not a modal dialog.
      */
     public void requestOpen(String fileName, Runnable open) {
-        boolean unsaved = model.isOpen() && model.dirtyProperty().get();
-        if (unsaved && fileName.equals(model.nameProperty().get())) {
-            hideUnsaved();
+        if (unsaved.requestOpen(fileName, open) == UnsavedChangesViewModel.Opening.ALREADY_OPEN) {
             focusForm();
-        } else if (unsaved) {
-            askAboutUnsaved(String.format(bundle.getString("editor.unsaved.question"), model.nameProperty().get(),
-                    fileName), bundle.getString("editor.unsaved.save"), open);
-        } else {
-            hideUnsaved();
-            open.run();
         }
     }
 
-    /**
-     * Closes the window through {@code close}, first asking the same question as {@link #requestOpen} when the
-     * open file has unsaved edits. (The draft would keep them anyway; asking is what makes closing a decision.)
-     */
+    /** Closes the window through {@code close}, first asking the same question when there are unsaved edits. */
     public void requestClose(Runnable close) {
-        if (model.isOpen() && model.dirtyProperty().get()) {
-            askAboutUnsaved(String.format(bundle.getString("editor.unsaved.closeQuestion"),
-                    model.nameProperty().get()), bundle.getString("editor.unsaved.saveAndClose"), close);
-        } else {
-            close.run();
-        }
-    }
-
-    private void askAboutUnsaved(String question, String saveLabel, Runnable then) {
-        pendingOpen = then;
-        unsavedLabel.setText(question);
-        unsavedSaveButton.setText(saveLabel);
-        unsavedBar.setVisible(true);
-        unsavedSaveButton.requestFocus();
+        unsaved.requestClose(close);
     }
 
     private void bindUnsavedBar() {
         unsavedBar.managedProperty().bind(unsavedBar.visibleProperty());
-        unsavedBar.setVisible(false);
+        unsavedBar.visibleProperty().bind(unsaved.askingProperty().isNotNull());
+        unsavedLabel.textProperty().bind(unsaved.askingProperty().map(UnsavedChangesViewModel.Ask::question));
+        unsavedSaveButton.textProperty().bind(unsaved.askingProperty().map(UnsavedChangesViewModel.Ask::saveLabel));
+        unsaved.askingProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                unsavedSaveButton.requestFocus();
+            }
+        });
         Keymap.scope(unsavedBar, UNSAVED);
-        BooleanBinding asking = Bindings.createBooleanBinding(unsavedBar::isVisible, unsavedBar.visibleProperty());
+        BooleanBinding asking = unsaved.askingProperty().isNotNull();
         unsavedCommands = List.of(
                 Command.of("unsaved.save", UNSAVED, this::unsavedSave, typed("s")).enabledWhen(asking),
                 Command.of("unsaved.discard", UNSAVED, this::unsavedDiscard, typed("d")).enabledWhen(asking),
@@ -271,128 +198,38 @@ public final class EditorController {
 
     @FXML
     private void unsavedSave() {
-        Runnable open = pendingOpen;
-        hideUnsaved();
-        if (open != null) {
-            model.save(open);
-        }
+        unsaved.save();
     }
 
     @FXML
     private void unsavedDiscard() {
-        Runnable open = pendingOpen;
-        hideUnsaved();
-        if (open != null) {
-            model.discardChanges(open);
-        }
+        unsaved.discard();
     }
 
     @FXML
     private void unsavedCancel() {
-        hideUnsaved();
+        unsaved.cancel();
         focusLibrary.run();
-    }
-
-    private void hideUnsaved() {
-        pendingOpen = null;
-        unsavedBar.setVisible(false);
-    }
-
-    private boolean hasItem() {
-        return !itemList.getItems().isEmpty();
-    }
-
-    private void bindProblems() {
-        problemList.setItems(model.problems());
-        problemList.setCellFactory(view -> new ListCell<>() {
-            @Override
-            protected void updateItem(Problem p, boolean empty) {
-                super.updateItem(p, empty);
-                getStyleClass().removeAll("problem-error", "problem-warning");
-                if (empty || p == null) {
-                    setText(null);
-                    return;
-                }
-                getStyleClass().add(p.isError() ? "problem-error" : "problem-warning");
-                String where = p.location().isEmpty() ? "" : p.location() + ": ";
-                setText(bundle.getString(p.isError() ? "problems.error" : "problems.warning") + "  " + where
-                        + p.message());
-            }
-        });
-        model.problems().addListener((ListChangeListener<Problem>) c -> showProblems());
-        Keymap.scope(problemList, PROBLEMS);
-    }
-
-    private void showProblems() {
-        binder.markProblems(model.problems());
-        long count = model.problems().stream().filter(Problem::isError).count();
-        problemsLabel.setText(bundle.getString("problems.title") + " — " + count + " "
-                + bundle.getString("problems.errors") + ", " + (model.problems().size() - count) + " "
-                + bundle.getString("problems.warnings"));
     }
 
     /** Shows the item a problem is in, then focuses the field for its path (or the nearest one above it). */
     void focusProblem(Problem problem) {
-        tabs.getSelectionModel().select(formTab);
-        lists.reveal(problem.path());
-        binder.refresh();
-        Control control = binder.controlFor(problem.path());
-        if (control == null && problem.path().startsWith("checklists")) {
-            control = problem.path().contains(".items[") ? itemList : checklistList;
-        }
-        if (control != null) {
-            control.requestFocus();
-        }
-    }
-
-    private void bindDiff() {
-        diffTable.setItems(model.changes());
-        diffGroupColumn.setCellValueFactory(c -> constant(c.getValue().checklist() == null
-                ? bundle.getString("diff.settings") : c.getValue().checklist()));
-        diffWhatColumn.setCellValueFactory(c -> {
-            Change ch = c.getValue();
-            String what = ch.kind().name().toLowerCase() + " " + ch.target().name().toLowerCase() + " “" + ch.name()
-                    + "”" + (ch.field() == null ? "" : " · " + ch.field());
-            return constant(what);
-        });
-        diffBeforeColumn.setCellValueFactory(c -> constant(c.getValue().before()));
-        diffAfterColumn.setCellValueFactory(c -> constant(c.getValue().after()));
-        diffTable.setPlaceholder(new Label(bundle.getString("diff.none")));
-        compareChoice.setOnAction(e -> compare());
-    }
-
-    private static javafx.beans.value.ObservableValue<String> constant(String text) {
-        return new ReadOnlyStringWrapper(text == null ? "" : text);
-    }
-
-    private void compareChoices() {
-        String pulled = bundle.getString("diff.pulled");
-        List<String> choices = new java.util.ArrayList<>();
-        choices.add(pulled);
-        library.rows().stream().map(LibraryRow::file).filter(f -> !f.equals(model.nameProperty().get()))
-                .forEach(choices::add);
-        compareChoice.getItems().setAll(choices);
+        problems.focusProblem(problem);
     }
 
     @FXML
     private void compare() {
-        String choice = compareChoice.getValue();
-        if (choice != null) {
-            model.compareWith(choice.equals(bundle.getString("diff.pulled")) ? EditorViewModel.PULLED : choice);
-        }
+        diff.compareChosen();
     }
 
     /** Compares with the chosen file (or the pulled version) and shows the diff tab. */
     public void compareWith(String other) {
-        tabs.getSelectionModel().select(diffTab);
-        model.compareWith(other);
-        diffTable.requestFocus();
+        diff.compareWith(other);
     }
 
     /** Shows the compare tab with the view-model's latest comparison (e.g. with the server's copy). */
     public void showComparison() {
-        tabs.getSelectionModel().select(diffTab);
-        diffTable.requestFocus();
+        diff.showComparison();
     }
 
     @FXML
@@ -435,14 +272,9 @@ public final class EditorController {
                 section(window, open, 2, () -> checklistList),
                 section(window, open, 3, () -> itemList),
                 section(window, open, 4, () -> (Control) metricsGrid.lookup("#metric-0-title")),
-                Command.of("editor.problems", window, () -> {
-                    tabs.getSelectionModel().select(formTab);
-                    problemList.requestFocus();
-                    problemList.getSelectionModel().selectFirst();
-                }, combo("F8")).enabledWhen(open),
+                Command.of("editor.problems", window, problems::focus, combo("F8")).enabledWhen(open),
                 Command.of("editor.library", window, focusLibrary, combo("Shortcut+L")).enabledWhen(open),
-                Command.of("problems.show", PROBLEMS, () -> focusProblem(problemList.getSelectionModel().getSelectedItem()),
-                        combo("Enter")).enabledWhen(problemList.getSelectionModel().selectedItemProperty().isNotNull())));
+                problems.showCommand()));
         all.addAll(unsavedCommands);
         all.addAll(lists.commands());
         return all;

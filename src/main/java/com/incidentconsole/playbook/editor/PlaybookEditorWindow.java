@@ -42,15 +42,6 @@ public final class PlaybookEditorWindow {
         this.servers = servers;
     }
 
-    /**
-     * The folder from {@code --library=DIR} among the app's named parameters, else the default library.
-     * (JavaFX hands named parameters over in the {@code --name=value} form.)
-     */
-    public static Path folderFrom(java.util.Map<String, String> namedParameters) {
-        String dir = namedParameters.get("library");
-        return dir == null || dir.isBlank() ? PlaybookEditorUi.defaultFolder() : Path.of(dir);
-    }
-
     /** Must run on the FX thread. */
     public Stage show(Window owner) {
         ExecutorService io = Executors.newSingleThreadExecutor(daemon("Playbook library I/O"));
