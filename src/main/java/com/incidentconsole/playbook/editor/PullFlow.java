@@ -3,10 +3,8 @@ package com.incidentconsole.playbook.editor;
 import com.incidentconsole.fx.UiTask;
 import com.incidentconsole.playbook.library.PlaybookFile;
 import com.incidentconsole.playbook.library.store.PlaybookLibrary;
-import com.incidentconsole.playbook.library.store.SyncRecord;
 import com.incidentconsole.playbook.library.sync.PlaybookSync;
 import com.incidentconsole.playbook.library.sync.RemotePlaybook;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,13 +34,11 @@ final class PullFlow {
         }
         String name = open.get().name();
         PlaybookLibrary lib = open.get().library();
-        List<PlaybookServers.Server> available = open.get().servers();
         feedback.start(feedback.format("sync.busy.pull", name));
         UiTask.of(() -> {
-            SyncRecord record = lib.syncRecord(name)
-                    .orElseThrow(() -> new IOException(feedback.format("sync.pullAgain.notLinked", name)));
-            PlaybookServers.Server server = links.linkedServer(available, name, record);
-            return new Found(server, record.playbookId(), links.sync(lib, server).pullTarget(name, record.playbookId()));
+            SyncLinks.Linked linked = links.linked(open.get(), "sync.pullAgain.notLinked");
+            String playbookId = linked.record().playbookId();
+            return new Found(linked.server(), playbookId, links.sync(lib, linked.server()).pullTarget(name, playbookId));
         }).onSuccess(found -> {
             feedback.done();
             pullInto(lib, found.server(), found.playbookId(), name, found.target(), unsaved);
@@ -100,14 +96,10 @@ final class PullFlow {
             return;
         }
         String name = open.get().name();
-        PlaybookLibrary lib = open.get().library();
-        List<PlaybookServers.Server> available = open.get().servers();
         feedback.start(feedback.format("sync.busy.compare", name));
         UiTask.of(() -> {
-            SyncRecord record = lib.syncRecord(name)
-                    .orElseThrow(() -> new IOException(feedback.format("sync.compare.notLinked", name)));
-            PlaybookServers.Server server = links.linkedServer(available, name, record);
-            return new Copy(server, links.sync(lib, server).serverCopy(name));
+            SyncLinks.Linked linked = links.linked(open.get(), "sync.compare.notLinked");
+            return new Copy(linked.server(), links.sync(open.get().library(), linked.server()).serverCopy(name));
         }).onSuccess(copy -> {
             feedback.done();
             links.editor.compareWith(copy.file());

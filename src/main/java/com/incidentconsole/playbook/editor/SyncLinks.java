@@ -106,6 +106,17 @@ final class SyncLinks {
         return Optional.of(new Target(name, library.libraryProperty().get(), available));
     }
 
+    /** A file's link and the server it points to, found in the background. */
+    record Linked(SyncRecord record, PlaybookServers.Server server) {
+    }
+
+    /** Reads the open file's link; {@code notLinkedKey} says why not when the file was never pulled or pushed. */
+    Linked linked(SyncLinks.Target target, String notLinkedKey) throws IOException {
+        SyncRecord record = target.library().syncRecord(target.name())
+                .orElseThrow(() -> new IOException(feedback.format(notLinkedKey, target.name())));
+        return new Linked(record, linkedServer(target.servers(), target.name(), record));
+    }
+
     PlaybookServers.Server linkedServer(List<PlaybookServers.Server> available, String name, SyncRecord record)
             throws IOException {
         return serverFor(available, record.serverUrl()).orElseThrow(() -> new IOException(feedback.format(
