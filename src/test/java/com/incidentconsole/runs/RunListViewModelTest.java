@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.incidentconsole.fx.FxBatcher;
 import com.incidentconsole.sync.RunStore;
+import com.incidentconsole.triage.RunFilter;
 import com.incidentconsole.uitest.TestRuns;
 import com.incidentconsole.uitest.TestWorkspace;
 import java.time.ZoneOffset;
@@ -61,9 +62,9 @@ class RunListViewModelTest {
         model.filterTextProperty().set("resolution spike");
         assertEquals(List.of(TestWorkspace.LOGIN_LATENCY), ids(model));
         model.filterTextProperty().set("");
-        model.statusFilterProperty().set(StatusFilter.FINISHED);
+        model.filterProperty().set(model.filterProperty().get().withStatus(RunFilter.Status.FINISHED));
         assertEquals(List.of(TestWorkspace.WEBHOOKS), ids(model));
-        model.statusFilterProperty().set(StatusFilter.IN_PROGRESS);
+        model.filterProperty().set(model.filterProperty().get().withStatus(RunFilter.Status.IN_PROGRESS));
         assertEquals(List.of(TestWorkspace.DB_OUTAGE, TestWorkspace.LOGIN_LATENCY), ids(model));
     }
 
