@@ -18,7 +18,7 @@ class ArchitectureTest {
             .that().resideInAnyPackage("..wire..", "..client..", "..sync..", "..credentials..", "..sandbox..", "..cli..",
                     "..report..", "..stats..", "..datafolder..", "..incidentconsole.text..", "..incidentconsole.paths..",
                     "..incidentconsole.entry..",
-                    "..incidentconsole.triage..", "..incidentconsole.arrivals..") // runlist
+                    "..incidentconsole.triage..", "..incidentconsole.arrivals..", "..incidentconsole.placement..") // runlist
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("only UI feature packages may use JavaFX; everything below must run headless");
 
