@@ -124,4 +124,51 @@ class RunListViewModelTest {
                 java.util.Set.of(), false)));
         assertTrue(model.arrivalProperty().get().contains("Payments down"), model.arrivalProperty().get());
     }
+
+    // runlist: pending ticks, chips, sort
+    @Test
+    void aTickOnItsWayCountsInProgressAndStageAndTheRowSaysPending() {
+        RunListViewModel model = new RunListViewModel(workspace.runs(), format, () -> TestWorkspace.NOW, "u-alice",
+                workspace.pending(), id -> id);
+        RunRow db = model.visibleRows().stream().filter(r -> r.id().equals(TestWorkspace.DB_OUTAGE)).findFirst().orElseThrow();
+        workspace.fakeCommands().setItemState(TestWorkspace.DB_OUTAGE, "i-channel", com.incidentconsole.wire.ChecklistItem.CLOSED);
+        workspace.fakeCommands().setItemState(TestWorkspace.DB_OUTAGE, "i-scope", com.incidentconsole.wire.ChecklistItem.CLOSED);
+        model.pendingChanged(List.of(com.incidentconsole.sync.ActionTarget.item(TestWorkspace.DB_OUTAGE, "i-scope")));
+
+        assertEquals("3/6 \u00b7 2 pending", db.progressProperty().get().text());
+        assertEquals("Mitigate", db.stageProperty().get(), "Triage is done once my ticks land");
+        assertTrue(db.pendingProperty().get());
+    }
+
+    @Test
+    void theChipsOfferWhatTheRunsHaveAndMineMeansOwnerOrParticipant() {
+        RunListViewModel model = new RunListViewModel(workspace.runs(), format, () -> TestWorkspace.NOW, "u-bob",
+                workspace.pending(), id -> id);
+        assertEquals(List.of("Alice Archer", "Bob Baker", "Carol Chen"),
+                model.ownerChoices().stream().map(RunListViewModel.Choice::label).toList());
+        assertEquals(List.of("Incident Resolution", "Security Incident"),
+                model.playbookChoices().stream().map(RunListViewModel.Choice::label).toList());
+
+        model.toggleMine();
+        assertEquals(List.of(TestWorkspace.DB_OUTAGE, TestWorkspace.LOGIN_LATENCY), ids(model),
+                "Bob owns the login run and takes part in the database one");
+        model.togglePlaybook("pb-sec");
+        assertEquals(List.of(), ids(model));
+        model.clearFilters();
+        assertEquals(3, ids(model).size());
+    }
+
+    @Test
+    void sortingByAColumnAndBack() {
+        RunListViewModel model = new RunListViewModel(workspace.runs(), format, () -> TestWorkspace.NOW);
+        model.sortBy(com.incidentconsole.triage.RunSort.Column.OWNER);
+        assertEquals(List.of(TestWorkspace.DB_OUTAGE, TestWorkspace.LOGIN_LATENCY, TestWorkspace.WEBHOOKS), ids(model));
+        model.reverseSort();
+        assertEquals(List.of(TestWorkspace.WEBHOOKS, TestWorkspace.LOGIN_LATENCY, TestWorkspace.DB_OUTAGE), ids(model));
+        model.sortBy(com.incidentconsole.triage.RunSort.Column.NEXT_UPDATE);
+        assertEquals(List.of(TestWorkspace.LOGIN_LATENCY, TestWorkspace.DB_OUTAGE, TestWorkspace.WEBHOOKS), ids(model),
+                "the overdue update first; a finished run has none due and goes last");
+        model.sortProperty().set(com.incidentconsole.triage.RunSort.URGENT_FIRST);
+        assertEquals(List.of(TestWorkspace.DB_OUTAGE, TestWorkspace.LOGIN_LATENCY, TestWorkspace.WEBHOOKS), ids(model));
+    }
 }
