@@ -8,6 +8,7 @@ import com.incidentconsole.fx.ViewLoader;
 import com.incidentconsole.fx.Windows;
 import com.incidentconsole.fx.command.CommandRegistry;
 import com.incidentconsole.fx.command.Keymap;
+import com.incidentconsole.placementview.StagePlacement;
 import com.incidentconsole.playbook.editor.PlaybookEditorUi;
 import com.incidentconsole.playbook.editor.PlaybookEditorWindow;
 import com.incidentconsole.playbook.editor.PlaybookServers;
@@ -69,6 +70,8 @@ public final class IncidentConsoleApp extends Application {
     private AppOptions.Invalid badArguments;
     private Optional<SingleInstance> instance = Optional.empty();
     private volatile Stage window;
+    /** runlist: where the window was; read in init(), off the FX thread. */
+    private volatile StagePlacement placement;
 
     /** On the launcher thread, before any window: the data folder's lock and door are file and socket work. */
     @Override
@@ -78,6 +81,7 @@ public final class IncidentConsoleApp extends Application {
         } catch (AppOptions.Invalid e) {
             badArguments = e;
         }
+        placement = StagePlacement.load(AppPaths.forCurrentUser().dataDir()); // runlist
         instance = SingleInstance.claim(AppPaths.forCurrentUser().dataDir(), getParameters().getRaw(),
                 args -> Platform.runLater(() -> Optional.ofNullable(window).ifPresent(IncidentConsoleApp::bringToFront)),
                 System.err);
@@ -111,6 +115,7 @@ public final class IncidentConsoleApp extends Application {
         new Keymap(commands).attach(scene);
         stage.setTitle(bundle.getString("app.title"));
         stage.setScene(scene);
+        placement.apply(stage, placement.placement(1280, 800)); // runlist: at most the screen, where it was
         stage.show();
         // The first pulse after show() is the first frame: log it, startup speed is a feature we measure.
         Platform.runLater(() -> LOG.info(() -> "First frame " + (System.currentTimeMillis()

@@ -27,7 +27,9 @@ import com.incidentconsole.fx.command.PaletteController;
 import com.incidentconsole.runs.RunDetailController;
 import com.incidentconsole.runs.RunDetailViewModel;
 import com.incidentconsole.runs.RunFormat;
+import com.incidentconsole.runs.RunListArrivalController;
 import com.incidentconsole.runs.RunListController;
+import com.incidentconsole.runs.RunListTeams;
 import com.incidentconsole.runs.RunListViewModel;
 import com.incidentconsole.runs.UserPickerController;
 import com.incidentconsole.runs.UserPickerViewModel;
@@ -96,7 +98,9 @@ public final class WorkspaceUi implements AutoCloseable {
         var users = workspace.users();
         RunFormat format = new RunFormat(bundle, users, workspace.playbooks(), zone);
         navigation = new Navigation();
-        RunListViewModel runList = new RunListViewModel(workspace.runs(), format, clock);
+        // runlist: "mine", my own starts and my pending ticks need the user and the outbox.
+        RunListViewModel runList = new RunListViewModel(workspace.runs(), format, clock, workspace.me().id(),
+                workspace.pending(), RunListTeams.names(workspace::teams));
         ChecklistViewModel checklist = new ChecklistViewModel(workspace.commands(), batcher::execute, workspace.pending(), bundle,
                 users::displayName, clock, zone);
         TimelineViewModel timeline = new TimelineViewModel(bundle, users::displayName, zone);
@@ -116,6 +120,7 @@ public final class WorkspaceUi implements AutoCloseable {
         })));
         subscriptions.add(workspace.pending().subscribe(batcher.collecting(targets -> {
             runDetail.pendingChanged(targets);
+            runList.pendingChanged(targets); // runlist
             statusBar.pendingChanged();
             outbox.refresh();
         })));
@@ -141,6 +146,7 @@ public final class WorkspaceUi implements AutoCloseable {
                 .register(KeysHelpController.class, () -> new KeysHelpController(commandTexts, commands))
                 .register(OutboxController.class, () -> new OutboxController(outbox, bundle, commandTexts, commands))
                 .register(RunListController.class, () -> new RunListController(runList, navigation, bundle, uiClock, commands))
+                .register(RunListArrivalController.class, () -> new RunListArrivalController(runList, navigation, bundle)) // runlist
                 .register(RunDetailController.class, () -> new RunDetailController(runDetail, navigation, uiClock, commands, bundle))
                 .register(UserPickerController.class, () -> new UserPickerController(picker, commands))
                 .register(ChecklistController.class, () -> new ChecklistController(checklist, bundle))

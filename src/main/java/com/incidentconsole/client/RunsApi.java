@@ -187,4 +187,31 @@ public final class RunsApi {
     public void deleteTimelineEvent(String id, String eventId) {
         rest.send("DELETE", run(id) + "/timeline/" + Rest.seg(eventId), null);
     }
+
+    // runlist: which runs the user can still see, cheaply, for a catch-up to drop the ones gone.
+    /**
+     * The ids of every run the user can see, or empty when the server could not list them in one answer
+     * (more than its page of 10000). REST has no id-only listing; the GraphQL {@code runs} query
+     * (api/graphql_root_run.go: Runs) with only {@code id} selected is a few bytes a run, where the REST
+     * list is a whole run with its timeline. Without {@code first} the server answers "everything"
+     * (10000); a bigger list is not paged here, as runs deleted while paging would shift pages and look gone.
+     */
+    public Optional<java.util.Set<String>> visibleRunIds() {
+        Map<String, Object> body = Map.of("operationName", "VisibleRunIds",
+                "query", "query VisibleRunIds { runs { totalCount edges { node { id } } pageInfo { hasNextPage } } }",
+                "variables", Map.of());
+        JsonNode answer = rest.call("POST", Rest.PLUGIN + "/query", List.of(), body, rest.type(JsonNode.class));
+        JsonNode errors = answer.path("errors");
+        if (errors.isArray() && !errors.isEmpty()) {
+            throw new ServerError(200, "", errors.get(0).path("message").asText("GraphQL error"), "", "POST",
+                    Rest.PLUGIN + "/query", Optional.empty());
+        }
+        JsonNode runs = answer.path("data").path("runs");
+        if (!runs.path("edges").isArray() || runs.path("pageInfo").path("hasNextPage").asBoolean(true)) {
+            return Optional.empty();
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        runs.path("edges").forEach(edge -> ids.add(edge.path("node").path("id").asText()));
+        return Optional.of(ids);
+    }
 }

@@ -15,7 +15,6 @@ import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
-import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -25,9 +24,19 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import com.incidentconsole.arrivals.Arrival;
+import com.incidentconsole.triage.RunFilter;
+import com.incidentconsole.triage.RunSort;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import javafx.collections.ObservableList;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
+import javafx.util.StringConverter;
+import org.controlsfx.control.CheckComboBox;
+import org.controlsfx.control.SegmentedButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
@@ -41,6 +50,10 @@ public final class RunListController {
     public static final Scope FILTER_SCOPE = Scope.view("runs.filter");
 
     private static final PseudoClass FINISHED = PseudoClass.getPseudoClass("finished");
+    private static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
+    private static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
+    /** The arrival bar and its key work in the run detail too: a run started elsewhere is news there as well. */
+    public static final Scope ANYWHERE = Scope.window("window");
     private static final String STATUS_IN_PROGRESS = "status-in-progress";
     private static final String STATUS_FINISHED = "status-finished";
     private static final String OVERDUE = "overdue";
@@ -51,10 +64,20 @@ public final class RunListController {
     private final UiClock clock;
     private final CommandRegistry commands;
     private String selectedRunId;
+    /** While the chips are set from the filter, their own change events are not the user's. */
+    private boolean syncingChips;
+    private Map<RunSort.Column, TableColumn<RunRow, ?>> columns;
 
     @FXML private VBox runList;
     @FXML private TextField filterField;
-    @FXML private ToggleGroup statusGroup;
+    @FXML private SegmentedButton statusSegments;
+    @FXML private HBox chipBar;
+    @FXML private ToggleButton mineChip;
+    @FXML private CheckComboBox<RunListViewModel.Choice> teamChip;
+    @FXML private CheckComboBox<RunListViewModel.Choice> playbookChip;
+    @FXML private CheckComboBox<RunListViewModel.Choice> ownerChip;
+    @FXML private Label clearHint;
+    @FXML private Label sortLabel;
     @FXML private ToggleButton allToggle;
     @FXML private ToggleButton inProgressToggle;
     @FXML private ToggleButton finishedToggle;
@@ -97,9 +120,9 @@ public final class RunListController {
         startedColumn.setCellValueFactory(c -> c.getValue().startedProperty());
         runsTable.setRowFactory(t -> new RunTableRow());
 
-        SortedList<RunRow> sorted = new SortedList<>(viewModel.visibleRows());
-        sorted.comparatorProperty().bind(runsTable.comparatorProperty());
+        ObservableList<RunRow> sorted = viewModel.visibleRows();
         runsTable.setItems(sorted);
+        installSorting();
         runsTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
                 selectedRunId = row.id();
@@ -109,10 +132,7 @@ public final class RunListController {
         sorted.addListener((ListChangeListener<RunRow>) change -> restoreSelection());
 
         filterField.textProperty().bindBidirectional(viewModel.filterTextProperty());
-        allToggle.setUserData(StatusFilter.ALL);
-        inProgressToggle.setUserData(StatusFilter.IN_PROGRESS);
-        finishedToggle.setUserData(StatusFilter.FINISHED);
-        statusGroup.selectedToggleProperty().addListener((obs, old, now) -> onStatusToggle(old, now));
+        installChips();
         countLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> String.format(bundle.getString("runs.count"), sorted.size(), viewModel.totalCountProperty().get()),
                 sorted, viewModel.totalCountProperty()));
@@ -145,10 +165,183 @@ public final class RunListController {
     private void onStatusToggle(Toggle old, Toggle now) {
         if (now == null) {
             // A toggle group lets the user unselect; the filter always has a value, so keep one selected.
-            statusGroup.selectToggle(old);
+            statusSegments.getToggleGroup().selectToggle(old);
             return;
         }
-        viewModel.statusFilterProperty().set((StatusFilter) now.getUserData());
+        if (!syncingChips) {
+            RunFilter current = viewModel.filterProperty().get();
+            viewModel.filterProperty().set(current.withStatus((RunFilter.Status) now.getUserData()));
+        }
+    }
+
+    /** The chips show the view-model's filter and change it; the filter itself is decided in {@link RunFilter}. */
+    private void installChips() {
+        allToggle.setUserData(RunFilter.Status.ALL);
+        inProgressToggle.setUserData(RunFilter.Status.IN_PROGRESS);
+        finishedToggle.setUserData(RunFilter.Status.FINISHED);
+        statusSegments.getToggleGroup().selectedToggleProperty().addListener((obs, old, now) -> onStatusToggle(old, now));
+        mineChip.selectedProperty().addListener((obs, old, now) -> {
+            if (!syncingChips && now != viewModel.filterProperty().get().mine()) {
+                viewModel.toggleMine();
+            }
+        });
+        chip(teamChip, viewModel.teamChoices(), RunFilter::teamIds, RunFilter::withTeams);
+        chip(playbookChip, viewModel.playbookChoices(), RunFilter::playbookIds, RunFilter::withPlaybooks);
+        chip(ownerChip, viewModel.ownerChoices(), RunFilter::ownerIds, RunFilter::withOwners);
+        viewModel.filterProperty().addListener((obs, old, now) -> showFilter(now));
+        showFilter(viewModel.filterProperty().get());
+    }
+
+    private void chip(CheckComboBox<RunListViewModel.Choice> box, ObservableList<RunListViewModel.Choice> choices,
+            Function<RunFilter, Set<String>> ids, java.util.function.BiFunction<RunFilter, Set<String>, RunFilter> with) {
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(RunListViewModel.Choice choice) {
+                return choice == null ? "" : choice.label();
+            }
+
+            @Override
+            public RunListViewModel.Choice fromString(String text) {
+                return null;
+            }
+        });
+        box.getItems().setAll(choices);
+        choices.addListener((ListChangeListener<RunListViewModel.Choice>) c -> {
+            syncingChips = true;
+            try {
+                box.getItems().setAll(choices);
+            } finally {
+                syncingChips = false;
+            }
+            showFilter(viewModel.filterProperty().get());
+        });
+        box.getCheckModel().getCheckedItems().addListener((ListChangeListener<RunListViewModel.Choice>) c -> {
+            if (syncingChips) {
+                return;
+            }
+            Set<String> checked = new HashSet<>();
+            box.getCheckModel().getCheckedItems().forEach(choice -> checked.add(choice.id()));
+            RunFilter current = viewModel.filterProperty().get();
+            if (!checked.equals(ids.apply(current))) {
+                viewModel.filterProperty().set(with.apply(current, checked));
+            }
+        });
+    }
+
+    /** Every chip as the filter says, its title naming what is ticked, and the one key that clears them. */
+    private void showFilter(RunFilter filter) {
+        syncingChips = true;
+        try {
+            mineChip.setSelected(filter.mine());
+            statusSegments.getToggleGroup().selectToggle(switch (filter.status()) {
+                case ALL -> allToggle;
+                case IN_PROGRESS -> inProgressToggle;
+                case FINISHED -> finishedToggle;
+            });
+            showChecks(teamChip, filter.teamIds(), "runs.chip.team");
+            showChecks(playbookChip, filter.playbookIds(), "runs.chip.playbook");
+            showChecks(ownerChip, filter.ownerIds(), "runs.chip.owner");
+        } finally {
+            syncingChips = false;
+        }
+        clearHint.setText(filter.isEmpty() ? "" : String.format(bundle.getString("runs.chip.clear"),
+                filter.activeChips() + (filter.text().isBlank() ? 0 : 1)));
+        clearHint.setVisible(!filter.isEmpty());
+    }
+
+    private void showChecks(CheckComboBox<RunListViewModel.Choice> box, Set<String> ids, String titleKey) {
+        var model = box.getCheckModel();
+        for (RunListViewModel.Choice choice : box.getItems()) {
+            boolean wanted = ids.contains(choice.id());
+            if (wanted != model.isChecked(choice)) {
+                if (wanted) {
+                    model.check(choice);
+                } else {
+                    model.clearCheck(choice);
+                }
+            }
+        }
+        String title = bundle.getString(titleKey);
+        List<String> names = box.getItems().stream().filter(c -> ids.contains(c.id())).map(RunListViewModel.Choice::label)
+                .toList();
+        box.setTitle(names.isEmpty() ? title : com.incidentconsole.text.DisplayText.line(title + ": " + String.join(", ", names), 48));
+        box.pseudoClassStateChanged(ACTIVE, !names.isEmpty());
+    }
+
+    /**
+     * The view-model orders the rows; the table's header only shows that order (its arrow), and a click
+     * on a header asks the view-model, so keys and mouse sort the same way.
+     */
+    private void installSorting() {
+        columns = new java.util.EnumMap<>(RunSort.Column.class);
+        columns.put(RunSort.Column.NAME, nameColumn);
+        columns.put(RunSort.Column.PLAYBOOK, playbookColumn);
+        columns.put(RunSort.Column.OWNER, ownerColumn);
+        columns.put(RunSort.Column.STATUS, statusColumn);
+        columns.put(RunSort.Column.STAGE, stageColumn);
+        columns.put(RunSort.Column.PROGRESS, progressColumn);
+        columns.put(RunSort.Column.LAST_UPDATE, lastUpdateColumn);
+        columns.put(RunSort.Column.NEXT_UPDATE, nextUpdateColumn);
+        columns.put(RunSort.Column.STARTED, startedColumn);
+        runsTable.setSortPolicy(table -> true);
+        runsTable.getSortOrder().addListener((ListChangeListener<TableColumn<RunRow, ?>>) c -> {
+            if (syncingChips) {
+                return;
+            }
+            TableColumn<RunRow, ?> first = runsTable.getSortOrder().isEmpty() ? null : runsTable.getSortOrder().get(0);
+            RunSort.Column column = columns.entrySet().stream().filter(e -> e.getValue() == first)
+                    .map(Map.Entry::getKey).findFirst().orElse(RunSort.Column.URGENCY);
+            boolean ascending = first == null || first.getSortType() == TableColumn.SortType.ASCENDING;
+            viewModel.sortProperty().set(new RunSort(column, ascending));
+        });
+        columns.values().forEach(col -> col.sortTypeProperty().addListener((obs, old, now) -> {
+            if (!syncingChips && !runsTable.getSortOrder().isEmpty() && runsTable.getSortOrder().get(0) == col) {
+                viewModel.sortProperty().set(new RunSort(viewModel.sortProperty().get().column(),
+                        now == TableColumn.SortType.ASCENDING));
+            }
+        }));
+        viewModel.sortProperty().addListener((obs, old, now) -> showSort(now));
+        showSort(viewModel.sortProperty().get());
+    }
+
+    private void showSort(RunSort sort) {
+        syncingChips = true;
+        try {
+            TableColumn<RunRow, ?> column = columns.get(sort.column());
+            if (column == null) {
+                runsTable.getSortOrder().clear();
+            } else {
+                column.setSortType(sort.ascending() ? TableColumn.SortType.ASCENDING : TableColumn.SortType.DESCENDING);
+                runsTable.getSortOrder().setAll(List.of(column));
+            }
+        } finally {
+            syncingChips = false;
+        }
+        String by = column(sort) == null ? bundle.getString("runs.sort.urgency")
+                : String.format(bundle.getString(sort.ascending() ? "runs.sort.up" : "runs.sort.down"), column(sort).getText());
+        sortLabel.setText(by);
+    }
+
+    private TableColumn<RunRow, ?> column(RunSort sort) {
+        return columns.get(sort.column());
+    }
+
+    /** Opens a chip's list with the keyboard in it: arrows move, Space ticks, Esc closes. */
+    private void openChip(CheckComboBox<RunListViewModel.Choice> box) {
+        box.requestFocus();
+        box.show();
+    }
+
+    private void jumpToArrival() {
+        Arrival news = viewModel.latestArrivalProperty().get();
+        if (news != null) {
+            navigation.openRun(news.runId());
+        }
+    }
+
+    private List<Command.Choice> choicesOf(ObservableList<RunListViewModel.Choice> choices, Set<String> ticked) {
+        return choices.stream().map(c -> new Command.Choice(c.id(), (ticked.contains(c.id()) ? "\u2713 " : "") + c.label()))
+                .toList();
     }
 
     private void installKeys() {
@@ -165,9 +358,10 @@ public final class RunListController {
         filterField.setAccessibleText(prompt);
         commands.add(
                 filter,
-                // Esc from the table too: a forgotten filter must not hide a burning run.
-                Command.of("runs.clearFilter", SCOPE, filterField::clear, combo("Esc"))
-                        .enabledWhen(showing.and(filterField.textProperty().isNotEmpty())),
+                // Esc from the table too: a forgotten filter must not hide a burning run. All chips, one key.
+                Command.of("runs.clearFilter", SCOPE, viewModel::clearFilters, combo("Esc"))
+                        .enabledWhen(showing.and(Bindings.createBooleanBinding(() -> !viewModel.filterProperty().get().isEmpty(),
+                                viewModel.filterProperty()))),
                 Command.of("runs.next", SCOPE, () -> move(1), typed("j"), combo("Down")).enabledWhen(showing),
                 Command.of("runs.previous", SCOPE, () -> move(-1), typed("k"), combo("Up")).enabledWhen(showing),
                 Command.of("runs.open", SCOPE, this::openSelected, combo("Enter")).enabledWhen(selected),
@@ -176,16 +370,58 @@ public final class RunListController {
                                 r.nameProperty().get() + "   " + r.ownerProperty().get())).toList(),
                         navigation::openRun)),
                 Command.of("runs.filter.clear", FILTER_SCOPE, () -> {
-                    filterField.clear();
+                    viewModel.clearFilters();
                     focusTable();
                 }, combo("Esc")).keysOnly(),
                 Command.of("runs.filter.leave", FILTER_SCOPE, this::focusTable, combo("Enter"), combo("Down"))
                         .keysOnly());
+        installTriageCommands(showing);
         runsTable.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 openSelected();
             }
         });
+    }
+
+    /** runlist: the chips, the sort and the jump to a new run, each a command with a key and a palette entry. */
+    private void installTriageCommands(BooleanBinding showing) {
+        commands.add(
+                Command.of("runs.mine", SCOPE, viewModel::toggleMine, typed("m")).enabledWhen(showing),
+                Command.of("runs.status", SCOPE, viewModel::nextStatus, typed("s")).enabledWhen(showing),
+                Command.of("runs.team", SCOPE, () -> openChip(teamChip), typed("t")).enabledWhen(showing)
+                        .keysOnly(),
+                Command.of("runs.playbook", SCOPE, () -> openChip(playbookChip), typed("p")).enabledWhen(showing)
+                        .keysOnly(),
+                Command.of("runs.owner", SCOPE, () -> openChip(ownerChip), typed("o")).enabledWhen(showing)
+                        .keysOnly(),
+                // In the palette the same chips are a fuzzy pick that ticks or unticks one entry.
+                Command.of("runs.pickTeam", SCOPE, () -> { }).asking(new Command.Argument("argument.team",
+                        () -> choicesOf(viewModel.teamChoices(), viewModel.filterProperty().get().teamIds()),
+                        viewModel::toggleTeam)).enabledWhen(showing),
+                Command.of("runs.pickPlaybook", SCOPE, () -> { }).asking(new Command.Argument("argument.playbook",
+                        () -> choicesOf(viewModel.playbookChoices(), viewModel.filterProperty().get().playbookIds()),
+                        viewModel::togglePlaybook)).enabledWhen(showing),
+                Command.of("runs.pickOwner", SCOPE, () -> { }).asking(new Command.Argument("argument.owner",
+                        () -> choicesOf(viewModel.ownerChoices(), viewModel.filterProperty().get().ownerIds()),
+                        viewModel::toggleOwner)).enabledWhen(showing),
+                sortCommand("runs.sort.name", RunSort.Column.NAME, "1", showing),
+                sortCommand("runs.sort.playbook", RunSort.Column.PLAYBOOK, "2", showing),
+                sortCommand("runs.sort.owner", RunSort.Column.OWNER, "3", showing),
+                sortCommand("runs.sort.status", RunSort.Column.STATUS, "4", showing),
+                sortCommand("runs.sort.stage", RunSort.Column.STAGE, "5", showing),
+                sortCommand("runs.sort.progress", RunSort.Column.PROGRESS, "6", showing),
+                sortCommand("runs.sort.lastUpdate", RunSort.Column.LAST_UPDATE, "7", showing),
+                sortCommand("runs.sort.nextUpdate", RunSort.Column.NEXT_UPDATE, "8", showing),
+                sortCommand("runs.sort.started", RunSort.Column.STARTED, "9", showing),
+                Command.of("runs.sort.reverse", SCOPE, viewModel::reverseSort, typed("0")).enabledWhen(showing),
+                Command.of("runs.sort.urgency", SCOPE, () -> viewModel.sortProperty().set(RunSort.URGENT_FIRST),
+                        typed("`")).enabledWhen(showing),
+                Command.of("runs.openArrival", ANYWHERE, this::jumpToArrival, combo("Shortcut+Shift+J"))
+                        .enabledWhen(viewModel.latestArrivalProperty().isNotNull()));
+    }
+
+    private Command sortCommand(String id, RunSort.Column column, String key, BooleanBinding showing) {
+        return Command.of(id, SCOPE, () -> viewModel.sortBy(column), typed(key)).enabledWhen(showing);
     }
 
     private void move(int step) {
@@ -229,6 +465,7 @@ public final class RunListController {
         protected void updateItem(RunRow row, boolean empty) {
             super.updateItem(row, empty);
             pseudoClassStateChanged(FINISHED, !empty && row != null && row.finishedProperty().get());
+            pseudoClassStateChanged(PENDING, !empty && row != null && row.pendingProperty().get());
         }
     }
 

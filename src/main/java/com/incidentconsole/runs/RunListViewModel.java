@@ -1,23 +1,36 @@
 package com.incidentconsole.runs;
 
+import com.incidentconsole.arrivals.Arrival;
+import com.incidentconsole.arrivals.ArrivalDetector;
+import com.incidentconsole.sync.ActionStatus;
+import com.incidentconsole.sync.ActionTarget;
+import com.incidentconsole.sync.PendingActions;
 import com.incidentconsole.sync.RunStore;
 import com.incidentconsole.sync.RunsChange;
 import com.incidentconsole.text.DisplayText;
+import com.incidentconsole.triage.RunFilter;
+import com.incidentconsole.triage.RunSort;
 import com.incidentconsole.wire.PlaybookRun;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -29,8 +42,9 @@ import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
 /**
- * Every run of the store as table rows, filtered by text and status. All methods run on the FX
- * thread; store changes arrive here already batched by the {@code FxBatcher}.
+ * Every run of the store as table rows, filtered by the triage chips and text ({@link RunFilter}) and
+ * sorted by the chosen column ({@link RunSort}); announces runs started elsewhere ({@link ArrivalDetector}).
+ * All methods run on the FX thread; store changes arrive here already batched by the {@code FxBatcher}.
  */
 public final class RunListViewModel {
 
@@ -40,33 +54,68 @@ public final class RunListViewModel {
             .thenComparing(r -> r.run().createAt(), Comparator.reverseOrder())
             .thenComparing(RunRow::id);
 
+    /** One entry of a filter chip: an id to filter by, a label to show. */
+    public record Choice(String id, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     private final RunStore store;
     private final RunFormat format;
     private final Supplier<Instant> clock;
+    private final String me;
+    private final PendingActions pending;
+    private final Function<String, String> teamName;
     private final Map<String, RunRow> byId = new HashMap<>();
-    private final ObservableList<RunRow> rows = FXCollections.observableArrayList(r -> new Observable[] {r.runProperty()});
-    private final FilteredList<RunRow> visible = new FilteredList<>(new SortedList<>(rows, DEFAULT_ORDER));
+    private final ObservableList<RunRow> rows = FXCollections.observableArrayList(r -> new Observable[] {r.runProperty(), r.progressProperty()});
+    private final FilteredList<RunRow> filtered = new FilteredList<>(rows);
+    private final SortedList<RunRow> visible = new SortedList<>(filtered, DEFAULT_ORDER);
     private final StringProperty filterText = new SimpleStringProperty("");
     private final StringProperty loadNotice = new SimpleStringProperty("");
-    private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(StatusFilter.ALL);
+    private final ObjectProperty<RunFilter> filter = new SimpleObjectProperty<>(RunFilter.NONE);
+    private final ObjectProperty<RunSort> sort = new SimpleObjectProperty<>(RunSort.URGENT_FIRST);
     private final ReadOnlyIntegerWrapper totalCount = new ReadOnlyIntegerWrapper();
-    /** How new a run must be to be announced as "new". */
-    static final java.time.Duration ARRIVAL_WINDOW = java.time.Duration.ofMinutes(10);
+    private final ObservableList<Choice> teams = FXCollections.observableArrayList();
+    private final ObservableList<Choice> playbooks = FXCollections.observableArrayList();
+    private final ObservableList<Choice> owners = FXCollections.observableArrayList();
     /** The banner is one line above the table: a short name, the rest is in the row. */
     private static final int ARRIVAL_NAME = 80;
 
+    private final ArrivalDetector arrivals;
     private final ReadOnlyStringWrapper arrival = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Arrival> latestArrival = new ReadOnlyObjectWrapper<>();
 
+    /** Without a signed-in user or an outbox: "mine" matches nothing, no tick is pending. */
     public RunListViewModel(RunStore store, RunFormat format, Supplier<Instant> clock) {
+        this(store, format, clock, "", new PendingActions(), id -> id);
+    }
+
+    /**
+     * @param me the signed-in user's id: the "mine" chip, and whose starts are not news
+     * @param pending the outbox's open actions: the list counts ticks on their way
+     * @param teamName a team's name by id, for the team chip
+     */
+    public RunListViewModel(RunStore store, RunFormat format, Supplier<Instant> clock, String me,
+            PendingActions pending, Function<String, String> teamName) {
         this.store = store;
         this.format = format;
         this.clock = clock;
-        filterText.addListener((obs, old, now) -> refilter());
-        statusFilter.addListener((obs, old, now) -> refilter());
+        this.me = me == null ? "" : me;
+        this.pending = pending;
+        this.teamName = teamName;
+        this.arrivals = new ArrivalDetector(this.me);
+        filterText.addListener((obs, old, now) -> filter.set(filter.get().withText(now)));
+        filter.addListener((obs, old, now) -> {
+            filterText.set(now.text());
+            refilter();
+        });
+        sort.addListener((obs, old, now) -> visible.setComparator(now.comparator(RunListViewModel::sortKey, DEFAULT_ORDER)));
         reload();
     }
 
-    /** Rows as the table shows them: default order, filter applied. The table adds its own column sort. */
+    /** Rows as the table shows them: filter applied, in the chosen order. */
     public ObservableList<RunRow> visibleRows() {
         return visible;
     }
@@ -76,12 +125,63 @@ public final class RunListViewModel {
         return loadNotice;
     }
 
+    /** The search text, also inside {@link #filterProperty()}; the text field binds this one. */
     public StringProperty filterTextProperty() {
         return filterText;
     }
 
-    public ObjectProperty<StatusFilter> statusFilterProperty() {
-        return statusFilter;
+    public ObjectProperty<RunFilter> filterProperty() {
+        return filter;
+    }
+
+    public ObjectProperty<RunSort> sortProperty() {
+        return sort;
+    }
+
+    /** The teams, playbooks and owners the runs held have, for the chips; kept current as runs come and go. */
+    public ObservableList<Choice> teamChoices() {
+        return teams;
+    }
+
+    public ObservableList<Choice> playbookChoices() {
+        return playbooks;
+    }
+
+    public ObservableList<Choice> ownerChoices() {
+        return owners;
+    }
+
+    /** Everything the chips and text narrow the list by, cleared in one go (Esc). */
+    public void clearFilters() {
+        filter.set(RunFilter.NONE);
+    }
+
+    public void toggleMine() {
+        filter.set(filter.get().withMine(!filter.get().mine()));
+    }
+
+    public void toggleTeam(String id) {
+        filter.set(filter.get().withTeams(RunFilter.toggled(filter.get().teamIds(), id)));
+    }
+
+    public void togglePlaybook(String id) {
+        filter.set(filter.get().withPlaybooks(RunFilter.toggled(filter.get().playbookIds(), id)));
+    }
+
+    public void toggleOwner(String id) {
+        filter.set(filter.get().withOwners(RunFilter.toggled(filter.get().ownerIds(), id)));
+    }
+
+    public void nextStatus() {
+        filter.set(filter.get().withStatus(filter.get().status().next()));
+    }
+
+    public void sortBy(RunSort.Column column) {
+        sort.set(sort.get().by(column));
+    }
+
+    public void reverseSort() {
+        sort.set(sort.get().reversed());
     }
 
     /**
@@ -90,6 +190,11 @@ public final class RunListViewModel {
      */
     public ReadOnlyStringProperty arrivalProperty() {
         return arrival.getReadOnlyProperty();
+    }
+
+    /** The latest run started elsewhere (null until one came): where "open the new run" goes. */
+    public ReadOnlyObjectProperty<Arrival> latestArrivalProperty() {
+        return latestArrival.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty totalCountProperty() {
@@ -125,28 +230,31 @@ public final class RunListViewModel {
         latest.values().forEach(run -> {
             RunRow row = byId.get(run.id());
             if (row == null) {
-                RunRow fresh = new RunRow(run, format, now);
+                RunRow fresh = new RunRow(run, format, now, this::inFlightState);
                 byId.put(run.id(), fresh);
                 added.add(fresh);
             } else {
-                row.update(run, format, now);
+                row.update(run, format, now, this::inFlightState);
             }
         });
-        boolean firstRuns = rows.isEmpty();
         rows.addAll(added);
         totalCount.set(rows.size());
-        // Announce runs just started elsewhere — not the old runs that arrive while the list first loads.
-        long recent = now.minus(ARRIVAL_WINDOW).toEpochMilli();
-        added.stream().filter(r -> !firstRuns && !r.run().isFinished() && r.run().createAt() >= recent)
-                .max(Comparator.comparingLong(r -> r.run().createAt()))
-                .ifPresent(r -> arrival.set(String.format(format.text("runs.arrival"), DisplayText.line(r.nameProperty().get(), ARRIVAL_NAME),
-                        r.ownerProperty().get())));
+        refreshChoices();
+        arrivals.apply(changes, now).ifPresent(this::announce);
+    }
+
+    /** Ticks of mine were queued, confirmed or failed on these runs: their progress and stage follow. */
+    public void pendingChanged(Collection<ActionTarget> targets) {
+        Instant now = clock.get();
+        targets.stream().map(ActionTarget::runId).distinct().map(byId::get).filter(r -> r != null)
+                .forEach(row -> row.update(row.run(), format, now, this::inFlightState));
     }
 
     /** Names or playbook titles arrived later than the runs: say them instead of ids. */
     public void refreshNames() {
         Instant now = clock.get();
-        rows.forEach(row -> row.update(row.run(), format, now));
+        rows.forEach(row -> row.update(row.run(), format, now, this::inFlightState));
+        refreshChoices();
         refilter();
     }
 
@@ -159,15 +267,86 @@ public final class RunListViewModel {
     public void reload() {
         Instant now = clock.get();
         byId.clear();
-        List<RunRow> fresh = store.all().stream().map(run -> new RunRow(run, format, now)).toList();
+        List<PlaybookRun> all = store.all();
+        List<RunRow> fresh = all.stream().map(run -> new RunRow(run, format, now, this::inFlightState)).toList();
         fresh.forEach(row -> byId.put(row.id(), row));
         rows.setAll(fresh);
         totalCount.set(rows.size());
+        arrivals.reset(all);
+        refreshChoices();
+        refilter();
+    }
+
+    private void announce(Arrival news) {
+        latestArrival.set(news);
+        arrival.set(String.format(format.text("runs.arrival"), DisplayText.line(format.name(news.name()), ARRIVAL_NAME),
+                format.userName(news.ownerUserId())));
+    }
+
+    /** The state an item of mine is on its way to; a failed or held action is not counted as done. */
+    private Optional<String> inFlightState(String runId, String itemId) {
+        ActionTarget target = ActionTarget.item(runId, itemId);
+        return pending.get(target).map(a -> ActionStatus.of(Optional.of(a), ""))
+                .filter(ActionStatus::inFlight).map(ActionStatus::shownValue);
+    }
+
+    private void refreshChoices() {
+        Map<String, String> teamLabels = new TreeMap<>();
+        Map<String, String> playbookLabels = new TreeMap<>();
+        Map<String, String> ownerLabels = new TreeMap<>();
+        for (RunRow row : rows) {
+            PlaybookRun run = row.run();
+            teamLabels.putIfAbsent(run.teamId(), DisplayText.line(teamName.apply(run.teamId()), 60));
+            String playbook = run.playbookId() == null ? RunFilter.NO_PLAYBOOK : run.playbookId();
+            playbookLabels.putIfAbsent(playbook, row.playbookProperty().get());
+            ownerLabels.putIfAbsent(run.ownerUserId(), row.ownerProperty().get());
+        }
+        // The chips keep what is ticked although no run has it any more: a filter never hides its own value.
+        RunFilter current = filter.get();
+        current.teamIds().forEach(id -> teamLabels.putIfAbsent(id, DisplayText.line(teamName.apply(id), 60)));
+        current.playbookIds().forEach(id -> playbookLabels.putIfAbsent(id, format.playbookTitle(id)));
+        current.ownerIds().forEach(id -> ownerLabels.putIfAbsent(id, format.userName(id)));
+        setIfChanged(teams, choices(teamLabels));
+        setIfChanged(playbooks, choices(playbookLabels));
+        setIfChanged(owners, choices(ownerLabels));
+    }
+
+    private static List<Choice> choices(Map<String, String> labels) {
+        return labels.entrySet().stream().map(e -> new Choice(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparing((Choice c) -> c.label().toLowerCase(Locale.ROOT)).thenComparing(Choice::id))
+                .toList();
+    }
+
+    private static void setIfChanged(ObservableList<Choice> target, List<Choice> next) {
+        if (!target.equals(next)) {
+            target.setAll(next);
+        }
     }
 
     private void refilter() {
-        String[] words = filterText.get().toLowerCase(Locale.ROOT).trim().split("\\s+");
-        StatusFilter status = statusFilter.get();
-        visible.setPredicate(row -> status.accepts(row.run()) && row.matches(words));
+        RunFilter current = filter.get();
+        filtered.setPredicate(row -> current.accepts(row.run(), me, row.searchableText()));
+    }
+
+    /** What each column sorts by: numbers for times and progress, not their words. */
+    private static Function<RunRow, Comparable<?>> sortKey(RunSort.Column column) {
+        return switch (column) {
+            case URGENCY, NAME -> r -> r.nameProperty().get().toLowerCase(Locale.ROOT);
+            case PLAYBOOK -> r -> r.playbookProperty().get().toLowerCase(Locale.ROOT);
+            case OWNER -> r -> r.ownerProperty().get().toLowerCase(Locale.ROOT);
+            case STATUS -> r -> r.run().isFinished();
+            case STAGE -> r -> r.stageProperty().get().toLowerCase(Locale.ROOT);
+            case PROGRESS -> r -> r.progressProperty().get().key();
+            case LAST_UPDATE -> r -> r.run().lastStatusUpdateAt() <= 0 ? null : r.run().lastStatusUpdateAt();
+            case NEXT_UPDATE -> r -> r.nextUpdateProperty().get().key() == Long.MAX_VALUE ? null
+                    : r.nextUpdateProperty().get().key();
+            case STARTED -> r -> r.run().createAt();
+        };
+    }
+
+    /** A run's in-flight item states, as {@link RunRow} asks for them. */
+    @FunctionalInterface
+    interface InFlight {
+        Optional<String> state(String runId, String itemId);
     }
 }

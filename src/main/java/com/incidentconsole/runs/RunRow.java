@@ -1,8 +1,10 @@
 package com.incidentconsole.runs;
 
+import com.incidentconsole.text.DisplayText;
+import com.incidentconsole.triage.PendingProgress;
 import com.incidentconsole.wire.PlaybookRun;
 import java.time.Instant;
-import java.util.Locale;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -30,14 +32,23 @@ public final class RunRow {
     private final ReadOnlyObjectWrapper<SortableText> started = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SortableText> nextUpdate = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper updateOverdue = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper pending = new ReadOnlyBooleanWrapper();
 
     RunRow(PlaybookRun run, RunFormat format, Instant now) {
+        this(run, format, now, (runId, itemId) -> Optional.empty());
+    }
+
+    RunRow(PlaybookRun run, RunFormat format, Instant now, RunListViewModel.InFlight inFlight) {
         this.id = run.id();
-        update(run, format, now);
+        update(run, format, now, inFlight);
+    }
+
+    void update(PlaybookRun fresh, RunFormat format, Instant now) {
+        update(fresh, format, now, (runId, itemId) -> Optional.empty());
     }
 
     /** Derived values first, the run last: the list's extractor watches the run, so sorting sees fresh values. */
-    void update(PlaybookRun fresh, RunFormat format, Instant now) {
+    void update(PlaybookRun fresh, RunFormat format, Instant now, RunListViewModel.InFlight inFlight) {
         // Bounded here, before any cell sees it: a table row shapes its text at every layout (probe H3).
         name.set(format.name(fresh.name()));
         fullName.set(format.fullName(fresh.name()));
@@ -45,10 +56,14 @@ public final class RunRow {
         owner.set(format.userName(fresh.ownerUserId()));
         status.set(format.status(fresh));
         finished.set(fresh.isFinished());
-        stage.set(format.stage(fresh));
-        int total = fresh.taskTotal();
-        double fraction = total == 0 ? 0 : (double) fresh.taskCompleted() / total;
-        progress.set(new SortableText(format.progress(fresh.taskCompleted(), total), fraction));
+        // As the detail shows it: my ticks on their way count, and the row says they are pending.
+        PendingProgress shown = PendingProgress.of(fresh, itemId -> inFlight.state(fresh.id(), itemId));
+        stage.set(shown.stageIndex().map(i -> DisplayText.line(fresh.checklists().get(i).title(), RunFormat.TITLE))
+                .orElse(format.text("run.stage.none")));
+        String counted = format.progress(shown.done(), shown.total());
+        progress.set(new SortableText(shown.pending() == 0 ? counted
+                : String.format(format.text("runs.progress.pending"), counted, shown.pending()), shown.fraction()));
+        pending.set(shown.pending() > 0);
         started.set(new SortableText(format.dateTime(fresh.createAt()), fresh.createAt()));
         refreshClock(fresh, format, now);
         run.set(fresh);
@@ -62,15 +77,14 @@ public final class RunRow {
         nextUpdate.set(new SortableText(next.text(), next.dueAt()));
     }
 
-    /** Whether the row matches every word the user typed, in name, playbook or owner. */
-    boolean matches(String[] words) {
-        String haystack = (name.get() + " " + playbook.get() + " " + owner.get()).toLowerCase(Locale.ROOT);
-        for (String word : words) {
-            if (!haystack.contains(word)) {
-                return false;
-            }
-        }
-        return true;
+    /** What the search words are looked for in: the name, playbook and owner as shown. */
+    String searchableText() {
+        return name.get() + " " + playbook.get() + " " + owner.get();
+    }
+
+    /** Whether a tick of mine on this run is on its way: progress and stage already count it. */
+    public ReadOnlyBooleanProperty pendingProperty() {
+        return pending.getReadOnlyProperty();
     }
 
     public String id() {

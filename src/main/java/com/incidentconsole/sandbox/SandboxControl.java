@@ -96,6 +96,14 @@ public final class SandboxControl {
         return state.locked(() -> state.run(id).map(RunEntity::toWire));
     }
 
+    /**
+     * runlist: the run is gone, as when an administrator removes it from the database — the real server
+     * has no route for it and sends no event, so a client only notices when a load no longer returns it.
+     */
+    public boolean deleteRun(String id) {
+        return state.locked(() -> state.runs().remove(id) != null);
+    }
+
     public List<PlaybookRun> runs() {
         return state.locked(() -> state.runs().values().stream().map(RunEntity::toWire).toList());
     }

@@ -2,6 +2,7 @@ package com.incidentconsole.sync;
 
 import com.incidentconsole.client.MattermostConnection;
 import com.incidentconsole.client.RunQuery;
+import com.incidentconsole.client.ServerError;
 import com.incidentconsole.wire.Checklist;
 import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.PlaybookRun;
@@ -15,7 +16,9 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -30,6 +33,7 @@ import java.util.function.Consumer;
  */
 final class RunLoader {
 
+    private static final Logger LOG = Logger.getLogger(RunLoader.class.getName());
     /** Runs are full objects with timelines; small pages keep each answer quick on a real server. */
     static final int PAGE_SIZE = 100;
     /** Two: one page on the server's side while the other is decoded on ours. */
@@ -85,9 +89,29 @@ final class RunLoader {
         return runsProgress;
     }
 
-    /** Runs with any activity (created, updated, finished) since {@code sinceMillis}, by the server's clock. */
+    /**
+     * Runs with any activity (created, updated, finished) since {@code sinceMillis}, by the server's clock;
+     * then the runs held that the server no longer shows (deleted, access lost: no event says so) are
+     * removed, as a full load would, from the ids of all visible runs (one cheap request). If those cannot
+     * be had, nothing is removed: the next full load does it, and a run wrongly dropped would be worse.
+     */
     void loadChangedSince(long sinceMillis) {
-        loadRuns(RunQuery.all().since(sinceMillis));
+        Set<String> heldBefore = new HashSet<>();
+        state.runs().all().forEach(r -> heldBefore.add(r.id()));
+        Set<String> seen = loadRuns(RunQuery.all().since(sinceMillis));
+        Optional<Set<String>> visible;
+        try {
+            visible = connection.runs().visibleRunIds();
+        } catch (RuntimeException e) {
+            if (e instanceof CancellationException || e instanceof ServerError error && error.isUnauthorized()) {
+                throw e;
+            }
+            LOG.warning(() -> "Could not list the visible runs; runs gone from the server stay until the next full load: "
+                    + ActionFailure.describe(e));
+            return;
+        }
+        visible.ifPresent(ids -> heldBefore.stream().filter(id -> !ids.contains(id) && !seen.contains(id))
+                .forEach(state.runs()::remove));
     }
 
     /**

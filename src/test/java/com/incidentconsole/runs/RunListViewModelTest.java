@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.incidentconsole.fx.FxBatcher;
 import com.incidentconsole.sync.RunStore;
+import com.incidentconsole.triage.RunFilter;
 import com.incidentconsole.uitest.TestRuns;
 import com.incidentconsole.uitest.TestWorkspace;
 import java.time.ZoneOffset;
@@ -61,9 +62,9 @@ class RunListViewModelTest {
         model.filterTextProperty().set("resolution spike");
         assertEquals(List.of(TestWorkspace.LOGIN_LATENCY), ids(model));
         model.filterTextProperty().set("");
-        model.statusFilterProperty().set(StatusFilter.FINISHED);
+        model.filterProperty().set(model.filterProperty().get().withStatus(RunFilter.Status.FINISHED));
         assertEquals(List.of(TestWorkspace.WEBHOOKS), ids(model));
-        model.statusFilterProperty().set(StatusFilter.IN_PROGRESS);
+        model.filterProperty().set(model.filterProperty().get().withStatus(RunFilter.Status.IN_PROGRESS));
         assertEquals(List.of(TestWorkspace.DB_OUTAGE, TestWorkspace.LOGIN_LATENCY), ids(model));
     }
 
@@ -122,5 +123,52 @@ class RunListViewModelTest {
                 TestRuns.run(new TestRuns.RunSpec("new", "Payments down").createdAt(now - 5_000L))),
                 java.util.Set.of(), false)));
         assertTrue(model.arrivalProperty().get().contains("Payments down"), model.arrivalProperty().get());
+    }
+
+    // runlist: pending ticks, chips, sort
+    @Test
+    void aTickOnItsWayCountsInProgressAndStageAndTheRowSaysPending() {
+        RunListViewModel model = new RunListViewModel(workspace.runs(), format, () -> TestWorkspace.NOW, "u-alice",
+                workspace.pending(), id -> id);
+        RunRow db = model.visibleRows().stream().filter(r -> r.id().equals(TestWorkspace.DB_OUTAGE)).findFirst().orElseThrow();
+        workspace.fakeCommands().setItemState(TestWorkspace.DB_OUTAGE, "i-channel", com.incidentconsole.wire.ChecklistItem.CLOSED);
+        workspace.fakeCommands().setItemState(TestWorkspace.DB_OUTAGE, "i-scope", com.incidentconsole.wire.ChecklistItem.CLOSED);
+        model.pendingChanged(List.of(com.incidentconsole.sync.ActionTarget.item(TestWorkspace.DB_OUTAGE, "i-scope")));
+
+        assertEquals("3/6 \u00b7 2 pending", db.progressProperty().get().text());
+        assertEquals("Mitigate", db.stageProperty().get(), "Triage is done once my ticks land");
+        assertTrue(db.pendingProperty().get());
+    }
+
+    @Test
+    void theChipsOfferWhatTheRunsHaveAndMineMeansOwnerOrParticipant() {
+        RunListViewModel model = new RunListViewModel(workspace.runs(), format, () -> TestWorkspace.NOW, "u-bob",
+                workspace.pending(), id -> id);
+        assertEquals(List.of("Alice Archer", "Bob Baker", "Carol Chen"),
+                model.ownerChoices().stream().map(RunListViewModel.Choice::label).toList());
+        assertEquals(List.of("Incident Resolution", "Security Incident"),
+                model.playbookChoices().stream().map(RunListViewModel.Choice::label).toList());
+
+        model.toggleMine();
+        assertEquals(List.of(TestWorkspace.DB_OUTAGE, TestWorkspace.LOGIN_LATENCY), ids(model),
+                "Bob owns the login run and takes part in the database one");
+        model.togglePlaybook("pb-sec");
+        assertEquals(List.of(), ids(model));
+        model.clearFilters();
+        assertEquals(3, ids(model).size());
+    }
+
+    @Test
+    void sortingByAColumnAndBack() {
+        RunListViewModel model = new RunListViewModel(workspace.runs(), format, () -> TestWorkspace.NOW);
+        model.sortBy(com.incidentconsole.triage.RunSort.Column.OWNER);
+        assertEquals(List.of(TestWorkspace.DB_OUTAGE, TestWorkspace.LOGIN_LATENCY, TestWorkspace.WEBHOOKS), ids(model));
+        model.reverseSort();
+        assertEquals(List.of(TestWorkspace.WEBHOOKS, TestWorkspace.LOGIN_LATENCY, TestWorkspace.DB_OUTAGE), ids(model));
+        model.sortBy(com.incidentconsole.triage.RunSort.Column.NEXT_UPDATE);
+        assertEquals(List.of(TestWorkspace.LOGIN_LATENCY, TestWorkspace.DB_OUTAGE, TestWorkspace.WEBHOOKS), ids(model),
+                "the overdue update first; a finished run has none due and goes last");
+        model.sortProperty().set(com.incidentconsole.triage.RunSort.URGENT_FIRST);
+        assertEquals(List.of(TestWorkspace.DB_OUTAGE, TestWorkspace.LOGIN_LATENCY, TestWorkspace.WEBHOOKS), ids(model));
     }
 }
