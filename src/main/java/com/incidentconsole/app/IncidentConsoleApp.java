@@ -127,6 +127,8 @@ public final class IncidentConsoleApp extends Application {
                 workspaceUi.installReports(workspace, () -> Optional.ofNullable(bootstrap).flatMap(Bootstrap::connection),
                         () -> window, scene.getStylesheets(),
                         file -> getHostServices().showDocument(file.toUri().toString()));
+                workspaceUi.installRunOps(workspace, () -> Optional.ofNullable(bootstrap).flatMap(Bootstrap::connection),
+                        getHostServices()::showDocument);
                 // A session the server ends later (or refused at a start from the cache) is renewed in place.
                 renewal = new SessionRenewal(workspace, bootstrap::signInAgain, signIn, Platform::runLater);
                 renewal.start();
