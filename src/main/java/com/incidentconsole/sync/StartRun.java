@@ -15,8 +15,8 @@ import java.util.UUID;
  * Start a run ({@code POST /runs}, api/playbook_runs.go createPlaybookRunFromPost): of a playbook, or a
  * channel checklist without one (then an existing channel is required). The first kind whose scope is
  * a team, not a run. Not idempotent: every accepted request is one more run, so after a crash or a lost
- * answer it is looked for among the team's newest runs — one by me ({@code reporter_user_id}) with this
- * name (and channel, when one was chosen) created after the request left is it.
+ * answer it is looked for among the team's newest runs — one by me ({@code reporter_user_id}) of this
+ * playbook (and channel, when one was chosen) created after the request left is it.
  *
  * @param startKey this start's own id: two starts are two targets, neither replaces the other
  * @param channelId an existing channel to run in; {@code ""} lets the server create one
@@ -98,10 +98,16 @@ public record StartRun(String teamId, String startKey, String playbookId, String
                 playbookId.isEmpty() ? PlaybookRun.TYPE_CHANNEL_CHECKLIST : PlaybookRun.TYPE_PLAYBOOK, Map.of());
     }
 
-    /** Whether {@code run} is the one this start made (or may have made), ignoring when. */
+    /**
+     * Whether {@code run} is the one this start made (or may have made), ignoring when: mine, in this team, of
+     * this playbook, in the chosen channel. Not by name — a playbook's channel name template replaces the typed
+     * name on the server (app/playbook_run_service.go resolveAndAllocate) — which is safe because the sender
+     * sends one action at a time: no earlier start of mine can be created after this one's request left, and
+     * one a little before it is within the clocks' skew and makes the check uncertain, never "taken".
+     */
     public boolean matches(PlaybookRun run) {
         return reporterId.equals(run.reporterUserId()) && teamId.equals(run.teamId())
-                && name.equals(run.name().strip()) && (channelId.isEmpty() || channelId.equals(run.channelId()));
+                && playbookId.equals(run.playbookId()) && (channelId.isEmpty() || channelId.equals(run.channelId()));
     }
 
     /**

@@ -147,8 +147,8 @@ final class FakeTransport implements ActionTransport {
     public PlaybookRun startRun(com.incidentconsole.wire.RunCreateOptions options) {
         calls.add("start " + options.teamId() + " " + options.name());
         maybeFail();
-        PlaybookRun run = startedRun("new" + started.size(), options.teamId(), options.name(), myUserId,
-                System.currentTimeMillis());
+        PlaybookRun run = TestRunsFactory.ofPlaybook(startedRun("new" + started.size(), options.teamId(),
+                options.name(), myUserId, System.currentTimeMillis()), options.playbookId());
         started.add(0, run);
         if (loseAnswers.get()) {
             throw offline();

@@ -69,18 +69,20 @@ class RunOpsKindsTest {
     }
 
     @Test
-    void myRunCreatedAfterTheRequestLeftMeansTheStartTookEffect() {
-        transport.started.add(FakeTransport.startedRun("r1", "team1", start.name(), "u-me", SENT_AT + 300));
+    void myRunCreatedAfterTheRequestLeftMeansTheStartTookEffectEvenWhenTheTemplateRenamedIt() {
+        transport.started.add(FakeTransport.startedRun("r1", "team1", "INC-0042 - Acme", "u-me", SENT_AT + 300));
         assertEquals(Action.Settlement.TOOK_EFFECT, start.tookEffect(transport, SENT_AT));
     }
 
     @Test
     void noSuchRunAmongRunsReachingBackBeforeTheRequestMeansNotTaken() {
         transport.started.add(FakeTransport.startedRun("r0", "team1", start.name(), "u-me", SENT_AT - 3_600_000));
-        transport.started.add(0, FakeTransport.startedRun("r1", "team1", "Another run", "u-me", SENT_AT + 10));
+        transport.started.add(0, TestRunsFactory.ofPlaybook(
+                FakeTransport.startedRun("r1", "team1", start.name(), "u-me", SENT_AT + 10), "pb2"));
         transport.started.add(0, FakeTransport.startedRun("r2", "team1", start.name(), "u-other", SENT_AT + 20));
+        transport.started.add(0, FakeTransport.startedRun("r3", "team2", start.name(), "u-me", SENT_AT + 30));
         assertEquals(Action.Settlement.NOT_TAKEN, start.tookEffect(transport, SENT_AT),
-                "an old run of the same name, another name, another reporter: none is this start");
+                "an old run, another playbook, another reporter, another team: none is this start");
     }
 
     @Test

@@ -114,9 +114,16 @@ final class TestRunsFactory {
         return MAPPER.convertValue(tree, PlaybookRun.class);
     }
 
+    static PlaybookRun ofPlaybook(PlaybookRun run, String playbookId) {
+        ObjectNode tree = MAPPER.valueToTree(run);
+        tree.put("playbook_id", playbookId);
+        return MAPPER.convertValue(tree, PlaybookRun.class);
+    }
+
     static PlaybookRun started(String id, String teamId, String name, String reporter, long createAt) {
         ObjectNode tree = MAPPER.valueToTree(run(id));
         tree.put("team_id", teamId).put("name", name).put("reporter_user_id", reporter).put("owner_user_id", reporter)
+                .put("playbook_id", "pb1")
                 .put("create_at", createAt).put("update_at", createAt);
         return MAPPER.convertValue(tree, PlaybookRun.class);
     }
