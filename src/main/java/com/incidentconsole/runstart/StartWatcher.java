@@ -32,6 +32,8 @@ public final class StartWatcher {
     private final Consumer<String> openRun;
     private final ResourceBundle bundle;
     private final Map<StartRun, Instant> waiting = new LinkedHashMap<>();
+    /** Starts last seen refused or in doubt: when they leave the pending list, the user dropped them. */
+    private final java.util.Set<StartRun> heldForUser = new java.util.HashSet<>();
     private final ReadOnlyStringWrapper line = new ReadOnlyStringWrapper("");
 
     public StartWatcher(RunStore runs, PendingActions pending, Consumer<String> openRun, ResourceBundle bundle) {
@@ -54,9 +56,18 @@ public final class StartWatcher {
             if (made.isPresent()) {
                 it.remove();
                 openRun.accept(made.get().id());
-            } else if (pending.get(entry.getKey().target()).isEmpty()
-                    && !entry.getKey().equals(lastWaiting().orElse(null))) {
-                it.remove(); // dismissed by the user, or settled while another start is newer: nothing to open
+            } else {
+                Optional<PendingAction> shown = pending.get(entry.getKey().target());
+                if (shown.isEmpty() && (heldForUser.contains(entry.getKey())
+                        || !entry.getKey().equals(lastWaiting().orElse(null)))) {
+                    // Dropped by the user after a refusal or a doubt, or settled while a newer start waits.
+                    it.remove();
+                    heldForUser.remove(entry.getKey());
+                } else if (shown.filter(PendingAction::failed).isPresent()) {
+                    heldForUser.add(entry.getKey());
+                } else if (shown.isPresent()) {
+                    heldForUser.remove(entry.getKey()); // sent again on the user's word
+                }
             }
         }
         line.set(lastWaiting().map(this::describe).orElse(""));
