@@ -179,6 +179,7 @@ public final class IncidentConsoleApp extends Application {
             root.getChildren().setAll(workspaceUi.build(workspace));
             workspaceUi.installReports(workspace, session::connection, () -> window, scene.getStylesheets(),
                     file -> getHostServices().showDocument(file.toUri().toString()));
+            workspaceUi.installRunOps(workspace, session::connection, getHostServices()::showDocument); // runops
             renew(session, workspace, signIn);
             signedInSession.set(true);
         } catch (RuntimeException e) {

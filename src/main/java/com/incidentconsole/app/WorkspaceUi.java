@@ -3,6 +3,7 @@ package com.incidentconsole.app;
 import com.incidentconsole.client.MattermostConnection;
 import com.incidentconsole.fx.command.Command;
 import com.incidentconsole.reportexport.ReportExportUi;
+import com.incidentconsole.runops.RunOpsUi;
 import com.incidentconsole.reportexport.RunReportSource;
 import com.incidentconsole.statsview.StatsViewUi;
 import java.time.Clock;
@@ -49,6 +50,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.Parent;
 import javafx.scene.layout.StackPane;
@@ -78,6 +80,10 @@ public final class WorkspaceUi implements AutoCloseable {
         return thread;
     });
     private Navigation navigation;
+    // runops (ADR 0025): the run operations sit on the main view and ask through its palette.
+    private PaletteController palette;
+    private StackPane mainRoot;
+    private RunOpsUi runOps;
 
     public WorkspaceUi(ResourceBundle bundle, FxBatcher batcher, Supplier<Instant> clock, ZoneId zone) {
         this(bundle, batcher, clock, zone, new CommandRegistry());
@@ -153,7 +159,8 @@ public final class WorkspaceUi implements AutoCloseable {
                 .register(TimelineController.class, () -> new TimelineController(timeline));
         Parent main = new ViewLoader(controllers, bundle).load(MAIN_VIEW);
         // Also attached by the app around it; a key the inner one ran is consumed and not run twice.
-        new PaletteController(commandTexts, commands).install((StackPane) main, MainController.WINDOW);
+        palette = new PaletteController(commandTexts, commands).install((StackPane) main, MainController.WINDOW);
+        mainRoot = (StackPane) main;
         new Keymap(commands).attach(main);
         uiClock.start();
         return main;
@@ -178,8 +185,25 @@ public final class WorkspaceUi implements AutoCloseable {
                         .enabledWhen(ReportExportUi.enabled(navigation.openRunIdProperty())));
     }
 
+    /**
+     * Start a run (Ctrl+N), its name and summary, participants, following, its channel, announce, info (runops,
+     * ADR 0025); call after {@link #build}. {@code browser} shows a web page (the Application's HostServices).
+     */
+    public void installRunOps(Workspace workspace, Supplier<Optional<MattermostConnection>> connection,
+            Consumer<String> browser) {
+        runOps = new RunOpsUi(workspace, new RunOpsUi.Window(mainRoot, commands, MainController.WINDOW,
+                RunDetailController.SCOPE, navigation.openRunIdProperty(), navigation::openRun, palette::ask),
+                new RunOpsUi.Server(team -> connection.get().orElseThrow().channels().mine(team),
+                        id -> connection.get().orElseThrow().channels().get(id),
+                        () -> connection.get().map(c -> c.address().baseUrl()), browser),
+                batcher, clock, zone, bundle, commandTexts);
+    }
+
     @Override
     public void close() {
+        if (runOps != null) {
+            runOps.close();
+        }
         reports.shutdownNow();
         subscriptions.forEach(Subscription::close);
         subscriptions.clear();

@@ -21,4 +21,9 @@ public final class ChannelsApi {
         return rest.get(Rest.V4 + "/channels/" + Rest.seg(channelId) + "/members", UsersApi.paging(page, perPage),
                 rest.listOf(ChannelMember.class));
     }
+
+    /** The channels of {@code teamId} the signed-in user is a member of (runops: announce and start pickers). */
+    public List<Channel> mine(String teamId) {
+        return rest.get(Rest.V4 + "/users/me/teams/" + Rest.seg(teamId) + "/channels", rest.listOf(Channel.class));
+    }
 }

@@ -20,6 +20,12 @@ public final class PostsApi {
                 rest.type(Post.class));
     }
 
+    /** Like {@link #create}, sent at most once (ADR 0021): an action that must not post twice uses it. */
+    public Post createOnce(String channelId, String message) {
+        return rest.call("POST", Rest.V4 + "/posts", List.of(), new Rest.Once(Map.of("channel_id", channelId,
+                "message", message)), rest.type(Post.class));
+    }
+
     /**
      * Posts {@code message}, asking for {@code createAtMillis} as its time: the server keeps it only for a
      * system admin (api4/post.go createPost) and otherwise dates the post now. Sent at most once.

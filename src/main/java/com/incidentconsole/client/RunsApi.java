@@ -134,10 +134,33 @@ public final class RunsApi {
      * answers 200 with {@code errors} when it refuses.
      */
     public void setStatusBroadcast(String id, boolean enabled) {
-        Map<String, Object> body = Map.of("operationName", "UpdateRun",
-                "query", "mutation UpdateRun($id: String!, $updates: RunUpdates!) "
-                        + "{ updateRun(id: $id, updates: $updates) }",
-                "variables", Map.of("id", id, "updates", Map.of("statusUpdateBroadcastChannelsEnabled", enabled)));
+        mutate("UpdateRun", "mutation UpdateRun($id: String!, $updates: RunUpdates!) "
+                + "{ updateRun(id: $id, updates: $updates) }",
+                Map.of("id", id, "updates", Map.of("statusUpdateBroadcastChannelsEnabled", enabled)));
+    }
+
+    // runops (ADR 0025): participants, as the web app changes them — GraphQL only, the server has no REST route.
+
+    /**
+     * Adds people to the run's participants ({@code addRunParticipants}, api/graphql_root_run.go
+     * AddRunParticipants): also to its channel when the run says so. Adding a participant again changes nothing.
+     */
+    public void addParticipants(String id, List<String> userIds) {
+        mutate("AddRunParticipants", "mutation AddRunParticipants($runID: String!, $userIDs: [String!]!) "
+                + "{ addRunParticipants(runID: $runID, userIDs: $userIDs, forceAddToChannel: false) }",
+                Map.of("runID", id, "userIDs", List.copyOf(userIds)));
+    }
+
+    /** Removes people from the participants ({@code removeRunParticipants}); they stop following it too. */
+    public void removeParticipants(String id, List<String> userIds) {
+        mutate("RemoveRunParticipants", "mutation RemoveRunParticipants($runID: String!, $userIDs: [String!]!) "
+                + "{ removeRunParticipants(runID: $runID, userIDs: $userIDs) }",
+                Map.of("runID", id, "userIDs", List.copyOf(userIds)));
+    }
+
+    /** A GraphQL mutation; the server answers 200 with {@code errors} when it refuses, made a {@link ServerError} here. */
+    private void mutate(String operation, String query, Map<String, Object> variables) {
+        Map<String, Object> body = Map.of("operationName", operation, "query", query, "variables", variables);
         JsonNode answer = rest.call("POST", Rest.PLUGIN + "/query", List.of(), body, rest.type(JsonNode.class));
         JsonNode errors = answer.path("errors");
         if (errors.isArray() && !errors.isEmpty()) {

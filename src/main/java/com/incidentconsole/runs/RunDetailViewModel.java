@@ -5,6 +5,7 @@ import com.incidentconsole.sync.ActionStatus;
 import com.incidentconsole.sync.ActionStatusText;
 import com.incidentconsole.sync.ActionTarget;
 import com.incidentconsole.sync.FinishRun;
+import com.incidentconsole.sync.PendingAction;
 import com.incidentconsole.sync.PendingActions;
 import com.incidentconsole.sync.RestoreRun;
 import com.incidentconsole.sync.RunCommands;
@@ -117,6 +118,15 @@ public final class RunDetailViewModel {
             store.get(id).ifPresent(this::showStatus);
         }
         checklist.pendingChanged(targets);
+        // runops (ADR 0025)
+        if (targets.contains(new ActionTarget(id, "name")) || targets.contains(new ActionTarget(id, "summary"))) {
+            refresh();
+        }
+    }
+
+    /** runops (ADR 0025): the value a pending rename or summary edit sets; not a failed one, which never happened. */
+    private Optional<String> pendingValue(String id, String subject) {
+        return pending.get(new ActionTarget(id, subject)).filter(p -> !p.failed()).map(PendingAction::desiredValue);
     }
 
     /** Names arrived after the run did. */
@@ -130,11 +140,13 @@ public final class RunDetailViewModel {
             return;
         }
         PlaybookRun r = run.get();
-        name.set(format.headerName(r.name()));
-        fullName.set(format.fullName(r.name()));
+        // runops (ADR 0025): a rename or summary still on its way shows at once.
+        String shownName = pendingValue(r.id(), "name").orElse(r.name());
+        name.set(format.headerName(shownName));
+        fullName.set(format.fullName(shownName));
         showStatus(r);
         playbook.set(format.playbookTitle(r.playbookId()));
-        showSummary(r.summary());
+        showSummary(pendingValue(r.id(), "summary").orElse(r.summary()));
         participants.set(format.participants(r.participantIds()));
         started.set(format.dateTime(r.createAt()));
         stage.set(format.stage(r));

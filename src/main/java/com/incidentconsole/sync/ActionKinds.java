@@ -24,7 +24,10 @@ public final class ActionKinds {
     /** The kinds of this build. */
     public static ActionKinds standard() {
         return new ActionKinds(List.of(SetItemState.KIND, ChangeOwner.KIND, FinishRun.KIND, RestoreRun.KIND,
-                PostStatusUpdate.KIND));
+                PostStatusUpdate.KIND,
+                // runops (ADR 0025)
+                StartRun.KIND, AnnounceRun.KIND, SetParticipation.KIND, SetFollowing.KIND, RenameRun.KIND,
+                EditSummary.KIND));
     }
 
     /** What a stored row reads as. */

@@ -148,7 +148,9 @@ final class ActionSender {
     private boolean sendOne(Tracked t) {
         boolean sent = false;
         try {
-            PlaybookRun current = mustAskServer(t) ? fetchFresh(t.action.runId())
+            // A kind outside any run (ADR 0025) reads its own scope's state; there is no run to fetch for it.
+            PlaybookRun current = t.action instanceof OutsideRunAction ? null
+                    : mustAskServer(t) ? fetchFresh(t.action.runId())
                     : store.get(t.action.runId()).orElseGet(() -> fetchFresh(t.action.runId()));
             if (t.inDoubt()) {
                 Action.Settlement settlement = t.action.tookEffect(transport, current, t.sentAt, myUserName.get());
@@ -178,7 +180,12 @@ final class ActionSender {
                 return true;
             }
             sent = true;
-            t.action.send(transport, current);
+            if (t.action instanceof OutsideRunAction outside) {
+                // The run it made goes into the store now: the screen opens it without waiting for the event.
+                outside.sendOutsideRun(transport).ifPresent(store::upsert);
+            } else {
+                t.action.send(transport, current);
+            }
         } catch (TransportError offline) {
             waitForServer(t, "Waiting for the server: " + offline.getMessage(), Optional.empty());
             return false;
@@ -289,7 +296,7 @@ final class ActionSender {
      */
     private void refused(Tracked t, ServerError error, boolean sent) {
         String reason = ActionFailure.describe(error);
-        if (!sent) {
+        if (!sent || t.action instanceof OutsideRunAction) {
             outcomes.failVisibly(t, reason); // the run itself could not be read: nothing to compare with
             return;
         }

@@ -1,6 +1,8 @@
 package com.incidentconsole.sync;
 
 import com.incidentconsole.wire.PlaybookRun;
+import com.incidentconsole.wire.Post;
+import com.incidentconsole.wire.RunCreateOptions;
 import com.incidentconsole.wire.StatusPostComplete;
 import java.util.List;
 
@@ -25,4 +27,29 @@ interface ActionTransport {
     List<StatusPostComplete> statusUpdates(String runId);
 
     PlaybookRun fetchRun(String runId);
+
+    // runops (ADR 0025): starting a run, announcing it, participants, following, name and summary.
+
+    /** {@code POST /runs}: the new run, as the server answers it (201). Sent at most once. */
+    PlaybookRun startRun(RunCreateOptions options);
+
+    /** The team's runs I can see, newest first, at most {@code count}. */
+    List<PlaybookRun> newestRuns(String teamId, int count);
+
+    /** A post in {@code channelId} as the signed-in user. Sent at most once. */
+    void createPost(String channelId, String message);
+
+    /** The channel's newest posts, newest first, at most {@code count}. */
+    List<Post> channelPosts(String channelId, int count);
+
+    void addParticipant(String runId, String userId);
+
+    void removeParticipant(String runId, String userId);
+
+    void follow(String runId);
+
+    void unfollow(String runId);
+
+    /** A {@code null} field is left as it is. */
+    void patchRun(String runId, String name, String summary);
 }

@@ -1,13 +1,18 @@
 package com.incidentconsole.sync;
 
 import com.incidentconsole.client.ChecklistApi;
+import com.incidentconsole.client.PostsApi;
+import com.incidentconsole.client.RunQuery;
 import com.incidentconsole.client.RunsApi;
 import com.incidentconsole.wire.PlaybookRun;
+import com.incidentconsole.wire.Post;
+import com.incidentconsole.wire.PostList;
+import com.incidentconsole.wire.RunCreateOptions;
 import com.incidentconsole.wire.StatusPostComplete;
 import java.util.List;
 
 /** {@link ActionTransport} over the REST client. */
-record ClientActionTransport(RunsApi runs, ChecklistApi checklists) implements ActionTransport {
+record ClientActionTransport(RunsApi runs, ChecklistApi checklists, PostsApi posts) implements ActionTransport {
 
     @Override
     public void setItemState(String runId, int checklistIndex, int itemIndex, String newState) {
@@ -42,5 +47,53 @@ record ClientActionTransport(RunsApi runs, ChecklistApi checklists) implements A
     @Override
     public PlaybookRun fetchRun(String runId) {
         return runs.get(runId);
+    }
+
+    // runops (ADR 0025): starting a run, announcing it, participants, following, name and summary.
+
+    @Override
+    public PlaybookRun startRun(RunCreateOptions options) {
+        return runs.create(options);
+    }
+
+    @Override
+    public List<PlaybookRun> newestRuns(String teamId, int count) {
+        return runs.list(RunQuery.all().team(teamId).sort("create_at", "desc").page(0, count)).items();
+    }
+
+    @Override
+    public void createPost(String channelId, String message) {
+        posts.createOnce(channelId, message);
+    }
+
+    @Override
+    public List<Post> channelPosts(String channelId, int count) {
+        PostList page = posts.forChannel(channelId, 0, count);
+        return page.order().stream().map(page.posts()::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
+    public void addParticipant(String runId, String userId) {
+        runs.addParticipants(runId, List.of(userId));
+    }
+
+    @Override
+    public void removeParticipant(String runId, String userId) {
+        runs.removeParticipants(runId, List.of(userId));
+    }
+
+    @Override
+    public void follow(String runId) {
+        runs.follow(runId);
+    }
+
+    @Override
+    public void unfollow(String runId) {
+        runs.unfollow(runId);
+    }
+
+    @Override
+    public void patchRun(String runId, String name, String summary) {
+        runs.patch(runId, name, summary);
     }
 }

@@ -112,7 +112,7 @@ public final class ServerWorkspace implements Workspace, AutoCloseable {
         Runnable sessionEnded = () -> Optional.ofNullable(self.get()).ifPresent(ServerWorkspace::sessionEnded);
         // Its own sender thread: a server that hangs delays its own actions only, never another server's.
         ActionQueue commands = ActionQueue.forServer(label, outbox, new ClientActionTransport(connection.runs(),
-                connection.checklists()), state.runs(), state.pending(), state.users(), clock,
+                connection.checklists(), connection.posts()), state.runs(), state.pending(), state.users(), clock,
                 Backoff.forActions(new SplittableRandom()), mapper, sessionEnded,
                 () -> state.identity().me().map(User::username).orElse(""));
         commands.restore();

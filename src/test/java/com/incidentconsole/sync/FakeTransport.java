@@ -132,4 +132,93 @@ final class FakeTransport implements ActionTransport {
         maybeFail();
         return serverRuns.apply(runId);
     }
+
+    // runops (ADR 0025): starts, announcements, participants, following, name and summary.
+
+    /** Runs this server made through {@link #startRun}, newest first; tests may add one made elsewhere. */
+    final List<PlaybookRun> started = new CopyOnWriteArrayList<>();
+    /** Posts made through {@link #createPost}, newest first. */
+    final List<com.incidentconsole.wire.Post> channelPosts = new CopyOnWriteArrayList<>();
+    /** Who the server records as the reporter of runs and the author of posts made through this transport. */
+    volatile String myUserId = "u-me";
+
+    /** Like the server, the run is made as soon as the request arrives; {@link #loseAnswers} loses the answer. */
+    @Override
+    public PlaybookRun startRun(com.incidentconsole.wire.RunCreateOptions options) {
+        calls.add("start " + options.teamId() + " " + options.name());
+        maybeFail();
+        PlaybookRun run = TestRunsFactory.ofPlaybook(startedRun("new" + started.size(), options.teamId(),
+                options.name(), myUserId, System.currentTimeMillis()), options.playbookId());
+        started.add(0, run);
+        if (loseAnswers.get()) {
+            throw offline();
+        }
+        return run;
+    }
+
+    @Override
+    public List<PlaybookRun> newestRuns(String teamId, int count) {
+        calls.add("runs " + teamId);
+        maybeFail();
+        return started.stream().filter(r -> r.teamId().equals(teamId)).limit(count).toList();
+    }
+
+    @Override
+    public void createPost(String channelId, String message) {
+        calls.add("announce " + channelId);
+        maybeFail();
+        channelPosts.add(0, post("post" + channelPosts.size(), channelId, myUserId, message, System.currentTimeMillis()));
+        if (loseAnswers.get()) {
+            throw offline();
+        }
+    }
+
+    @Override
+    public List<com.incidentconsole.wire.Post> channelPosts(String channelId, int count) {
+        calls.add("posts " + channelId);
+        maybeFail();
+        return channelPosts.stream().filter(p -> p.channelId().equals(channelId)).limit(count).toList();
+    }
+
+    @Override
+    public void addParticipant(String runId, String userId) {
+        calls.add("participant+ " + runId + " " + userId);
+        maybeFail();
+        onAccepted.apply(runId, run -> TestRunsFactory.withParticipants(run, userId, true));
+    }
+
+    @Override
+    public void removeParticipant(String runId, String userId) {
+        calls.add("participant- " + runId + " " + userId);
+        maybeFail();
+        onAccepted.apply(runId, run -> TestRunsFactory.withParticipants(run, userId, false));
+    }
+
+    @Override
+    public void follow(String runId) {
+        calls.add("follow " + runId);
+        maybeFail();
+    }
+
+    @Override
+    public void unfollow(String runId) {
+        calls.add("unfollow " + runId);
+        maybeFail();
+    }
+
+    @Override
+    public void patchRun(String runId, String name, String summary) {
+        calls.add("patch " + runId + " " + name + " " + summary);
+        maybeFail();
+        onAccepted.apply(runId, run -> TestRunsFactory.patched(run, name, summary));
+    }
+
+    static PlaybookRun startedRun(String id, String teamId, String name, String reporter, long createAt) {
+        return TestRunsFactory.started(id, teamId, name, reporter, createAt);
+    }
+
+    static com.incidentconsole.wire.Post post(String id, String channelId, String userId, String message, long at) {
+        return new com.incidentconsole.wire.Post(id, at, at, 0, 0, false, userId, channelId, "", "", message, "", null,
+                "", List.of(), "", 0, 0, List.of());
+    }
 }

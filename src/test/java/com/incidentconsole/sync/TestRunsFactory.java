@@ -89,6 +89,45 @@ final class TestRunsFactory {
         return MAPPER.convertValue(tree, PlaybookRun.class);
     }
 
+    // runops (ADR 0025)
+
+    static PlaybookRun withParticipants(PlaybookRun run, String userId, boolean participating) {
+        ObjectNode tree = MAPPER.valueToTree(run);
+        ArrayNode ids = tree.putArray("participant_ids");
+        run.participantIds().stream().filter(id -> !id.equals(userId)).forEach(ids::add);
+        if (participating) {
+            ids.add(userId);
+        }
+        tree.put("update_at", run.updateAt() + 1);
+        return MAPPER.convertValue(tree, PlaybookRun.class);
+    }
+
+    static PlaybookRun patched(PlaybookRun run, String name, String summary) {
+        ObjectNode tree = MAPPER.valueToTree(run);
+        if (name != null) {
+            tree.put("name", name.strip());
+        }
+        if (summary != null) {
+            tree.put("summary", summary.strip()).put("summary_modified_at", run.updateAt() + 1);
+        }
+        tree.put("update_at", run.updateAt() + 1);
+        return MAPPER.convertValue(tree, PlaybookRun.class);
+    }
+
+    static PlaybookRun ofPlaybook(PlaybookRun run, String playbookId) {
+        ObjectNode tree = MAPPER.valueToTree(run);
+        tree.put("playbook_id", playbookId);
+        return MAPPER.convertValue(tree, PlaybookRun.class);
+    }
+
+    static PlaybookRun started(String id, String teamId, String name, String reporter, long createAt) {
+        ObjectNode tree = MAPPER.valueToTree(run(id));
+        tree.put("team_id", teamId).put("name", name).put("reporter_user_id", reporter).put("owner_user_id", reporter)
+                .put("playbook_id", "pb1")
+                .put("create_at", createAt).put("update_at", createAt);
+        return MAPPER.convertValue(tree, PlaybookRun.class);
+    }
+
     private static void event(ObjectNode run, String type, String summary, String userId, long at) {
         ArrayNode events = run.withArray("timeline_events");
         events.addObject().put("id", "e" + events.size()).put("event_at", at).put("create_at", at)

@@ -100,6 +100,22 @@ public final class PaletteController {
         overlay.show(search);
     }
 
+    /**
+     * Opens the palette already asking for {@code command}'s argument: a key leads straight to the choice
+     * (add a participant, announce in a channel) with the palette's fuzzy matching.
+     */
+    public void ask(Command command) {
+        if (command.argument() == null) {
+            open();
+            return;
+        }
+        asking = command;
+        prompt.setText(texts.getString(command.argument().promptKey()));
+        search.clear();
+        refill();
+        overlay.show(search);
+    }
+
     /** What the palette offers now, best first: for tests and for the list. */
     public List<Entry> entries() {
         return List.copyOf(entries);
