@@ -24,7 +24,10 @@ public final class ActionKinds {
     /** The kinds of this build. */
     public static ActionKinds standard() {
         return new ActionKinds(List.of(SetItemState.KIND, ChangeOwner.KIND, FinishRun.KIND, RestoreRun.KIND,
-                PostStatusUpdate.KIND));
+                PostStatusUpdate.KIND,
+                // checklist work (ADR 0024)
+                SetItemAssignee.KIND, SetItemDueDate.KIND, EditItem.KIND, MoveItem.KIND, DeleteItem.KIND,
+                RunItemCommand.KIND, AddItem.KIND, DuplicateItem.KIND, AddChecklist.KIND, ChecklistChange.KIND));
     }
 
     /** What a stored row reads as. */
