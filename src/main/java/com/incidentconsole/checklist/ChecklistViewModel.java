@@ -449,6 +449,11 @@ public final class ChecklistViewModel {
 
     // --- checklist work (issue #14 items 2 and 6): each an action through the outbox, shown at once ---
 
+    /** The zone dates are shown and typed in. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     public ReadOnlyBooleanProperty writableProperty() {
         return writable.getReadOnlyProperty();
     }
