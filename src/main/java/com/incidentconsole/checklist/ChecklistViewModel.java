@@ -82,6 +82,11 @@ public final class ChecklistViewModel {
     /** A short word about the last key that could not act ("no slash command"); {@code ""} when none. */
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private PlaybookRun run;
+    /** The addition whose placeholder has the cursor: where the cursor goes once the server has it. */
+    private record Following(String placeholderId, List<String> knownIds, String title) {
+    }
+
+    private Following following;
     /** The server's checklists with my unconfirmed checklist work applied: what the rows show. */
     private ChecklistPreview preview;
     private List<String> shape = List.of();
@@ -134,8 +139,14 @@ public final class ChecklistViewModel {
             int keepAt = sameRun ? flat.indexOf(focused.get()) : -1;
             rebuild(fresh.id(), preview.checklists());
             shape = freshShape;
-            // An added item confirmed by the server replaces its placeholder at the same place: stay there.
-            focused.set(flat.stream().filter(i -> i.itemId().equals(keepFocus)).findFirst()
+            // An added item confirmed by the server replaces its placeholder: the cursor follows it to the new
+            // item (an id the run did not hold, with its title), else stays at the same place.
+            Optional<ItemRow> became = following != null && following.placeholderId().equals(keepFocus)
+                    ? flat.stream().filter(i -> !following.knownIds().contains(i.itemId()) && !isPlaceholder(i))
+                            .filter(i -> shownItem(i).map(it -> it.title().equals(following.title())).orElse(false))
+                            .findFirst()
+                    : Optional.empty();
+            focused.set(flat.stream().filter(i -> i.itemId().equals(keepFocus)).findFirst().or(() -> became)
                     .orElseGet(() -> keepAt >= 0 && !flat.isEmpty() ? flat.get(Math.min(keepAt, flat.size() - 1))
                             : firstItemOfCurrentStage(fresh)));
         }
@@ -528,6 +539,7 @@ public final class ChecklistViewModel {
         }
         String after = row == null || isPlaceholder(row) ? "" : row.itemId();
         AddItem add = AddItem.below(run, stage.get().id(), after, title);
+        follow(ChecklistPreview.PLACEHOLDER + add.target().subject(), add.knownIds(), add.title());
         submit(add);
         focusItem(ChecklistPreview.PLACEHOLDER + add.target().subject());
         return "";
@@ -560,6 +572,7 @@ public final class ChecklistViewModel {
     public void duplicateFocused() {
         onRealItem((row, item) -> {
             DuplicateItem copy = DuplicateItem.of(run, item.id(), item.title());
+            follow(ChecklistPreview.PLACEHOLDER + copy.target().subject(), copy.knownIds(), item.title());
             submit(copy);
             focusItem(ChecklistPreview.PLACEHOLDER + copy.target().subject());
         });
@@ -628,6 +641,10 @@ public final class ChecklistViewModel {
             boolean allSkipped = !stage.items().isEmpty() && stage.items().stream().allMatch(ChecklistItem::isSkipped);
             submit(ChecklistChange.skip(run.id(), stage.id(), stage.title(), !allSkipped));
         });
+    }
+
+    private void follow(String placeholderId, List<String> knownIds, String title) {
+        following = new Following(placeholderId, knownIds, title);
     }
 
     private boolean canWrite() {
