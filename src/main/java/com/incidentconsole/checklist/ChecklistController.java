@@ -16,7 +16,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
@@ -322,7 +321,8 @@ public final class ChecklistController {
             // row and was clipped at the window's edge (commander walkthrough, s2-11).
             item.errorProperty().addListener((obs, was, is) -> {
                 if (!is.isEmpty() && item == viewModel.focusedProperty().get()) {
-                    Platform.runLater(() -> reveal(node));
+                    node.applyCss(); // the error line is laid out now, so its height counts
+                    reveal(node);
                 }
             });
             nodes.put(item, node);
