@@ -19,6 +19,8 @@ public final class ChecklistStyle {
     public static final String SKIPPED = "skipped";
     public static final String IN_PROGRESS = "in-progress";
     public static final String OVERDUE = "overdue";
+    /** My delete of the item has not been confirmed (or was refused). */
+    public static final String DELETING = "deleting";
     /** Style class of the error label, and its id while shown. */
     public static final String ITEM_ERROR = "item-error";
 

@@ -1,6 +1,18 @@
 package com.incidentconsole.checklist;
 
+import com.incidentconsole.entry.BadEntry;
+import com.incidentconsole.entry.DueText;
 import com.incidentconsole.sync.ActionStatus;
+import com.incidentconsole.sync.AddChecklist;
+import com.incidentconsole.sync.AddItem;
+import com.incidentconsole.sync.ChecklistChange;
+import com.incidentconsole.sync.DeleteItem;
+import com.incidentconsole.sync.DuplicateItem;
+import com.incidentconsole.sync.EditItem;
+import com.incidentconsole.sync.MoveItem;
+import com.incidentconsole.sync.RunItemCommand;
+import com.incidentconsole.sync.SetItemAssignee;
+import com.incidentconsole.sync.SetItemDueDate;
 import com.incidentconsole.sync.ActionStatusText;
 import com.incidentconsole.sync.ActionTarget;
 import com.incidentconsole.sync.PendingAction;
@@ -10,6 +22,7 @@ import com.incidentconsole.text.DisplayText;
 import com.incidentconsole.wire.Checklist;
 import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.PlaybookRun;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +36,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -62,7 +77,18 @@ public final class ChecklistViewModel {
     private final ReadOnlyStringWrapper readOnlyNotice = new ReadOnlyStringWrapper("");
     private final ActionStatusText words;
     private final List<ItemRow> flat = new ArrayList<>();
+    /** Whether checklist work can be done now: a run is open and it is not finished (or being finished by me). */
+    private final ReadOnlyBooleanWrapper writable = new ReadOnlyBooleanWrapper();
+    /** A short word about the last key that could not act ("no slash command"); {@code ""} when none. */
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private PlaybookRun run;
+    /** The addition whose placeholder has the cursor: where the cursor goes once the server has it. */
+    private record Following(String placeholderId, List<String> knownIds, String title) {
+    }
+
+    private Following following;
+    /** The server's checklists with my unconfirmed checklist work applied: what the rows show. */
+    private ChecklistPreview preview;
     private List<String> shape = List.of();
 
     /** @param fxThread where command outcomes are handled; the FX thread in the app, direct in tests */
@@ -106,15 +132,30 @@ public final class ChecklistViewModel {
             return;
         }
         showReadOnly();
-        List<String> freshShape = shapeOf(fresh);
+        preview = ChecklistPreview.of(fresh, pending.all());
+        List<String> freshShape = shapeOf(fresh.id(), preview.checklists());
         if (!freshShape.equals(shape)) {
             String keepFocus = sameRun && focused.get() != null ? focused.get().itemId() : null;
-            rebuild(fresh);
+            int keepAt = sameRun ? flat.indexOf(focused.get()) : -1;
+            rebuild(fresh.id(), preview.checklists());
             shape = freshShape;
-            focused.set(flat.stream().filter(i -> i.itemId().equals(keepFocus)).findFirst()
-                    .orElse(firstItemOfCurrentStage(fresh)));
+            // An added item confirmed by the server replaces its placeholder: the cursor follows it to the new
+            // item (an id the run did not hold, with its title), else stays at the same place.
+            Optional<ItemRow> became = following != null && following.placeholderId().equals(keepFocus)
+                    ? flat.stream().filter(i -> !following.knownIds().contains(i.itemId()) && !isPlaceholder(i))
+                            .filter(i -> shownItem(i).map(it -> it.title().equals(following.title())).orElse(false))
+                            .findFirst()
+                    : Optional.empty();
+            focused.set(flat.stream().filter(i -> i.itemId().equals(keepFocus)).findFirst().or(() -> became)
+                    .orElseGet(() -> keepAt >= 0 && !flat.isEmpty() ? flat.get(Math.min(keepAt, flat.size() - 1))
+                            : firstItemOfCurrentStage(fresh)));
         }
         refreshAll();
+    }
+
+    /** Focuses the item shown under this id (an added item's placeholder included). */
+    public void focusItem(String itemId) {
+        flat.stream().filter(i -> i.itemId().equals(itemId)).findFirst().ifPresent(focused::set);
     }
 
     /** Pending entries changed: repaint the items they name. */
@@ -124,6 +165,11 @@ public final class ChecklistViewModel {
         }
         if (targets.contains(ActionTarget.status(run.id()))) {
             showReadOnly();
+        }
+        if (targets.stream().anyMatch(t -> t.runId().equals(run.id()) && !t.subject().startsWith("item:")
+                && !ActionTarget.OWNER.equals(t.subject()) && !ActionTarget.STATUS.equals(t.subject()))) {
+            show(run); // checklist work may add, move or hide rows: recompute what is shown
+            return;
         }
         flat.stream().filter(item -> targets.contains(item.target())).forEach(this::refresh);
     }
@@ -162,19 +208,38 @@ public final class ChecklistViewModel {
 
     /** Refused, in conflict with an "apply mine", or in doubt: send mine again. */
     public void retryFocused() {
-        withFocused(item -> {
-            if (statusOf(item).canRetry()) {
-                commands.retry(item.target());
-                refresh(item);
+        withFocused(item -> held(item).ifPresent(target -> {
+            if (ActionStatus.of(pending.get(target), "").canRetry()) {
+                commands.retry(target);
+                show(run);
             }
-        });
+        }));
     }
 
     public void dismissFocused() {
         withFocused(item -> {
-            pending.dismiss(item.target());
-            refresh(item);
+            pending.dismiss(held(item).orElse(item.target()));
+            show(run);
         });
+    }
+
+    /** The row's action that waits for the user (failed, in conflict, in doubt): the one retry and dismiss mean. */
+    private Optional<ActionTarget> held(ItemRow item) {
+        return targetsOf(item).stream().filter(t -> {
+            ActionStatus.Phase phase = ActionStatus.of(pending.get(t), "").phase();
+            return phase == ActionStatus.Phase.FAILED || phase == ActionStatus.Phase.CONFLICT
+                    || phase == ActionStatus.Phase.UNCERTAIN;
+        }).findFirst();
+    }
+
+    private List<ActionTarget> targetsOf(ItemRow item) {
+        List<ActionTarget> targets = new ArrayList<>();
+        targets.add(item.target());
+        if (preview != null) {
+            preview.itemTargets().getOrDefault(item.itemId(), List.of()).stream()
+                    .filter(t -> !targets.contains(t)).forEach(targets::add);
+        }
+        return targets;
     }
 
     /** Whether the open run is finished (or about to be, by me): then nothing in it can be ticked. */
@@ -185,6 +250,7 @@ public final class ChecklistViewModel {
 
     private void showReadOnly() {
         readOnlyNotice.set(isReadOnly() ? bundle.getString("checklist.readOnly") : "");
+        writable.set(run != null && !isReadOnly());
     }
 
     /**
@@ -202,7 +268,7 @@ public final class ChecklistViewModel {
     }
 
     private Optional<String> serverState(ItemRow row) {
-        return run == null ? Optional.empty() : run.checklists().get(row.stageIndex()).items().stream()
+        return run == null ? Optional.empty() : run.checklists().stream().flatMap(c -> c.items().stream())
                 .filter(i -> i.id().equals(row.itemId())).findFirst().map(ChecklistItem::state);
     }
 
@@ -213,6 +279,10 @@ public final class ChecklistViewModel {
     private void send(ItemRow item, String newState) {
         if (isReadOnly()) {
             showReadOnly();
+            return;
+        }
+        if (isPlaceholder(item)) {
+            notice.set(bundle.getString("checklist.notYetAdded"));
             return;
         }
         commands.setItemState(run.id(), item.itemId(), newState);
@@ -249,7 +319,7 @@ public final class ChecklistViewModel {
 
     private ItemRow firstItemOfCurrentStage(PlaybookRun fresh) {
         Optional<Integer> current = fresh.currentStageIndex();
-        if (current.isPresent() && !stages.get(current.get()).items().isEmpty()) {
+        if (current.isPresent() && current.get() < stages.size() && !stages.get(current.get()).items().isEmpty()) {
             // Land on the work that is left, not on a task someone already ticked.
             List<ItemRow> rows = stages.get(current.get()).items();
             return fresh.checklists().get(current.get()).items().stream()
@@ -260,37 +330,62 @@ public final class ChecklistViewModel {
         return flat.isEmpty() ? null : flat.get(0);
     }
 
-    private void rebuild(PlaybookRun fresh) {
+    private void rebuild(String runId, List<Checklist> shown) {
         flat.clear();
         List<StageRow> rows = new ArrayList<>();
-        for (int s = 0; s < fresh.checklists().size(); s++) {
-            Checklist checklist = fresh.checklists().get(s);
+        for (int s = 0; s < shown.size(); s++) {
+            Checklist checklist = shown.get(s);
             List<ItemRow> items = new ArrayList<>();
             for (ChecklistItem item : checklist.items()) {
                 if (!item.isHidden()) {
-                    items.add(new ItemRow(fresh.id(), item.id(), s));
+                    items.add(new ItemRow(runId, item.id(), s));
                 }
             }
             flat.addAll(items);
-            rows.add(new StageRow(s, DisplayText.line(checklist.title(), STAGE_TITLE), items));
+            rows.add(new StageRow(s, checklist.id(), DisplayText.line(checklist.title(), STAGE_TITLE), items));
         }
         stages.setAll(rows);
     }
 
     private void refreshAll() {
-        int current = run.currentStageIndex().orElse(-1);
+        List<Checklist> shown = preview.checklists();
+        int current = currentStage(shown);
         for (StageRow stage : stages) {
-            Checklist checklist = run.checklists().get(stage.index());
+            Checklist checklist = shown.get(stage.index());
             long done = checklist.items().stream().filter(i -> !i.isHidden() && !i.isOpen()).count();
             long total = checklist.items().stream().filter(i -> !i.isHidden()).count();
-            stage.show(stage.index() == current, done + "/" + total);
+            List<ActionTarget> mine = preview.checklistTargets().getOrDefault(checklist.id(), List.of());
+            boolean stagePending = mine.stream().anyMatch(t -> ActionStatus.of(pending.get(t), "").inFlight());
+            String stageError = mine.stream().map(t -> lineFor(t, ActionStatus.of(pending.get(t), "")))
+                    .filter(line -> !line.isEmpty()).findFirst().orElse("");
+            stage.show(stage.index() == current, done + "/" + total,
+                    DisplayText.line(checklist.title(), STAGE_TITLE), stagePending,
+                    DisplayText.paragraph(stageError, ERROR_LINES, ERROR).text(),
+                    preview.deleting().contains(checklist.id()));
             stage.items().forEach(this::refresh);
         }
     }
 
+    /** The first checklist with work left, as the server computes the current stage, over what is shown. */
+    private static int currentStage(List<Checklist> shown) {
+        for (int i = 0; i < shown.size(); i++) {
+            if (shown.get(i).openCount() > 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Optional<ChecklistItem> shownItem(ItemRow row) {
+        if (preview == null || row.stageIndex() >= preview.checklists().size()) {
+            return Optional.empty();
+        }
+        return preview.checklists().get(row.stageIndex()).items().stream()
+                .filter(i -> i.id().equals(row.itemId())).findFirst();
+    }
+
     private void refresh(ItemRow row) {
-        ChecklistItem item = run.checklists().get(row.stageIndex()).items().stream()
-                .filter(i -> i.id().equals(row.itemId())).findFirst().orElse(null);
+        ChecklistItem item = shownItem(row).orElse(null);
         if (item == null) {
             return;
         }
@@ -302,22 +397,300 @@ public final class ChecklistViewModel {
         String due = dueAt <= 0 ? "" : String.format(bundle.getString(overdue ? "item.overdue" : "item.due"),
                 DUE.format(Instant.ofEpochMilli(dueAt).atZone(zone)));
         String assignee = item.assigneeId().isEmpty() ? "" : userNames.apply(item.assigneeId());
+        // Every action of mine on this row: pending while one is on its way, failed while one is; the line
+        // under it tells the one that needs the user first (failed, conflict, doubt), else why one waits.
+        boolean inFlight = status.inFlight();
+        boolean failed = status.phase() == ActionStatus.Phase.FAILED;
+        boolean conflict = status.held();
+        String error = lineFor(row.target(), status);
+        boolean errorNeedsUser = failed || conflict;
+        List<ActionTarget> targets = targetsOf(row);
+        for (ActionTarget other : targets.subList(1, targets.size())) {
+            ActionStatus s = ActionStatus.of(pending.get(other), "");
+            boolean needsUser = s.phase() == ActionStatus.Phase.FAILED || s.held();
+            inFlight |= s.inFlight();
+            failed |= s.phase() == ActionStatus.Phase.FAILED;
+            conflict |= s.held();
+            String line = lineFor(other, s);
+            if (!line.isEmpty() && (error.isEmpty() || needsUser && !errorNeedsUser)) {
+                String what = pending.get(other).map(p -> p.description()).orElse("");
+                error = what.isEmpty() ? line : what + " \u2014 " + line;
+                errorNeedsUser = needsUser;
+            }
+        }
+        boolean deleting = preview.deleting().contains(row.itemId());
+        String command = DisplayText.line(item.command(), COMMAND);
+        if (!command.isEmpty() && item.commandLastRun() > 0) {
+            command = command + "   " + String.format(bundle.getString("item.ranAt"),
+                    DUE.format(Instant.ofEpochMilli(item.commandLastRun()).atZone(zone)));
+        }
         // Server text is bounded before a label sees it; the error can carry the server's message too.
         row.show(new ItemRow.ItemView(DisplayText.foldRightToLeft(DisplayText.line(item.title(), ITEM_TITLE)), state,
-                status.inFlight(), status.phase() == ActionStatus.Phase.FAILED,
-                DisplayText.paragraph(words.line(row.target(), status), ERROR_LINES, ERROR).text(),
-                DisplayText.line(assignee, PERSON), due, overdue, DisplayText.line(item.command(), COMMAND),
-                status.held()));
+                inFlight, failed, DisplayText.paragraph(error, ERROR_LINES, ERROR).text(),
+                DisplayText.line(assignee, PERSON), due, overdue, command, conflict && !failed, deleting));
     }
 
-    private static List<String> shapeOf(PlaybookRun run) {
+    /**
+     * The line under an item in words a user can act on: a request that could not reach the server says
+     * so and that it will be sent, never the request's method and path (issue #14 item 9).
+     */
+    private String lineFor(ActionTarget target, ActionStatus status) {
+        String reason = status.reason();
+        if (status.phase() == ActionStatus.Phase.WAITING && OfflineWords.isUnreachable(reason)) {
+            return bundle.getString("item.offline");
+        }
+        if (status.phase() == ActionStatus.Phase.FAILED && OfflineWords.isUnreachable(reason)) {
+            return bundle.getString("item.unreachable");
+        }
+        ActionStatus plain = new ActionStatus(status.phase(), status.shownValue(), OfflineWords.withoutPaths(reason),
+                status.conflict(), status.saved());
+        return words.line(target, plain);
+    }
+
+    private static List<String> shapeOf(String runId, List<Checklist> shown) {
         List<String> ids = new ArrayList<>();
-        ids.add(run.id());
-        for (Checklist checklist : run.checklists()) {
-            ids.add("#" + checklist.title());
+        ids.add(runId);
+        for (Checklist checklist : shown) {
+            ids.add("#" + checklist.id());
             checklist.items().stream().filter(i -> !i.isHidden()).map(ChecklistItem::id)
                     .map(Objects::toString).forEach(ids::add);
         }
         return ids;
+    }
+
+    // --- checklist work (issue #14 items 2 and 6): each an action through the outbox, shown at once ---
+
+    /** The zone dates are shown and typed in. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public ReadOnlyBooleanProperty writableProperty() {
+        return writable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** The focused item as the user sees it (my pending edits applied). */
+    public Optional<ChecklistItem> focusedItem() {
+        ItemRow row = focused.get();
+        return row == null ? Optional.empty() : shownItem(row);
+    }
+
+    /** The focused item's stage as shown, with its id. */
+    public Optional<Checklist> focusedStage() {
+        ItemRow row = focused.get();
+        return row == null || preview == null ? Optional.empty() : Optional.of(preview.checklists().get(row.stageIndex()));
+    }
+
+    /** The open run's participants: the assignee picker lists them first. */
+    public List<String> participantIds() {
+        return run == null ? List.of() : run.participantIds();
+    }
+
+    public void assignFocused(String userId) {
+        onRealItem((row, item) -> submit(new SetItemAssignee(run.id(), item.id(), item.title(), userId,
+                userId.isEmpty() ? "" : userNames.apply(userId))));
+    }
+
+    /**
+     * Sets the focused item's due date from what the user typed ("in 30m", "14:00", "tomorrow 9:00", an
+     * ISO date-time, or nothing to clear it).
+     *
+     * @return {@code ""} when queued, else why the text is not a time (nothing is sent then)
+     */
+    public String setDueFocused(String typed) {
+        long at;
+        try {
+            at = DueText.parse(typed, Clock.fixed(clock.get(), zone)).map(Instant::toEpochMilli).orElse(0L);
+        } catch (BadEntry bad) {
+            return bad.getMessage();
+        }
+        onRealItem((row, item) -> submit(new SetItemDueDate(run.id(), item.id(), item.title(), at)));
+        return "";
+    }
+
+    /** Runs the focused item's slash command; an item without one says so instead. */
+    public void runCommandFocused() {
+        onRealItem((row, item) -> {
+            if (item.command().isBlank()) {
+                notice.set(bundle.getString("checklist.noCommand"));
+                return;
+            }
+            submit(RunItemCommand.of(run.id(), item.id(), item.title(), item.command()));
+        });
+    }
+
+    /** @return {@code ""} when queued, else why not (a blank title: the server refuses it too) */
+    public String addBelowFocused(String title) {
+        if (title == null || title.isBlank()) {
+            return bundle.getString("checklist.blankTitle");
+        }
+        if (!canWrite()) {
+            return readOnlyNotice.get();
+        }
+        ItemRow row = focused.get();
+        Optional<Checklist> stage = focusedStage().or(() -> preview == null || preview.checklists().isEmpty()
+                ? Optional.empty() : Optional.of(preview.checklists().get(0)));
+        if (stage.isEmpty() || stage.get().id().startsWith(ChecklistPreview.PLACEHOLDER)) {
+            return bundle.getString("checklist.notYetAdded");
+        }
+        String after = row == null || isPlaceholder(row) ? "" : row.itemId();
+        AddItem add = AddItem.below(run, stage.get().id(), after, title);
+        follow(ChecklistPreview.PLACEHOLDER + add.target().subject(), add.knownIds(), add.title());
+        submit(add);
+        focusItem(ChecklistPreview.PLACEHOLDER + add.target().subject());
+        return "";
+    }
+
+    /** @return {@code ""} when queued, else why not */
+    public String editFocused(String title, String description, String command) {
+        if (title == null || title.isBlank()) {
+            return bundle.getString("checklist.blankTitle");
+        }
+        onRealItem((row, item) -> {
+            if (!(item.title().equals(title) && item.description().equals(description) && item.command().equals(command))) {
+                submit(new EditItem(run.id(), item.id(), item.title(), title, description.strip(), command.strip()));
+            }
+        });
+        return "";
+    }
+
+    public void deleteFocused() {
+        onRealItem((row, item) -> {
+            int at = flat.indexOf(row);
+            submit(new DeleteItem(run.id(), item.id(), item.title()));
+            // The cursor moves on to the next item, as after a tick there is more work below.
+            if (at + 1 < flat.size()) {
+                focused.set(flat.get(at + 1));
+            }
+        });
+    }
+
+    public void duplicateFocused() {
+        onRealItem((row, item) -> {
+            DuplicateItem copy = DuplicateItem.of(run, item.id(), item.title());
+            follow(ChecklistPreview.PLACEHOLDER + copy.target().subject(), copy.knownIds(), item.title());
+            submit(copy);
+            focusItem(ChecklistPreview.PLACEHOLDER + copy.target().subject());
+        });
+    }
+
+    /** Moves the focused item one place up ({@code -1}) or down within its stage; the cursor stays on it. */
+    public void moveFocused(int step) {
+        onRealItem((row, item) -> {
+            Checklist stage = preview.checklists().get(row.stageIndex());
+            int at = stage.items().indexOf(item);
+            int to = at + step;
+            if (to < 0 || to >= stage.items().size()) {
+                return;
+            }
+            submit(new MoveItem(run.id(), item.id(), item.title(), stage.id(), to));
+            focusItem(item.id());
+        });
+    }
+
+    /** @return {@code ""} when queued, else why not */
+    public String addChecklist(String title) {
+        if (title == null || title.isBlank()) {
+            return bundle.getString("checklist.blankTitle");
+        }
+        if (!canWrite()) {
+            return readOnlyNotice.get();
+        }
+        submit(AddChecklist.of(run, title));
+        return "";
+    }
+
+    /** @return {@code ""} when queued, else why not */
+    public String renameFocusedStage(String title) {
+        if (title == null || title.isEmpty()) {
+            return bundle.getString("checklist.blankTitle");
+        }
+        onRealStage(stage -> {
+            if (!stage.title().equals(title)) {
+                submit(ChecklistChange.rename(run.id(), stage.id(), stage.title(), title));
+            }
+        });
+        return "";
+    }
+
+    public void deleteFocusedStage() {
+        onRealStage(stage -> submit(ChecklistChange.delete(run.id(), stage.id(), stage.title())));
+    }
+
+    public void moveFocusedStage(int step) {
+        onRealStage(stage -> {
+            int at = preview.checklists().indexOf(stage);
+            int to = at + step;
+            if (to >= 0 && to < preview.checklists().size()) {
+                String keep = focused.get() == null ? null : focused.get().itemId();
+                submit(ChecklistChange.move(run.id(), stage.id(), stage.title(), to));
+                if (keep != null) {
+                    focusItem(keep);
+                }
+            }
+        });
+    }
+
+    /** Skips every item of the focused stage, or restores them when all are skipped. */
+    public void toggleFocusedStageSkipped() {
+        onRealStage(stage -> {
+            boolean allSkipped = !stage.items().isEmpty() && stage.items().stream().allMatch(ChecklistItem::isSkipped);
+            submit(ChecklistChange.skip(run.id(), stage.id(), stage.title(), !allSkipped));
+        });
+    }
+
+    private void follow(String placeholderId, List<String> knownIds, String title) {
+        following = new Following(placeholderId, knownIds, title);
+    }
+
+    private boolean canWrite() {
+        if (run == null) {
+            return false;
+        }
+        if (isReadOnly()) {
+            showReadOnly();
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean isPlaceholder(ItemRow row) {
+        return row.itemId().startsWith(ChecklistPreview.PLACEHOLDER);
+    }
+
+    private void onRealItem(java.util.function.BiConsumer<ItemRow, ChecklistItem> action) {
+        ItemRow row = focused.get();
+        if (row == null || !canWrite()) {
+            return;
+        }
+        if (isPlaceholder(row)) {
+            notice.set(bundle.getString("checklist.notYetAdded"));
+            return;
+        }
+        shownItem(row).ifPresent(item -> action.accept(row, item));
+    }
+
+    private void onRealStage(Consumer<Checklist> action) {
+        if (!canWrite()) {
+            return;
+        }
+        focusedStage().ifPresent(stage -> {
+            if (stage.id().startsWith(ChecklistPreview.PLACEHOLDER)) {
+                notice.set(bundle.getString("checklist.notYetAdded"));
+            } else {
+                action.accept(stage);
+            }
+        });
+    }
+
+    /** The command records its pending entry before returning: show it in this same keystroke. */
+    private void submit(com.incidentconsole.sync.Action action) {
+        notice.set("");
+        commands.submit(action);
+        show(run);
     }
 }

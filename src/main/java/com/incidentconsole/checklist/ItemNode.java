@@ -108,6 +108,8 @@ final class ItemNode extends VBox {
         row.assigneeProperty().addListener(repaint);
         row.dueProperty().addListener(repaint);
         row.commandProperty().addListener(repaint);
+        row.overdueProperty().addListener(repaint);
+        row.deletingProperty().addListener(repaint);
         repaint();
     }
 
@@ -121,7 +123,10 @@ final class ItemNode extends VBox {
 
     private void repaint() {
         String state = row.state();
-        getStyleClass().removeAll(PENDING, FAILED, CONFLICT, DONE, SKIPPED, IN_PROGRESS, OVERDUE);
+        getStyleClass().removeAll(PENDING, FAILED, CONFLICT, DONE, SKIPPED, IN_PROGRESS, OVERDUE, ChecklistStyle.DELETING);
+        if (row.deletingProperty().get()) {
+            getStyleClass().add(ChecklistStyle.DELETING);
+        }
         if (ChecklistItem.CLOSED.equals(state)) {
             getStyleClass().add(DONE);
         } else if (ChecklistItem.SKIPPED.equals(state)) {
@@ -150,6 +155,8 @@ final class ItemNode extends VBox {
         title.setText(row.titleProperty().get());
         show(assignee, row.assigneeProperty().get());
         show(due, row.dueProperty().get());
+        // Overdue is told by more than colour: an alarm mark beside the date (and red, bold, a bar in CSS).
+        due.setGraphic(row.overdueProperty().get() ? new FontIcon("mdi2a-alarm") : null);
         show(command, row.commandProperty().get());
         commandTip.setText(row.commandProperty().get());
         show(error, row.errorProperty().get());
@@ -164,6 +171,9 @@ final class ItemNode extends VBox {
         StringBuilder spoken = new StringBuilder(row.titleProperty().get()).append(", ").append(stateWords);
         if (row.pendingProperty().get()) {
             spoken.append(", ").append(bundle.getString("item.pending"));
+        }
+        if (row.overdueProperty().get()) {
+            spoken.append(", ").append(row.dueProperty().get());
         }
         if (row.failedProperty().get() || row.conflictProperty().get()) {
             spoken.append(", ").append(row.errorProperty().get());

@@ -26,6 +26,7 @@ public final class ItemRow {
     private final ReadOnlyStringWrapper due = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper overdue = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper command = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper deleting = new ReadOnlyBooleanWrapper();
 
     ItemRow(String runId, String itemId, int stageIndex) {
         this.runId = runId;
@@ -36,8 +37,10 @@ public final class ItemRow {
     void show(ItemView view) {
         title.set(view.title());
         assignee.set(view.assignee());
-        due.set(view.due());
+        // Overdue before the due text: the text's listeners repaint the row and must see the new mark.
         overdue.set(view.overdue());
+        due.set(view.due());
+        deleting.set(view.deleting());
         command.set(view.command());
         error.set(view.error());
         failed.set(view.failed());
@@ -49,7 +52,7 @@ public final class ItemRow {
 
     /** Everything an item row shows, computed in one place from the server item and any pending action. */
     record ItemView(String title, String state, boolean pending, boolean failed, String error, String assignee,
-                    String due, boolean overdue, String command, boolean conflict) {
+                    String due, boolean overdue, String command, boolean conflict, boolean deleting) {
     }
 
     public ActionTarget target() {
@@ -103,6 +106,11 @@ public final class ItemRow {
 
     public ReadOnlyBooleanProperty overdueProperty() {
         return overdue.getReadOnlyProperty();
+    }
+
+    /** My delete of this item is on its way (or refused): shown struck through until the server confirms. */
+    public ReadOnlyBooleanProperty deletingProperty() {
+        return deleting.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty commandProperty() {

@@ -10,14 +10,19 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class StageRow {
 
     private final int index;
-    private final String title;
+    private final String checklistId;
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper pending = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper deleting = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final List<ItemRow> items;
     private final ReadOnlyBooleanWrapper current = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
 
-    StageRow(int index, String title, List<ItemRow> items) {
+    StageRow(int index, String checklistId, String title, List<ItemRow> items) {
         this.index = index;
-        this.title = title;
+        this.checklistId = checklistId;
+        this.title.set(title);
         this.items = List.copyOf(items);
     }
 
@@ -26,12 +31,42 @@ public final class StageRow {
         progress.set(progressText);
     }
 
+    /** The stage as my unconfirmed checklist work makes it: renamed, pending, refused, being deleted. */
+    void show(boolean isCurrent, String progressText, String shownTitle, boolean isPending, String errorText,
+              boolean isDeleting) {
+        title.set(shownTitle);
+        pending.set(isPending);
+        error.set(errorText);
+        deleting.set(isDeleting);
+        show(isCurrent, progressText);
+    }
+
+    public String checklistId() {
+        return checklistId;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty pendingProperty() {
+        return pending.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty deletingProperty() {
+        return deleting.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
     public int index() {
         return index;
     }
 
     public String title() {
-        return title;
+        return title.get();
     }
 
     public List<ItemRow> items() {

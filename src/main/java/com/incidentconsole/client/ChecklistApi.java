@@ -56,7 +56,8 @@ public final class ChecklistApi {
     /** Runs the item's slash command; the server rejects a non-empty body. Returns the trigger id. */
     public String runCommand(String runId, int checklistIdx, int itemIdx) {
         String path = item(runId, checklistIdx, itemIdx) + "/run";
-        JsonNode answer = rest.call("POST", path, List.of(), null, rest.type(JsonNode.class));
+        // At most once (ADR 0021): a resent run is a second Jira ticket.
+        JsonNode answer = rest.call("POST", path, List.of(), new Rest.Once(null), rest.type(JsonNode.class));
         return answer.path("trigger_id").asText("");
     }
 
@@ -68,7 +69,7 @@ public final class ChecklistApi {
 
     /** Appends the item to checklist {@code checklistIdx}; the server assigns its id. */
     public void addItem(String runId, int checklistIdx, ChecklistItem item) {
-        rest.send("POST", checklists(runId) + "/" + checklistIdx + "/add", item);
+        rest.send("POST", checklists(runId) + "/" + checklistIdx + "/add", new Rest.Once(item));
     }
 
     public void deleteItem(String runId, int checklistIdx, int itemIdx) {
@@ -83,7 +84,7 @@ public final class ChecklistApi {
 
     /** Appends an empty checklist at the end. */
     public void addChecklist(String runId, String title) {
-        rest.send("POST", checklists(runId), Checklist.of("", title, List.of(), 0));
+        rest.send("POST", checklists(runId), new Rest.Once(Checklist.of("", title, List.of(), 0)));
     }
 
     public void renameChecklist(String runId, int checklistIdx, String title) {
@@ -96,5 +97,22 @@ public final class ChecklistApi {
 
     public void moveChecklist(String runId, int sourceIdx, int destIdx) {
         rest.send("POST", checklists(runId) + "/move", new RunRequests.ChecklistMove(sourceIdx, destIdx));
+    }
+
+    // --- checklist work (ADR 0024) ---
+
+    /** Inserts a copy right after the item; the server rejects a non-empty body. */
+    public void duplicateItem(String runId, int checklistIdx, int itemIdx) {
+        rest.send("POST", item(runId, checklistIdx, itemIdx) + "/duplicate", new Rest.Once(null));
+    }
+
+    /** Every item of the checklist becomes skipped. */
+    public void skipChecklist(String runId, int checklistIdx) {
+        rest.send("PUT", checklists(runId) + "/" + checklistIdx + "/skip", null);
+    }
+
+    /** Every item of the checklist becomes open again. */
+    public void restoreChecklist(String runId, int checklistIdx) {
+        rest.send("PUT", checklists(runId) + "/" + checklistIdx + "/restore", null);
     }
 }

@@ -214,6 +214,8 @@ public final class RunDetailController {
                         .enabledWhen(showing.and(viewModel.canRestoreProperty())),
                 Command.of("run.back", SCOPE, this::backOrCancel, combo("Esc")).enabledWhen(showing));
         changeOwnerButton.setText(String.format(bundle.getString("run.changeOwner"), changeOwner.primaryKey()));
+        // checklist work (issue #14): assign, due date, run, add, edit, delete, move, duplicate, stages
+        checklistPaneController.installCommands(commands, SCOPE, showing, userPickerPaneController::open);
     }
 
     /** The failed action nearest the user's attention: the cursor item's, otherwise the owner change. */

@@ -117,6 +117,12 @@ public final class RunDetailViewModel {
         if (targets.contains(ActionTarget.status(id))) {
             store.get(id).ifPresent(this::showStatus);
         }
+        // checklist work: a confirmed addition leaves its placeholder as the store gains the real item; show
+        // the store's run, which already holds it, not the one the screen had (issue #14)
+        if (targets.stream().anyMatch(t -> id.equals(t.runId()) && !t.subject().startsWith("item:")
+                && !ActionTarget.OWNER.equals(t.subject()) && !ActionTarget.STATUS.equals(t.subject()))) {
+            store.get(id).ifPresent(checklist::show);
+        }
         checklist.pendingChanged(targets);
         // runops (ADR 0025)
         if (targets.contains(new ActionTarget(id, "name")) || targets.contains(new ActionTarget(id, "summary"))) {

@@ -33,8 +33,11 @@ public final class UserPickerController {
     private Consumer<String> onPick = id -> { };
     private Runnable onClose = () -> { };
     private Overlay overlay;
+    private java.util.ResourceBundle bundle;
 
     @FXML private StackPane pickerLayer;
+    @FXML private javafx.scene.control.Label pickerTitle;
+    @FXML private java.util.ResourceBundle resources;
     @FXML private TextField searchField;
     @FXML private ListView<User> resultsList;
 
@@ -45,6 +48,7 @@ public final class UserPickerController {
 
     @FXML
     private void initialize() {
+        bundle = resources;
         overlay = new Overlay(pickerLayer).onHidden(() -> onClose.run());
         searchField.textProperty().bindBidirectional(viewModel.queryProperty());
         resultsList.setItems(viewModel.matches());
@@ -71,8 +75,15 @@ public final class UserPickerController {
     }
 
     public void open(Consumer<String> pick, Runnable closed) {
+        open(bundle.getString("picker.title"), List.of(), pick, closed);
+    }
+
+    /** Opened for another question ("Assign “Page the DBA” to"), with {@code first} (a run's participants) on top. */
+    public void open(String title, List<String> first, Consumer<String> pick, Runnable closed) {
         this.onPick = pick;
         this.onClose = closed;
+        pickerTitle.setText(title);
+        viewModel.preferFirst(first);
         viewModel.reset();
         resultsList.getSelectionModel().selectFirst();
         overlay.show(searchField);
@@ -114,15 +125,18 @@ public final class UserPickerController {
         overlay.hide();
     }
 
-    private static final class UserCell extends ListCell<User> {
+    private final class UserCell extends ListCell<User> {
         private static final int NAME = 80;
+        private final java.util.function.Predicate<String> preferred = viewModel::isPreferred;
+        private final String participant = bundle.getString("picker.participant");
 
 
         @Override
         protected void updateItem(User user, boolean empty) {
             super.updateItem(user, empty);
             setText(empty || user == null ? null
-                    : DisplayText.line(user.displayName(), NAME) + "   @" + DisplayText.line(user.username(), NAME));
+                    : DisplayText.line(user.displayName(), NAME) + "   @" + DisplayText.line(user.username(), NAME)
+                    + (preferred.test(user.id()) ? "   \u00b7 " + participant : ""));
         }
     }
 }

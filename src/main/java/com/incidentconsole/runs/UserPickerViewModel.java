@@ -17,6 +17,7 @@ public final class UserPickerViewModel {
     private final StringProperty query = new SimpleStringProperty("");
     private final ObservableList<User> matches = FXCollections.observableArrayList();
     private final ObservableList<User> matchesView = FXCollections.unmodifiableObservableList(matches);
+    private List<String> preferred = List.of();
 
     public UserPickerViewModel(UserDirectory users) {
         this.users = users;
@@ -37,6 +38,15 @@ public final class UserPickerViewModel {
                 .sorted(java.util.Comparator.comparing(User::displayName)).toList();
     }
 
+    /** These users (a run's participants) come first in every list, in their own order of match. */
+    public void preferFirst(List<String> userIds) {
+        preferred = List.copyOf(userIds);
+    }
+
+    public boolean isPreferred(String userId) {
+        return preferred.contains(userId);
+    }
+
     public void reset() {
         query.set("");
         search();
@@ -45,7 +55,10 @@ public final class UserPickerViewModel {
     private void search() {
         String q = query.get().strip();
         // An empty query lists everyone (alphabetically) so the picker is useful before typing.
-        matches.setAll(q.isEmpty() ? users.all().stream().filter(u -> !u.isBot() && u.deleteAt() == 0).limit(LIMIT).toList()
-                : users.search(q, LIMIT));
+        List<User> found = q.isEmpty() ? users.all().stream().filter(u -> !u.isBot() && u.deleteAt() == 0).toList()
+                : users.search(q, Integer.MAX_VALUE);
+        // Stable: within each group the search's own order (best match first) stays.
+        matches.setAll(found.stream().sorted(java.util.Comparator.comparing((User u) -> !isPreferred(u.id())))
+                .limit(LIMIT).toList());
     }
 }

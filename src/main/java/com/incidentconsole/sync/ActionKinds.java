@@ -27,7 +27,10 @@ public final class ActionKinds {
                 PostStatusUpdate.KIND,
                 // runops (ADR 0025)
                 StartRun.KIND, AnnounceRun.KIND, SetParticipation.KIND, SetFollowing.KIND, RenameRun.KIND,
-                EditSummary.KIND));
+                EditSummary.KIND,
+                // checklist work (ADR 0024)
+                SetItemAssignee.KIND, SetItemDueDate.KIND, EditItem.KIND, MoveItem.KIND, DeleteItem.KIND,
+                RunItemCommand.KIND, AddItem.KIND, DuplicateItem.KIND, AddChecklist.KIND, ChecklistChange.KIND));
     }
 
     /** What a stored row reads as. */

@@ -52,4 +52,36 @@ interface ActionTransport {
 
     /** A {@code null} field is left as it is. */
     void patchRun(String runId, String name, String summary);
+
+    // --- checklist work (ADR 0024): items and checklists, addressed by the indexes resolved at sending ---
+
+    /** An empty {@code userId} clears the assignee. */
+    void setItemAssignee(String runId, int checklistIndex, int itemIndex, String userId);
+
+    /** Absolute epoch ms; 0 clears. */
+    void setItemDueDate(String runId, int checklistIndex, int itemIndex, long dueAt);
+
+    void editItem(String runId, int checklistIndex, int itemIndex, String title, String command, String description);
+
+    void deleteItem(String runId, int checklistIndex, int itemIndex);
+
+    void moveItem(String runId, int fromChecklist, int fromItem, int toChecklist, int toItem);
+
+    void runItemCommand(String runId, int checklistIndex, int itemIndex);
+
+    /** Appends an open item with this title. */
+    void addItem(String runId, int checklistIndex, String title);
+
+    void duplicateItem(String runId, int checklistIndex, int itemIndex);
+
+    void addChecklist(String runId, String title);
+
+    void renameChecklist(String runId, int checklistIndex, String title);
+
+    void deleteChecklist(String runId, int checklistIndex);
+
+    void moveChecklist(String runId, int fromIndex, int toIndex);
+
+    /** Skips every item of the checklist, or restores them all. */
+    void skipChecklist(String runId, int checklistIndex, boolean skip);
 }

@@ -4,6 +4,7 @@ import com.incidentconsole.client.ChecklistApi;
 import com.incidentconsole.client.PostsApi;
 import com.incidentconsole.client.RunQuery;
 import com.incidentconsole.client.RunsApi;
+import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.Post;
 import com.incidentconsole.wire.PostList;
@@ -95,5 +96,77 @@ record ClientActionTransport(RunsApi runs, ChecklistApi checklists, PostsApi pos
     @Override
     public void patchRun(String runId, String name, String summary) {
         runs.patch(runId, name, summary);
+    }
+
+    // --- checklist work (ADR 0024) ---
+
+    @Override
+    public void setItemAssignee(String runId, int checklistIndex, int itemIndex, String userId) {
+        checklists.setAssignee(runId, checklistIndex, itemIndex, userId);
+    }
+
+    @Override
+    public void setItemDueDate(String runId, int checklistIndex, int itemIndex, long dueAt) {
+        checklists.setDueDate(runId, checklistIndex, itemIndex, dueAt);
+    }
+
+    @Override
+    public void editItem(String runId, int checklistIndex, int itemIndex, String title, String command,
+                         String description) {
+        checklists.editItem(runId, checklistIndex, itemIndex, title, command, description);
+    }
+
+    @Override
+    public void deleteItem(String runId, int checklistIndex, int itemIndex) {
+        checklists.deleteItem(runId, checklistIndex, itemIndex);
+    }
+
+    @Override
+    public void moveItem(String runId, int fromChecklist, int fromItem, int toChecklist, int toItem) {
+        checklists.moveItem(runId, fromChecklist, fromItem, toChecklist, toItem);
+    }
+
+    @Override
+    public void runItemCommand(String runId, int checklistIndex, int itemIndex) {
+        checklists.runCommand(runId, checklistIndex, itemIndex);
+    }
+
+    @Override
+    public void addItem(String runId, int checklistIndex, String title) {
+        checklists.addItem(runId, checklistIndex, ChecklistItem.titled(title));
+    }
+
+    @Override
+    public void duplicateItem(String runId, int checklistIndex, int itemIndex) {
+        checklists.duplicateItem(runId, checklistIndex, itemIndex);
+    }
+
+    @Override
+    public void addChecklist(String runId, String title) {
+        checklists.addChecklist(runId, title);
+    }
+
+    @Override
+    public void renameChecklist(String runId, int checklistIndex, String title) {
+        checklists.renameChecklist(runId, checklistIndex, title);
+    }
+
+    @Override
+    public void deleteChecklist(String runId, int checklistIndex) {
+        checklists.deleteChecklist(runId, checklistIndex);
+    }
+
+    @Override
+    public void moveChecklist(String runId, int fromIndex, int toIndex) {
+        checklists.moveChecklist(runId, fromIndex, toIndex);
+    }
+
+    @Override
+    public void skipChecklist(String runId, int checklistIndex, boolean skip) {
+        if (skip) {
+            checklists.skipChecklist(runId, checklistIndex);
+        } else {
+            checklists.restoreChecklist(runId, checklistIndex);
+        }
     }
 }

@@ -87,6 +87,15 @@ public final class FakeRunCommands implements RunCommands {
         flight.future().complete(null);
     }
 
+    /** The queue could not reach the server and keeps the action pending, with the client's note (checklist work). */
+    public void waiting(ActionTarget target, String note) {
+        InFlight flight = inFlight.get(target);
+        PendingAction held = new PendingAction(target, flight.action().description(), flight.action().desiredValue(),
+                PendingAction.Status.PENDING, note, flight.action().startedAt());
+        inFlight.put(target, new InFlight(held, flight.future()));
+        pending.put(held);
+    }
+
     /** The server refused with this message. */
     public void fail(ActionTarget target, String message) {
         InFlight flight = inFlight.get(target);

@@ -1,5 +1,11 @@
 package com.incidentconsole.sync;
 
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.incidentconsole.wire.WireJson;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import com.incidentconsole.client.ServerError;
 import com.incidentconsole.client.TransportError;
 import com.incidentconsole.wire.PlaybookRun;
@@ -220,5 +226,114 @@ final class FakeTransport implements ActionTransport {
     static com.incidentconsole.wire.Post post(String id, String channelId, String userId, String message, long at) {
         return new com.incidentconsole.wire.Post(id, at, at, 0, 0, false, userId, channelId, "", "", message, "", null,
                 "", List.of(), "", 0, 0, List.of());
+    }
+
+    // --- checklist work (ADR 0024): applied to the run's JSON the way the real server changes it ---
+
+    private static final JsonMapper MAPPER = WireJson.newMapper();
+    private final AtomicInteger newIds = new AtomicInteger();
+
+    private void edit(String runId, String call, boolean creates, Consumer<ObjectNode> change) {
+        calls.add(call);
+        maybeFail();
+        onAccepted.apply(runId, run -> {
+            ObjectNode tree = MAPPER.valueToTree(run);
+            change.accept(tree);
+            tree.put("update_at", run.updateAt() + 1);
+            return MAPPER.convertValue(tree, PlaybookRun.class);
+        });
+        if (creates && loseAnswers.get()) {
+            throw offline();
+        }
+    }
+
+    private static ArrayNode items(ObjectNode run, int c) {
+        return (ArrayNode) run.withArray("checklists").get(c).withArray("items");
+    }
+
+    private static ObjectNode item(ObjectNode run, int c, int i) {
+        return (ObjectNode) items(run, c).get(i);
+    }
+
+    @Override
+    public void setItemAssignee(String runId, int c, int i, String userId) {
+        edit(runId, "assignee " + runId + " " + c + "/" + i + " " + userId, false,
+                run -> item(run, c, i).put("assignee_id", userId));
+    }
+
+    @Override
+    public void setItemDueDate(String runId, int c, int i, long dueAt) {
+        edit(runId, "due " + runId + " " + c + "/" + i + " " + dueAt, false, run -> item(run, c, i).put("due_date", dueAt));
+    }
+
+    @Override
+    public void editItem(String runId, int c, int i, String title, String command, String description) {
+        edit(runId, "edit " + runId + " " + c + "/" + i + " " + title, false,
+                run -> item(run, c, i).put("title", title).put("command", command).put("description", description));
+    }
+
+    @Override
+    public void deleteItem(String runId, int c, int i) {
+        edit(runId, "delete " + runId + " " + c + "/" + i, false, run -> items(run, c).remove(i));
+    }
+
+    @Override
+    public void moveItem(String runId, int fromC, int fromI, int toC, int toI) {
+        edit(runId, "move " + runId + " " + fromC + "/" + fromI + " " + toC + "/" + toI, false, run -> {
+            var moved = items(run, fromC).remove(fromI);
+            items(run, toC).insert(toI, moved);
+        });
+    }
+
+    @Override
+    public void runItemCommand(String runId, int c, int i) {
+        edit(runId, "run " + runId + " " + c + "/" + i, true,
+                run -> item(run, c, i).put("command_last_run", System.currentTimeMillis()));
+    }
+
+    @Override
+    public void addItem(String runId, int c, String title) {
+        edit(runId, "add " + runId + " " + c + " " + title, true,
+                run -> items(run, c).addObject().put("id", "new" + newIds.incrementAndGet()).put("title", title)
+                        .put("state", ""));
+    }
+
+    @Override
+    public void duplicateItem(String runId, int c, int i) {
+        edit(runId, "duplicate " + runId + " " + c + "/" + i, true, run -> {
+            ObjectNode copy = item(run, c, i).deepCopy().put("id", "new" + newIds.incrementAndGet());
+            items(run, c).insert(i + 1, copy);
+        });
+    }
+
+    @Override
+    public void addChecklist(String runId, String title) {
+        edit(runId, "add-checklist " + runId + " " + title, true, run -> run.withArray("checklists").addObject()
+                .put("id", "newc" + newIds.incrementAndGet()).put("title", title).putArray("items"));
+    }
+
+    @Override
+    public void renameChecklist(String runId, int c, String title) {
+        edit(runId, "rename-checklist " + runId + " " + c + " " + title, false,
+                run -> ((ObjectNode) run.withArray("checklists").get(c)).put("title", title));
+    }
+
+    @Override
+    public void deleteChecklist(String runId, int c) {
+        edit(runId, "delete-checklist " + runId + " " + c, false, run -> run.withArray("checklists").remove(c));
+    }
+
+    @Override
+    public void moveChecklist(String runId, int from, int to) {
+        edit(runId, "move-checklist " + runId + " " + from + " " + to, false, run -> {
+            var moved = run.withArray("checklists").remove(from);
+            run.withArray("checklists").insert(to, moved);
+        });
+    }
+
+    @Override
+    public void skipChecklist(String runId, int c, boolean skip) {
+        edit(runId, "skip-checklist " + runId + " " + c + " " + skip, false,
+                run -> items(run, c).forEach(i -> ((ObjectNode) i).put("state", skip ? "skipped" : "")));
     }
 }

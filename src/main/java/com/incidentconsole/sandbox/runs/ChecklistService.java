@@ -98,8 +98,9 @@ public final class ChecklistService {
             }
             replaceItem(run, n, i, it -> copy(it, it.title(), it.command(), it.description(), it.dueDate(),
                     state.now(), state.now()));
+            // RunChecklistItemSlashCommand sets only SubjectUserID on the event: the creator stays empty.
             runs.timeline(run, TimelineEvent.RAN_SLASH_COMMAND, "ran the slash command: `" + item.command() + "`", "",
-                    "", userId, userId);
+                    "", userId, "");
         });
         return trigger;
     }
