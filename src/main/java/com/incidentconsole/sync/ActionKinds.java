@@ -24,7 +24,9 @@ public final class ActionKinds {
     /** The kinds of this build. */
     public static ActionKinds standard() {
         return new ActionKinds(List.of(SetItemState.KIND, ChangeOwner.KIND, FinishRun.KIND, RestoreRun.KIND,
-                PostStatusUpdate.KIND));
+                PostStatusUpdate.KIND,
+                // status updates: snooze / change the cadence, request an update
+                ResetReminder.KIND, RequestStatusUpdate.KIND));
     }
 
     /** What a stored row reads as. */
