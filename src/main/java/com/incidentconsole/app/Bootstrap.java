@@ -51,6 +51,8 @@ public final class Bootstrap implements AutoCloseable {
     private final AtomicReference<SandboxServer> sandbox = new AtomicReference<>();
     private final AtomicReference<ServerWorkspace> workspace = new AtomicReference<>();
     private final AtomicReference<LocalStore> store = new AtomicReference<>();
+    /** The followed server's key in the local store (status update drafts, issue #15). */
+    private final AtomicReference<String> serverKey = new AtomicReference<>();
     private final AtomicReference<MattermostConnection> connection = new AtomicReference<>();
     private final AtomicReference<CredentialVault> vault = new AtomicReference<>();
     /** Who the stored token used for this start belongs to; empty when the start used no stored token. */
@@ -211,6 +213,7 @@ public final class Bootstrap implements AutoCloseable {
         this.connection.set(connection);
         LocalStore local = store.get();
         String serverKey = target.address().baseUrl().toString();
+        this.serverKey.set(serverKey);
         ServerWorkspace followed = ServerWorkspace.follow(target.label(), target.sandbox(), connection, mapper,
                 executors, local.outbox(serverKey), Optional.of(local.cache(serverKey)), Clock.systemUTC(),
                 StreamSettings.defaults());
@@ -219,6 +222,11 @@ public final class Bootstrap implements AutoCloseable {
         LOG.info(() -> "Workspace built in " + (System.nanoTime() - started) / 1_000_000 + " ms with "
                 + followed.runs().size() + " runs from the local cache");
         return followed;
+    }
+
+    /** The drafts of the followed server in the local store, once there is one (status updates, issue #15). */
+    public Optional<com.incidentconsole.sync.store.Drafts> drafts() {
+        return Optional.ofNullable(store.get()).flatMap(s -> Optional.ofNullable(serverKey.get()).map(s::drafts));
     }
 
     /** The server connection once the workspace is being built (it may still be signing in), for playbook pull and push. */

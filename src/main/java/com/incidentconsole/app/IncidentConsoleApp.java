@@ -123,6 +123,9 @@ public final class IncidentConsoleApp extends Application {
             try {
                 workspaceUi = new WorkspaceUi(bundle, FxBatcher.onFxThread(), Instant::now, ZoneId.systemDefault(),
                         commands);
+                // status updates (issue #15): posts from the server, drafts in the local store
+                workspaceUi.statusUpdates(com.incidentconsole.statusupdate.StatusUpdatesUi.over(
+                        () -> Optional.ofNullable(bootstrap).flatMap(Bootstrap::connection), bootstrap.drafts()));
                 root.getChildren().setAll(workspaceUi.build(workspace));
                 workspaceUi.installReports(workspace, () -> Optional.ofNullable(bootstrap).flatMap(Bootstrap::connection),
                         () -> window, scene.getStylesheets(),

@@ -5,6 +5,9 @@ import com.incidentconsole.fx.command.Command;
 import com.incidentconsole.reportexport.ReportExportUi;
 import com.incidentconsole.reportexport.RunReportSource;
 import com.incidentconsole.statsview.StatsViewUi;
+import com.incidentconsole.statusupdate.StatusUpdatesController;
+import com.incidentconsole.statusupdate.StatusUpdatesUi;
+import com.incidentconsole.statusupdate.StatusUpdatesViewModel;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -76,6 +79,8 @@ public final class WorkspaceUi implements AutoCloseable {
         return thread;
     });
     private Navigation navigation;
+    /** Status updates (issue #15): the server and drafts it reads; offline and in memory unless the app sets them. */
+    private StatusUpdatesUi statusUpdates = StatusUpdatesUi.offline();
 
     public WorkspaceUi(ResourceBundle bundle, FxBatcher batcher, Supplier<Instant> clock, ZoneId zone) {
         this(bundle, batcher, clock, zone, new CommandRegistry());
@@ -89,6 +94,13 @@ public final class WorkspaceUi implements AutoCloseable {
         this.batcher = batcher;
         this.clock = clock;
         this.zone = zone;
+    }
+
+    /** Status updates: where posts load from and drafts are kept; call before {@link #build}. Closed with this UI. */
+    public WorkspaceUi statusUpdates(StatusUpdatesUi services) {
+        statusUpdates.close();
+        statusUpdates = services;
+        return this;
     }
 
     /** Must run on the FX thread. */
@@ -129,6 +141,10 @@ public final class WorkspaceUi implements AutoCloseable {
             runDetail.refresh();
         })));
         subscriptions.add(workspace.subscribeConnection(batcher.collecting(statusBar::connectionChanged)));
+        // status updates (issue #15)
+        StatusUpdatesViewModel status = statusUpdates.viewModel(workspace, format, batcher::execute, clock);
+        subscriptions.add(workspace.pending().subscribe(batcher.collecting(targets -> status.pendingChanged())));
+        subscriptions.add(workspace.runs().subscribe(batcher.collecting(changes -> status.refresh())));
         runList.loadNoticeProperty().bind(statusBar.loadNoticeProperty());
         // Anything that changed between building the models and subscribing is picked up here.
         statusBar.connectionChanged(List.of(workspace.connection()));
@@ -144,7 +160,10 @@ public final class WorkspaceUi implements AutoCloseable {
                 .register(RunDetailController.class, () -> new RunDetailController(runDetail, navigation, uiClock, commands, bundle))
                 .register(UserPickerController.class, () -> new UserPickerController(picker, commands))
                 .register(ChecklistController.class, () -> new ChecklistController(checklist, bundle))
-                .register(TimelineController.class, () -> new TimelineController(timeline));
+                .register(TimelineController.class, () -> new TimelineController(timeline))
+                // status updates (issue #15)
+                .register(StatusUpdatesController.class,
+                        () -> new StatusUpdatesController(status, navigation, commands, bundle, uiClock));
         Parent main = new ViewLoader(controllers, bundle).load(MAIN_VIEW);
         // Also attached by the app around it; a key the inner one ran is consumed and not run twice.
         new PaletteController(commandTexts, commands).install((StackPane) main, MainController.WINDOW);
@@ -175,6 +194,7 @@ public final class WorkspaceUi implements AutoCloseable {
     @Override
     public void close() {
         reports.shutdownNow();
+        statusUpdates.close();
         subscriptions.forEach(Subscription::close);
         subscriptions.clear();
         uiClock.close();
