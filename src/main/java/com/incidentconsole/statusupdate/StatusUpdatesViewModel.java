@@ -71,6 +71,8 @@ public final class StatusUpdatesViewModel {
     private final ReadOnlyBooleanWrapper panelOpen = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper editorOpen = new ReadOnlyBooleanWrapper();
     private final ObservableList<PostRow> posts = FXCollections.observableArrayList();
+    /** One wrapper for good: it listens to {@link #posts} weakly, so a new one per call could lose its listeners. */
+    private final ObservableList<PostRow> readOnlyPosts = FXCollections.unmodifiableObservableList(posts);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper loadNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper lastUpdate = new ReadOnlyStringWrapper("");
@@ -504,7 +506,7 @@ public final class StatusUpdatesViewModel {
     }
 
     public ObservableList<PostRow> posts() {
-        return FXCollections.unmodifiableObservableList(posts);
+        return readOnlyPosts;
     }
 
     public ReadOnlyStringProperty titleProperty() {
