@@ -176,6 +176,9 @@ public final class IncidentConsoleApp extends Application {
         try {
             workspaceUi = new WorkspaceUi(bundle, FxBatcher.onFxThread(), Instant::now, ZoneId.systemDefault(),
                     commands);
+            // status updates (issue #15): posts from the server, drafts in the local store
+            workspaceUi.statusUpdates(com.incidentconsole.statusupdate.StatusUpdatesUi.over(session::connection,
+                    Optional.of(session.drafts())));
             root.getChildren().setAll(workspaceUi.build(workspace));
             workspaceUi.installReports(workspace, session::connection, () -> window, scene.getStylesheets(),
                     file -> getHostServices().showDocument(file.toUri().toString()));

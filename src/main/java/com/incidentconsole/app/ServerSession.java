@@ -138,6 +138,16 @@ final class ServerSession implements AutoCloseable {
     }
 
     /** The connection once the workspace is being built (it may still be signing in), for playbook pull and push. */
+    /** The user's unsent writing for this server (status update and retrospective drafts). */
+    com.incidentconsole.sync.store.Drafts drafts() {
+        return shared.store().drafts(key());
+    }
+
+    /** The timeline events the user starred on this server. */
+    com.incidentconsole.sync.store.TimelineStars stars() {
+        return shared.store().stars(key());
+    }
+
     Optional<MattermostConnection> connection() {
         return Optional.ofNullable(connection.get());
     }

@@ -6,6 +6,9 @@ import com.incidentconsole.reportexport.ReportExportUi;
 import com.incidentconsole.runops.RunOpsUi;
 import com.incidentconsole.reportexport.RunReportSource;
 import com.incidentconsole.statsview.StatsViewUi;
+import com.incidentconsole.statusupdate.StatusUpdatesController;
+import com.incidentconsole.statusupdate.StatusUpdatesUi;
+import com.incidentconsole.statusupdate.StatusUpdatesViewModel;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -84,6 +87,8 @@ public final class WorkspaceUi implements AutoCloseable {
     private PaletteController palette;
     private StackPane mainRoot;
     private RunOpsUi runOps;
+    /** Status updates (issue #15): the server and drafts it reads; offline and in memory unless the app sets them. */
+    private StatusUpdatesUi statusUpdates = StatusUpdatesUi.offline();
 
     public WorkspaceUi(ResourceBundle bundle, FxBatcher batcher, Supplier<Instant> clock, ZoneId zone) {
         this(bundle, batcher, clock, zone, new CommandRegistry());
@@ -97,6 +102,13 @@ public final class WorkspaceUi implements AutoCloseable {
         this.batcher = batcher;
         this.clock = clock;
         this.zone = zone;
+    }
+
+    /** Status updates: where posts load from and drafts are kept; call before {@link #build}. Closed with this UI. */
+    public WorkspaceUi statusUpdates(StatusUpdatesUi services) {
+        statusUpdates.close();
+        statusUpdates = services;
+        return this;
     }
 
     /** Must run on the FX thread. */
@@ -140,6 +152,10 @@ public final class WorkspaceUi implements AutoCloseable {
             runDetail.refresh();
         })));
         subscriptions.add(workspace.subscribeConnection(batcher.collecting(statusBar::connectionChanged)));
+        // status updates (issue #15)
+        StatusUpdatesViewModel status = statusUpdates.viewModel(workspace, format, batcher::execute, clock);
+        subscriptions.add(workspace.pending().subscribe(batcher.collecting(targets -> status.pendingChanged())));
+        subscriptions.add(workspace.runs().subscribe(batcher.collecting(changes -> status.refresh())));
         runList.loadNoticeProperty().bind(statusBar.loadNoticeProperty());
         // Anything that changed between building the models and subscribing is picked up here.
         statusBar.connectionChanged(List.of(workspace.connection()));
@@ -156,7 +172,10 @@ public final class WorkspaceUi implements AutoCloseable {
                 .register(RunDetailController.class, () -> new RunDetailController(runDetail, navigation, uiClock, commands, bundle))
                 .register(UserPickerController.class, () -> new UserPickerController(picker, commands))
                 .register(ChecklistController.class, () -> new ChecklistController(checklist, bundle))
-                .register(TimelineController.class, () -> new TimelineController(timeline));
+                .register(TimelineController.class, () -> new TimelineController(timeline))
+                // status updates (issue #15)
+                .register(StatusUpdatesController.class,
+                        () -> new StatusUpdatesController(status, navigation, commands, bundle, uiClock));
         Parent main = new ViewLoader(controllers, bundle).load(MAIN_VIEW);
         // Also attached by the app around it; a key the inner one ran is consumed and not run twice.
         palette = new PaletteController(commandTexts, commands).install((StackPane) main, MainController.WINDOW);
@@ -205,6 +224,7 @@ public final class WorkspaceUi implements AutoCloseable {
             runOps.close();
         }
         reports.shutdownNow();
+        statusUpdates.close();
         subscriptions.forEach(Subscription::close);
         subscriptions.clear();
         uiClock.close();

@@ -123,6 +123,15 @@ public final class RunsApi {
                 new Rest.Once(new RunRequests.StatusUpdate(message, reminderSeconds, finishRun)));
     }
 
+    /**
+     * Restarts the reminder: the next update is due {@code seconds} from now, the bot's reminder post goes, a
+     * {@code status_update_snoozed} event is added (api/playbook_runs.go reminderReset → ResetReminder). Sent at
+     * most once: a repeat adds a second event.
+     */
+    public void resetReminder(String id, long seconds) {
+        rest.send("POST", run(id) + "/reminder", new Rest.Once(new RunRequests.Reminder(seconds)));
+    }
+
     /** Posts a request message to the run's channel; sent at most once. */
     public void requestUpdate(String id) {
         rest.send("POST", run(id) + "/request-update", new Rest.Once(null));

@@ -1,5 +1,6 @@
 package com.incidentconsole.runs;
 
+import com.incidentconsole.cadence.UpdateCadence;
 import com.incidentconsole.sync.PlaybookDirectory;
 import com.incidentconsole.sync.UserDirectory;
 import com.incidentconsole.text.DisplayText;
@@ -126,18 +127,17 @@ public final class RunFormat {
     }
 
     /**
-     * When the next status update is due, from the run's reminder cadence: "in 3 min", "overdue 5 min",
-     * or a dash when the run is finished or has no cadence.
+     * When the next status update is due, from the run's reminder cadence ({@link UpdateCadence}, the server's
+     * rules): "in 3 min", "overdue 5 min", or a dash when nothing is due (finished, updates off, no reminder).
      */
     public NextUpdate nextUpdate(PlaybookRun run, Instant now) {
-        if (run.isFinished() || !run.statusUpdateEnabled() || run.previousReminder() <= 0) {
-            return new NextUpdate(text("run.stage.none"), false, Long.MAX_VALUE);
-        }
-        long from = run.lastStatusUpdateAt() > 0 ? run.lastStatusUpdateAt() : run.createAt();
-        long dueAt = from + run.previousReminder() / 1_000_000;
-        long minutes = Math.abs(Duration.between(now, Instant.ofEpochMilli(dueAt)).toMinutes());
-        boolean overdue = dueAt <= now.toEpochMilli();
-        return new NextUpdate(String.format(text(overdue ? "time.overdueBy" : "time.dueIn"), span(minutes)), overdue, dueAt);
+        return switch (UpdateCadence.at(run, now)) {
+            case UpdateCadence.State.NotDue notDue -> new NextUpdate(text("run.stage.none"), false, Long.MAX_VALUE);
+            case UpdateCadence.State.DueIn in -> new NextUpdate(String.format(text("time.dueIn"),
+                    span(in.left().toMinutes())), false, in.dueAt().toEpochMilli());
+            case UpdateCadence.State.Overdue late -> new NextUpdate(String.format(text("time.overdueBy"),
+                    span(late.by().toMinutes())), true, late.dueAt().toEpochMilli());
+        };
     }
 
     private String span(long minutes) {

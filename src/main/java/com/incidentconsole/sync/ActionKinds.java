@@ -30,7 +30,9 @@ public final class ActionKinds {
                 EditSummary.KIND,
                 // checklist work (ADR 0024)
                 SetItemAssignee.KIND, SetItemDueDate.KIND, EditItem.KIND, MoveItem.KIND, DeleteItem.KIND,
-                RunItemCommand.KIND, AddItem.KIND, DuplicateItem.KIND, AddChecklist.KIND, ChecklistChange.KIND));
+                RunItemCommand.KIND, AddItem.KIND, DuplicateItem.KIND, AddChecklist.KIND, ChecklistChange.KIND,
+                // status updates: snooze / change the cadence, request an update
+                ResetReminder.KIND, RequestStatusUpdate.KIND));
     }
 
     /** What a stored row reads as. */

@@ -21,7 +21,14 @@ interface ActionTransport {
 
     void restoreRun(String runId);
 
-    void postStatusUpdate(String runId, String message, long reminderSeconds);
+    void postStatusUpdate(String runId, String message, long reminderSeconds, boolean finishRun);
+
+    // status updates: the broadcast switch, the reminder reset (snooze, cadence) and the update request
+    void setStatusBroadcast(String runId, boolean enabled);
+
+    void resetReminder(String runId, long seconds);
+
+    void requestUpdate(String runId);
 
     /** The run's status posts with their text and author, newest first. */
     List<StatusPostComplete> statusUpdates(String runId);

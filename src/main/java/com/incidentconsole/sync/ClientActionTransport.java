@@ -36,8 +36,24 @@ record ClientActionTransport(RunsApi runs, ChecklistApi checklists, PostsApi pos
     }
 
     @Override
-    public void postStatusUpdate(String runId, String message, long reminderSeconds) {
-        runs.postStatusUpdate(runId, message, reminderSeconds, false);
+    public void postStatusUpdate(String runId, String message, long reminderSeconds, boolean finishRun) {
+        runs.postStatusUpdate(runId, message, reminderSeconds, finishRun);
+    }
+
+    // status updates
+    @Override
+    public void setStatusBroadcast(String runId, boolean enabled) {
+        runs.setStatusBroadcast(runId, enabled);
+    }
+
+    @Override
+    public void resetReminder(String runId, long seconds) {
+        runs.resetReminder(runId, seconds);
+    }
+
+    @Override
+    public void requestUpdate(String runId) {
+        runs.requestUpdate(runId);
     }
 
     @Override

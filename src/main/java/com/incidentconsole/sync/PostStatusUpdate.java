@@ -16,10 +16,26 @@ import java.util.UUID;
  * ({@code GET /runs/{id}/status-updates}) are searched for it first.
  *
  * @param postKey this post's own id, so that two posts are two targets (neither replaces the other)
- * @param reminderSeconds when the next update is due, as the server's reminder (must be &gt; 0)
+ * @param reminderSeconds when the next update is due, as the server's reminder (must be &gt; 0 unless finishing)
+ * @param broadcast whether the run's broadcast channels get it: the server has no per-update switch, so a choice
+ *                  other than the run's setting switches the setting first (GraphQL updateRun), as the CLI does
+ * @param finishRun the update also finishes the run ({@code finish_run}: reminder 0, then FinishPlaybookRun)
  */
-public record PostStatusUpdate(String runId, String postKey, String message, long reminderSeconds)
-        implements Action {
+public record PostStatusUpdate(String runId, String postKey, String message, long reminderSeconds,
+                               Broadcast broadcast, boolean finishRun) implements Action {
+
+    /** Whether this update goes to the run's broadcast channels. */
+    public enum Broadcast {
+        /** As the run is set (the only choice of a version-1 row). */
+        AS_SET,
+        ON,
+        OFF
+    }
+
+    /** A plain update, broadcast as the run is set (version 1's only form). */
+    public PostStatusUpdate(String runId, String postKey, String message, long reminderSeconds) {
+        this(runId, postKey, message, reminderSeconds, Broadcast.AS_SET, false);
+    }
 
     /**
      * A post by me with the same text, this much older than my request, may still be mine (the server's
@@ -27,11 +43,21 @@ public record PostStatusUpdate(String runId, String postKey, String message, lon
      */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
-    static final ActionKind KIND = new ActionKind("status_post", 1, (runId, p, version) -> new PostStatusUpdate(runId,
-            ActionKind.required(p, "post_key"), ActionKind.required(p, "message"), p.path("reminder_seconds").asLong(0)));
+    /** Version 2 adds broadcast and finish; a version-1 row reads as "as set, not finishing". */
+    static final ActionKind KIND = new ActionKind("status_post", 2, (runId, p, version) -> new PostStatusUpdate(runId,
+            ActionKind.required(p, "post_key"), ActionKind.required(p, "message"), p.path("reminder_seconds").asLong(0),
+            Broadcast.valueOf(p.path("broadcast").asText(Broadcast.AS_SET.name())),
+            p.path("finish_run").asBoolean(false)));
 
     public static PostStatusUpdate of(String runId, String message, Duration reminder) {
         return new PostStatusUpdate(runId, UUID.randomUUID().toString(), message, reminder.toSeconds());
+    }
+
+    /** An update as the status editor makes it: with the broadcast choice and possibly finishing the run. */
+    public static PostStatusUpdate of(String runId, String message, Duration reminder, boolean broadcast,
+                                      boolean finishRun) {
+        return new PostStatusUpdate(runId, UUID.randomUUID().toString(), message, finishRun ? 0 : reminder.toSeconds(),
+                broadcast ? Broadcast.ON : Broadcast.OFF, finishRun);
     }
 
     @Override
@@ -63,7 +89,8 @@ public record PostStatusUpdate(String runId, String postKey, String message, lon
     @Override
     public ObjectNode payload(JsonMapper mapper) {
         return mapper.createObjectNode().put("post_key", postKey).put("message", message)
-                .put("reminder_seconds", reminderSeconds);
+                .put("reminder_seconds", reminderSeconds).put("broadcast", broadcast.name())
+                .put("finish_run", finishRun);
     }
 
     /** Nothing in the run says which post is which: only the answer or the post list can. */
@@ -106,12 +133,18 @@ public record PostStatusUpdate(String runId, String postKey, String message, lon
             }
             return Settlement.UNKNOWN;
         }
-        List<StatusPostComplete> mine = posts.stream()
-                .filter(p -> me.equals(p.authorUserName()) && message.strip().equals(p.message().strip())).toList();
+        List<StatusPostComplete> byMe = posts.stream().filter(p -> me.equals(p.authorUserName())).toList();
+        List<StatusPostComplete> mine = byMe.stream()
+                .filter(p -> message.strip().equals(p.message().strip())).toList();
         if (mine.stream().anyMatch(p -> p.createAt() >= sentAt)) {
             return Settlement.TOOK_EFFECT;
         }
         if (mine.stream().anyMatch(p -> p.createAt() >= sentAt - CLOCK_SKEW.toMillis())) {
+            return Settlement.UNKNOWN;
+        }
+        // The server fills {placeholders} in (resolveMessageForRun): a post of mine since then with other text
+        // may be this one rewritten. The user decides rather than risking a second post.
+        if (message.contains("{") && byMe.stream().anyMatch(p -> p.createAt() >= sentAt - CLOCK_SKEW.toMillis())) {
             return Settlement.UNKNOWN;
         }
         return Settlement.NOT_TAKEN;
@@ -119,6 +152,10 @@ public record PostStatusUpdate(String runId, String postKey, String message, lon
 
     @Override
     public void send(ActionTransport transport, PlaybookRun current) {
-        transport.postStatusUpdate(runId, message, reminderSeconds);
+        boolean switchTo = broadcast == Broadcast.ON;
+        if (broadcast != Broadcast.AS_SET && switchTo != current.statusUpdateBroadcastChannelsEnabled()) {
+            transport.setStatusBroadcast(runId, switchTo);
+        }
+        transport.postStatusUpdate(runId, message, reminderSeconds, finishRun);
     }
 }

@@ -131,6 +131,41 @@ class ActionKindsQueueTest {
         assertEquals(ActionConflict.Kind.RUN_FINISHED, pending.all().get(0).conflict().orElseThrow().kind());
     }
 
+    /** Any action as a crashed process left it, after its request had left at {@code sentAt}. */
+    private void leftBy(Action action, OutboxEntry.State state, long sentAt) {
+        OutboxEntry row = outbox().append(new OutboxEntry.New("c2", action.kind().id(), action.kind().version(),
+                OutboxEntry.RUN_SCOPE, action.runId(), action.target().subject(), action.payload(mapper).toString(),
+                action.description(), sentAt - 10, ""));
+        outbox().markSending(row.seq(), sentAt);
+        outbox().update(row.seq(), state, "", false);
+    }
+
+    /** Issue #15: a snooze and a request are not idempotent either: restored, they are looked for, not resent. */
+    @Test
+    void aRestoredSentSnoozeTheServerShowsIsNotSentAgainAndAMissingRequestIsSentOnce() {
+        long sentAt = System.currentTimeMillis() - 5_000;
+        com.fasterxml.jackson.databind.node.ObjectNode tree = mapper.valueToTree(server.get("run1"));
+        tree.put("previous_reminder", 900L * 1_000_000_000L);
+        tree.withArray("timeline_events").addObject().put("id", "e9").put("event_type", "status_update_snoozed")
+                .put("event_at", sentAt + 30).put("create_at", sentAt + 30);
+        server.put("run1", mapper.convertValue(tree, com.incidentconsole.wire.PlaybookRun.class));
+        ResetReminder snooze = ResetReminder.snooze("run1", Duration.ofMinutes(15));
+        leftBy(snooze, OutboxEntry.State.SENT, sentAt);
+        RequestStatusUpdate request = new RequestStatusUpdate("run1", "DB outage");
+        OutboxEntry row = outbox().append(new OutboxEntry.New("c3", request.kind().id(), request.kind().version(),
+                OutboxEntry.RUN_SCOPE, "run1", request.target().subject(), request.payload(mapper).toString(),
+                request.description(), sentAt - 10, ""));
+        outbox().markSending(row.seq(), sentAt);
+        ActionQueue restarted = queue();
+
+        restarted.restore();
+        restarted.resume();
+
+        await("settled", () -> outbox().entries().isEmpty() && pending.all().isEmpty(), transport.calls::toString);
+        assertEquals(0, calls("reminder"), "the snooze is on the run: not sent twice");
+        assertEquals(1, calls("request"), "no request of mine on the run: sent once");
+    }
+
     @Test
     void aRestoredSentStatusPostThatTheServerShowsIsNotPostedAgain() {
         long sentAt = System.currentTimeMillis() - 5_000;

@@ -109,10 +109,34 @@ final class FakeTransport implements ActionTransport {
      * throws as if the answer never came back.
      */
     @Override
-    public void postStatusUpdate(String runId, String message, long reminderSeconds) {
-        calls.add("post " + runId + " " + message);
+    public void postStatusUpdate(String runId, String message, long reminderSeconds, boolean finishRun) {
+        calls.add("post " + runId + " " + message + (finishRun ? " +finish" : ""));
         maybeFail();
         posts.add(0, new StatusPostComplete("p" + posts.size(), System.currentTimeMillis(), 0, 0, message, postAuthor));
+        if (loseAnswers.get()) {
+            throw offline();
+        }
+    }
+
+    @Override
+    public void setStatusBroadcast(String runId, boolean enabled) {
+        calls.add("broadcast " + runId + " " + enabled);
+        maybeFail();
+    }
+
+    @Override
+    public void resetReminder(String runId, long seconds) {
+        calls.add("reminder " + runId + " " + seconds);
+        maybeFail();
+        if (loseAnswers.get()) {
+            throw offline();
+        }
+    }
+
+    @Override
+    public void requestUpdate(String runId) {
+        calls.add("request " + runId);
+        maybeFail();
         if (loseAnswers.get()) {
             throw offline();
         }
