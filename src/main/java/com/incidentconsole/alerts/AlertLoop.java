@@ -53,6 +53,11 @@ public final class AlertLoop implements AutoCloseable {
         return desk;
     }
 
+    /** Runs blocking work that belongs to the alerts (connecting to the desktop's notification service). */
+    public void execute(Runnable work) {
+        thread.execute(() -> guarded(work));
+    }
+
     private static void save(AlertSettingsFile file, AlertSettings settings) {
         try {
             file.save(settings);

@@ -127,6 +127,7 @@ public final class IncidentConsoleApp extends Application {
                 workspaceUi.installReports(workspace, () -> Optional.ofNullable(bootstrap).flatMap(Bootstrap::connection),
                         () -> window, scene.getStylesheets(),
                         file -> getHostServices().showDocument(file.toUri().toString()));
+                workspaceUi.installNotifications(workspace, root.getChildren().get(0), () -> window, AppPaths.forCurrentUser().dataDir());
                 // A session the server ends later (or refused at a start from the cache) is renewed in place.
                 renewal = new SessionRenewal(workspace, bootstrap::signInAgain, signIn, Platform::runLater);
                 renewal.start();

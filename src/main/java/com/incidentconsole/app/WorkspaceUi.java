@@ -1,6 +1,9 @@
 package com.incidentconsole.app;
 
 import com.incidentconsole.client.MattermostConnection;
+import com.incidentconsole.alerts.NextUpdate;
+import com.incidentconsole.alertsview.NotificationsUi;
+import java.nio.file.Path;
 import com.incidentconsole.fx.command.Command;
 import com.incidentconsole.reportexport.ReportExportUi;
 import com.incidentconsole.reportexport.RunReportSource;
@@ -172,8 +175,20 @@ public final class WorkspaceUi implements AutoCloseable {
                         .enabledWhen(ReportExportUi.enabled(navigation.openRunIdProperty())));
     }
 
+    // notify (docs/adr/0028): desktop and in-app notifications, their history panel and settings.
+    private NotificationsUi notifications;
+
+    /** Notifications over the main view {@code main} (what {@link #build} returned); call after {@link #build}. */
+    public void installNotifications(Workspace workspace, javafx.scene.Node main, Supplier<Window> owner, Path dataDir) {
+        notifications = NotificationsUi.install(workspace, navigation, commands, MainController.WINDOW, batcher,
+                (StackPane) main, owner, dataDir, clock, zone, new NextUpdate());
+    }
+
     @Override
     public void close() {
+        if (notifications != null) {
+            notifications.close();
+        }
         reports.shutdownNow();
         subscriptions.forEach(Subscription::close);
         subscriptions.clear();
