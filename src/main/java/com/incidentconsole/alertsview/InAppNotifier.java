@@ -6,6 +6,7 @@ import com.incidentconsole.alerts.Notifier;
 import com.incidentconsole.fx.FxBatcher;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.stage.PopupWindow;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
@@ -52,5 +53,21 @@ final class InAppNotifier implements Notifier {
                 .hideAfter(Duration.seconds(urgent ? 30 : 8))
                 .action(new Action(openLabel, e -> openRun.accept(notice.runId())))
                 .show();
+        keepTheKeyboardInTheWindow(window);
+    }
+
+    /**
+     * A showing pop-up is offered the owner window's key presses first (JavaFX redirects them to the pop-up's
+     * focused node), and the notification's buttons took them, so while one showed (up to 30 s) the window's
+     * arrows, Enter and Ctrl chords did nothing. Its buttons are for the mouse: none of them takes the keyboard,
+     * and the window's keys, "open the latest notification's run" included, work as if nothing had popped up.
+     */
+    private static void keepTheKeyboardInTheWindow(Window window) {
+        for (Window shown : Window.getWindows()) {
+            if (shown instanceof PopupWindow popup && popup.getOwnerWindow() == window && popup.getScene() != null
+                    && !popup.getScene().getRoot().lookupAll("." + STYLE).isEmpty()) {
+                popup.getScene().getRoot().lookupAll("*").forEach(node -> node.setFocusTraversable(false));
+            }
+        }
     }
 }
