@@ -113,7 +113,7 @@ class AlertsAgainstSandboxTest {
                 .findFirst().orElseThrow().username();
         connect(sandbox.control().tokenFor(theirOwner)).runs()
                 .postStatusUpdate(theirs.id(), "Looking into it", 600, false);
-        await("both updates reached the workspace", () -> postedAt(mine.id(), now) && postedAt(theirs.id(), now));
+        await("my update reached the workspace", () -> postedAt(mine.id(), now));
 
         clock.advance(Duration.ofMinutes(4));
         desk.tick();
