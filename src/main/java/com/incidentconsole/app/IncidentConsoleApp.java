@@ -183,6 +183,8 @@ public final class IncidentConsoleApp extends Application {
             workspaceUi.installReports(workspace, session::connection, () -> window, scene.getStylesheets(),
                     file -> getHostServices().showDocument(file.toUri().toString()));
             workspaceUi.installRunOps(workspace, session::connection, getHostServices()::showDocument); // runops
+            workspaceUi.installNotifications(workspace, root.getChildren().get(0), () -> window,
+                    AppPaths.forCurrentUser().dataDir()); // notify
             renew(session, workspace, signIn);
             signedInSession.set(true);
         } catch (RuntimeException e) {

@@ -1,6 +1,9 @@
 package com.incidentconsole.app;
 
 import com.incidentconsole.client.MattermostConnection;
+import com.incidentconsole.cadence.UpdateCadence;
+import com.incidentconsole.alertsview.NotificationsUi;
+import java.nio.file.Path;
 import com.incidentconsole.fx.command.Command;
 import com.incidentconsole.reportexport.ReportExportUi;
 import com.incidentconsole.runops.RunOpsUi;
@@ -218,10 +221,22 @@ public final class WorkspaceUi implements AutoCloseable {
                 batcher, clock, zone, bundle, commandTexts);
     }
 
+    // notify (docs/adr/0028): desktop and in-app notifications, their history panel and settings.
+    private NotificationsUi notifications;
+
+    /** Notifications over the main view {@code main} (what {@link #build} returned); call after {@link #build}. */
+    public void installNotifications(Workspace workspace, javafx.scene.Node main, Supplier<Window> owner, Path dataDir) {
+        notifications = NotificationsUi.install(workspace, navigation, commands, MainController.WINDOW, batcher,
+                (StackPane) main, owner, dataDir, clock, zone, UpdateCadence::nextUpdateDue);
+    }
+
     @Override
     public void close() {
         if (runOps != null) {
             runOps.close();
+        }
+        if (notifications != null) {
+            notifications.close();
         }
         reports.shutdownNow();
         statusUpdates.close();
