@@ -24,7 +24,10 @@ public final class ActionKinds {
     /** The kinds of this build. */
     public static ActionKinds standard() {
         return new ActionKinds(List.of(SetItemState.KIND, ChangeOwner.KIND, FinishRun.KIND, RestoreRun.KIND,
-                PostStatusUpdate.KIND));
+                PostStatusUpdate.KIND,
+                // retro (issue 16): the retrospective and the timeline
+                SaveRetrospective.KIND, PublishRetrospective.KIND, CancelRetrospective.KIND,
+                SetRetrospectiveEnabled.KIND, DeleteTimelineEvent.KIND));
     }
 
     /** What a stored row reads as. */

@@ -43,4 +43,32 @@ record ClientActionTransport(RunsApi runs, ChecklistApi checklists) implements A
     public PlaybookRun fetchRun(String runId) {
         return runs.get(runId);
     }
+
+    // retro (issue 16)
+
+    @Override
+    public void saveRetrospective(String runId, String text, List<com.incidentconsole.wire.RunMetricData> metrics) {
+        runs.saveRetrospective(runId, text, metrics);
+    }
+
+    @Override
+    public void publishRetrospective(String runId, String text,
+                                     List<com.incidentconsole.wire.RunMetricData> metrics) {
+        runs.publishRetrospective(runId, text, metrics);
+    }
+
+    @Override
+    public void cancelRetrospective(String runId) {
+        runs.cancelRetrospective(runId);
+    }
+
+    @Override
+    public void setRetrospectiveEnabled(String runId, boolean enabled) {
+        runs.setRetrospectiveEnabled(runId, enabled);
+    }
+
+    @Override
+    public void deleteTimelineEvent(String runId, String eventId) {
+        runs.deleteTimelineEvent(runId, eventId);
+    }
 }
