@@ -221,6 +221,18 @@ public final class Bootstrap implements AutoCloseable {
         return followed;
     }
 
+    // retro (issue 16)
+    /** The drafts and timeline stars of the server followed now, once there is one. */
+    public Optional<com.incidentconsole.retro.RetroStores> retroStores() {
+        LocalStore local = store.get();
+        Target followed = target.get();
+        if (local == null || followed == null) {
+            return Optional.empty();
+        }
+        String serverKey = followed.address().baseUrl().toString();
+        return Optional.of(new com.incidentconsole.retro.RetroStores(local.drafts(serverKey), local.stars(serverKey)));
+    }
+
     /** The server connection once the workspace is being built (it may still be signing in), for playbook pull and push. */
     public Optional<MattermostConnection> connection() {
         return Optional.ofNullable(connection.get());

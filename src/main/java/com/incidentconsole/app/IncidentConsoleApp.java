@@ -127,6 +127,10 @@ public final class IncidentConsoleApp extends Application {
                 workspaceUi.installReports(workspace, () -> Optional.ofNullable(bootstrap).flatMap(Bootstrap::connection),
                         () -> window, scene.getStylesheets(),
                         file -> getHostServices().showDocument(file.toUri().toString()));
+                // retro (issue 16)
+                workspaceUi.installRetro(workspace, () -> Optional.ofNullable(bootstrap).flatMap(Bootstrap::connection),
+                        () -> Optional.ofNullable(bootstrap).flatMap(Bootstrap::retroStores), () -> window,
+                        scene.getStylesheets());
                 // A session the server ends later (or refused at a start from the cache) is renewed in place.
                 renewal = new SessionRenewal(workspace, bootstrap::signInAgain, signIn, Platform::runLater);
                 renewal.start();
