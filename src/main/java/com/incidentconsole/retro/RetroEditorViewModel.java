@@ -442,7 +442,10 @@ public final class RetroEditorViewModel implements AutoCloseable {
 
     // --- the merge
 
-    private void showMerge(String from, String mine, String theirs, Runnable then) {
+    private void showMerge(String serverBase, String mine, String theirs, Runnable then) {
+        // A draft begun on an empty server text began from the template, as the colleague's edit most likely did
+        // (the server copies the template into every new run): that is the ancestor both sides share.
+        String from = serverBase.isEmpty() ? workspace.runs().get(runId).map(this::template).orElse("") : serverBase;
         TextMerge.Result result = TextMerge.merge(from, mine, theirs);
         mergeBase.set(from);
         mergeMine.set(mine);

@@ -216,7 +216,12 @@ public final class RetroUi implements AutoCloseable {
 
     @Override
     public void close() {
-        List.copyOf(open.values()).forEach(Stage::close);
+        Runnable closeAll = () -> List.copyOf(open.values()).forEach(Stage::close);
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            closeAll.run();
+        } else {
+            javafx.application.Platform.runLater(closeAll);
+        }
         disk.shutdown();
         net.shutdownNow();
     }
