@@ -185,6 +185,9 @@ public final class IncidentConsoleApp extends Application {
             workspaceUi.installRunOps(workspace, session::connection, getHostServices()::showDocument); // runops
             workspaceUi.installNotifications(workspace, root.getChildren().get(0), () -> window,
                     AppPaths.forCurrentUser().dataDir()); // notify
+            workspaceUi.installRetro(workspace, session::connection, () -> Optional.of(
+                    new com.incidentconsole.retro.RetroStores(session.drafts(), session.stars())), () -> window,
+                    scene.getStylesheets()); // retro (issue 16)
             renew(session, workspace, signIn);
             signedInSession.set(true);
         } catch (RuntimeException e) {

@@ -230,6 +230,24 @@ public final class WorkspaceUi implements AutoCloseable {
                 (StackPane) main, owner, dataDir, clock, zone, UpdateCadence::nextUpdateDue);
     }
 
+    // retro (issue 16): the retrospective editor, a window per run, opened from the run detail and the palette.
+    private com.incidentconsole.retro.RetroUi retro;
+
+    /** The retrospective editor ({@code Ctrl+R} on a run); call after {@link #build}. */
+    public void installRetro(Workspace workspace, Supplier<Optional<MattermostConnection>> connection,
+            Supplier<Optional<com.incidentconsole.retro.RetroStores>> stores, Supplier<Window> owner,
+            List<String> stylesheets) {
+        retro = new com.incidentconsole.retro.RetroUi(workspace, connection, stores, bundle, clock, zone, stylesheets);
+        commands.add(Command.of("run.retrospective", RunDetailController.SCOPE,
+                () -> retro.open(navigation.openRunIdProperty().get(), owner.get()), combo("Shortcut+R"))
+                .enabledWhen(ReportExportUi.enabled(navigation.openRunIdProperty())));
+    }
+
+    /** The retrospective windows (tests look into them); empty before {@link #installRetro}. */
+    public Optional<com.incidentconsole.retro.RetroUi> retro() {
+        return Optional.ofNullable(retro);
+    }
+
     @Override
     public void close() {
         if (runOps != null) {
@@ -238,6 +256,7 @@ public final class WorkspaceUi implements AutoCloseable {
         if (notifications != null) {
             notifications.close();
         }
+        Optional.ofNullable(retro).ifPresent(com.incidentconsole.retro.RetroUi::close);
         reports.shutdownNow();
         statusUpdates.close();
         subscriptions.forEach(Subscription::close);

@@ -212,8 +212,9 @@ public final class RunsApi {
     }
 
     public void publishRetrospective(String id, String text, List<RunMetricData> metrics) {
+        // Once: publishing posts to the channel, so a lost answer must not be resent by the HTTP client.
         rest.send("POST", run(id) + "/retrospective/publish",
-                new RunRequests.Retrospective(text, List.copyOf(metrics)));
+                new Rest.Once(new RunRequests.Retrospective(text, List.copyOf(metrics))));
     }
 
     public void deleteTimelineEvent(String id, String eventId) {
@@ -245,5 +246,17 @@ public final class RunsApi {
         java.util.Set<String> ids = new java.util.HashSet<>();
         runs.path("edges").forEach(edge -> ids.add(edge.path("node").path("id").asText()));
         return Optional.of(ids);
+    }
+
+    // retro (issue 16): the retrospective's cancel and switch, as the web app's buttons call them.
+
+    /** {@code POST /runs/{id}/no-retrospective-button}: "No retrospective for this run.", published and canceled. */
+    public void cancelRetrospective(String id) {
+        rest.send("POST", run(id) + "/no-retrospective-button", new Rest.Once(null));
+    }
+
+    /** {@code PUT /runs/{id}/retrospective-enabled}; the same value again is a no-op on the server. */
+    public void setRetrospectiveEnabled(String id, boolean enabled) {
+        rest.send("PUT", run(id) + "/retrospective-enabled", java.util.Map.of("retrospective_enabled", enabled));
     }
 }

@@ -32,7 +32,10 @@ public final class ActionKinds {
                 SetItemAssignee.KIND, SetItemDueDate.KIND, EditItem.KIND, MoveItem.KIND, DeleteItem.KIND,
                 RunItemCommand.KIND, AddItem.KIND, DuplicateItem.KIND, AddChecklist.KIND, ChecklistChange.KIND,
                 // status updates: snooze / change the cadence, request an update
-                ResetReminder.KIND, RequestStatusUpdate.KIND));
+                ResetReminder.KIND, RequestStatusUpdate.KIND,
+                // retro (issue 16): the retrospective and the timeline
+                SaveRetrospective.KIND, PublishRetrospective.KIND, CancelRetrospective.KIND,
+                SetRetrospectiveEnabled.KIND, DeleteTimelineEvent.KIND));
     }
 
     /** What a stored row reads as. */

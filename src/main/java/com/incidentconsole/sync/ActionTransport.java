@@ -91,4 +91,28 @@ interface ActionTransport {
 
     /** Skips every item of the checklist, or restores them all. */
     void skipChecklist(String runId, int checklistIndex, boolean skip);
+
+    // retro (issue 16): the retrospective and timeline endpoints. Defaults refuse so that other transports (test
+    // fakes) need not know them.
+
+    default void saveRetrospective(String runId, String text, List<com.incidentconsole.wire.RunMetricData> metrics) {
+        throw new UnsupportedOperationException("saveRetrospective");
+    }
+
+    default void publishRetrospective(String runId, String text,
+                                      List<com.incidentconsole.wire.RunMetricData> metrics) {
+        throw new UnsupportedOperationException("publishRetrospective");
+    }
+
+    default void cancelRetrospective(String runId) {
+        throw new UnsupportedOperationException("cancelRetrospective");
+    }
+
+    default void setRetrospectiveEnabled(String runId, boolean enabled) {
+        throw new UnsupportedOperationException("setRetrospectiveEnabled");
+    }
+
+    default void deleteTimelineEvent(String runId, String eventId) {
+        throw new UnsupportedOperationException("deleteTimelineEvent");
+    }
 }

@@ -185,4 +185,32 @@ record ClientActionTransport(RunsApi runs, ChecklistApi checklists, PostsApi pos
             checklists.restoreChecklist(runId, checklistIndex);
         }
     }
+
+    // retro (issue 16)
+
+    @Override
+    public void saveRetrospective(String runId, String text, List<com.incidentconsole.wire.RunMetricData> metrics) {
+        runs.saveRetrospective(runId, text, metrics);
+    }
+
+    @Override
+    public void publishRetrospective(String runId, String text,
+                                     List<com.incidentconsole.wire.RunMetricData> metrics) {
+        runs.publishRetrospective(runId, text, metrics);
+    }
+
+    @Override
+    public void cancelRetrospective(String runId) {
+        runs.cancelRetrospective(runId);
+    }
+
+    @Override
+    public void setRetrospectiveEnabled(String runId, boolean enabled) {
+        runs.setRetrospectiveEnabled(runId, enabled);
+    }
+
+    @Override
+    public void deleteTimelineEvent(String runId, String eventId) {
+        runs.deleteTimelineEvent(runId, eventId);
+    }
 }
