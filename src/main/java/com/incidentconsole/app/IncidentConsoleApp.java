@@ -102,6 +102,7 @@ public final class IncidentConsoleApp extends Application {
         stage.setTitle(bundle.getString("app.title"));
         stage.setScene(scene);
         stage.show();
+        StartupMark.watch(scene); // dist (issue 18): "Runs list interactive" log line and -Dincident.console.exitAfter
         // The first pulse after show() is the first frame: log it, startup speed is a feature we measure.
         Platform.runLater(() -> LOG.info(() -> "First frame " + (System.currentTimeMillis()
                 - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms after JVM start"));
