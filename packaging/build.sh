@@ -66,7 +66,7 @@ fi
 if [ "${DIST_AOT:-1}" = 1 ] && { [ ${#display_runner[@]} -gt 0 ] || [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || [ $os = macos ]; }; then
   train_home=$(mktemp -d)
   aot="$appdir/incident-console.aot"
-  if HOME="$train_home" JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$train_home/app.aot -Dincident.console.home=$train_home/data -Dincident.console.credentials=file -Dincident.console.exitAfter=runsList" \
+  if HOME="$train_home" JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$train_home/app.aot -Duser.home=$train_home -Dincident.console.home=$train_home/data -Dincident.console.credentials=file -Dincident.console.exitAfter=runsList" \
       timeout 180 "${display_runner[@]}" "$launcher" >"$work/aot-training.log" 2>&1 && [ -s "$train_home/app.aot" ]; then
     mv "$train_home/app.aot" "$aot"
     for cfg in "$appdir"/*.cfg; do

@@ -23,16 +23,18 @@ fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 pass() { echo "ok:   $*"; }
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
-clean_env=(env -u JAVA_HOME -u JDK_JAVA_OPTIONS HOME="$home" XDG_DATA_HOME= XDG_CONFIG_HOME=
-  PATH=/usr/bin:/bin)
+# Java takes user.home from the password database, not $HOME: it is given explicitly as well.
+clean_env=(env -u JAVA_HOME -u JDK_JAVA_OPTIONS HOME="$home" XDG_DATA_HOME="$home/.local/share"
+  XDG_CONFIG_HOME="$home/.config" PATH=/usr/bin:/bin)
+props="-Duser.home=$home -Dincident.console.credentials=file"
 # JAVA_TOOL_OPTIONS is the only way to give the packaged launcher a system property; the JVM echoes it, so that
 # one line is dropped before looking for warnings.
 noise() { grep -v -E '^Picked up JAVA_TOOL_OPTIONS|INFO: |^[A-Z][a-z]{2} [0-9]{2}, [0-9]{4} .* (INFO|com\.incidentconsole)|^[a-zA-Z]+ [0-9]+, [0-9]+ [0-9:]+ [AP]M ' "$1"; }
 
 start() { # start LOG exitAfter [args...]
   local log=$1 exit_after=$2; shift 2
-  "${clean_env[@]}" JAVA_TOOL_OPTIONS="-Dincident.console.exitAfter=$exit_after -Dincident.console.credentials=file" \
-    timeout 120 "${run[@]}" "$app" "$@" >"$log" 2>&1
+  "${clean_env[@]}" JAVA_TOOL_OPTIONS="-Dincident.console.exitAfter=$exit_after $props" \
+    timeout 300 "${run[@]}" "$app" "$@" >"$log" 2>&1
 }
 
 log="$home/first-frame.log"
@@ -54,9 +56,9 @@ if [ -n "$(noise "$log")" ]; then fail "unexpected output:"; noise "$log" | head
 
 # Single instance: a second start while the first runs brings the first forward and ends by itself.
 log="$home/first.log"
-"${clean_env[@]}" timeout 120 "${run[@]}" "$app" >"$log" 2>&1 & first=$!
-for _ in $(seq 600); do grep -q "First frame" "$log" && break; kill -0 $first 2>/dev/null || break; sleep 0.1; done
-"${clean_env[@]}" timeout 60 "${run[@]}" "$app" >"$home/second.log" 2>&1; rc=$?
+"${clean_env[@]}" JAVA_TOOL_OPTIONS="$props" timeout 300 "${run[@]}" "$app" >"$log" 2>&1 & first=$!
+for _ in $(seq 1800); do grep -q "First frame" "$log" && break; kill -0 $first 2>/dev/null || break; sleep 0.1; done
+"${clean_env[@]}" JAVA_TOOL_OPTIONS="$props" timeout 120 "${run[@]}" "$app" >"$home/second.log" 2>&1; rc=$?
 grep -q "brought its window to the front" "$home/second.log" && pass "second start handed over (exit $rc)" \
   || { fail "second start did not hand over:"; tail -5 "$home/second.log"; }
 kill -TERM $first 2>/dev/null; wait $first 2>/dev/null
