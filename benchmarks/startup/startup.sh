@@ -57,9 +57,10 @@ SH
 chmod +x "$work/console"
 console="$work/console"
 
-# A sandbox with 1,000 runs on a fixed port, and a data folder whose cache holds them (filled by the first start).
+# A sandbox on a fixed port whose visible runs are >= 1,000 (the user sees about 5 in 6 of the seeded runs), and a
+# data folder whose cache holds them (filled by the first start).
 port=$((20000 + RANDOM % 20000))
-"$image/bin/incident-console" sandbox --port "$port" --ongoing 200 --ended 800 > "$work/sandbox.json" 2>"$work/sandbox.err" & sandbox=$!
+"$image/bin/incident-console" sandbox --port "$port" --ongoing 400 --ended 1000 > "$work/sandbox.json" 2>"$work/sandbox.err" & sandbox=$!
 for _ in $(seq 1200); do grep -q token "$work/sandbox.json" 2>/dev/null && break; sleep 0.1; done
 token=$(sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p' "$work/sandbox.json")
 export INCIDENT_CONSOLE_TOKEN=$token
