@@ -117,6 +117,7 @@ public final class IncidentConsoleApp extends Application {
         stage.setScene(scene);
         placement.apply(stage, placement.placement(1280, 800)); // runlist: at most the screen, where it was
         stage.show();
+        StartupMark.watch(scene); // dist (issue 18): "Runs list interactive" log line and -Dincident.console.exitAfter
         // The first pulse after show() is the first frame: log it, startup speed is a feature we measure.
         Platform.runLater(() -> LOG.info(() -> "First frame " + (System.currentTimeMillis()
                 - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms after JVM start"));
