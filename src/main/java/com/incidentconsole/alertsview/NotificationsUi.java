@@ -149,7 +149,7 @@ public final class NotificationsUi implements AutoCloseable {
         commands.add(
                 Command.of("notify.history", window, this::togglePanel, combo("Shortcut+Shift+N")),
                 Command.of("notify.openLatest", window, () -> openRun.accept(model.latestRunIdProperty().get()),
-                        combo("Shortcut+Shift+J")).enabledWhen(hasLatest),
+                        combo("Shortcut+Shift+G")).enabledWhen(hasLatest),
                 Command.of("notify.dnd", window, model::toggleDoNotDisturb),
                 Command.of("notify.panel.close", SCOPE, panel::hide, combo("Esc")).enabledWhen(open).keysOnly(),
                 Command.of("notify.panel.open", SCOPE, panel::openSelected, combo("Enter")).enabledWhen(open).keysOnly(),

@@ -272,7 +272,7 @@ public final class StatusUpdatesController {
                         .asking(new Command.Argument("argument.duration", StatusUpdatesController::presetChoices,
                                 text -> viewModel.changeCadence(runId(), text))),
                 Command.of("status.request", run, () -> viewModel.requestUpdate(runId()),
-                        combo("Shortcut+Shift+R")).enabledWhen(showing),
+                        combo("Alt+U")).enabledWhen(showing),
                 Command.of("status.composeHere", PANEL, this::compose, typed("u")).enabledWhen(panelOpen).keysOnly(),
                 Command.of("status.snoozeHere", PANEL, () -> askReset(true), typed("z")).enabledWhen(panelOpen)
                         .keysOnly(),

@@ -126,7 +126,7 @@ class NotificationsUiTest {
         assertFalse(notificationsShowing().isEmpty(), "a ControlsFX notification, styled as ours");
         // The pop-up does not take the keyboard: the window's key for the latest notification works at once.
 
-        user.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.J);
+        user.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.G);
         user.waitUntil("the run is open", () -> navigation.placeProperty().get().equals(new Place.RunDetail("r-mine")));
         assertEquals(1, desk.history().entries().size(), "nothing for the run I do not own");
     }

@@ -43,7 +43,14 @@ class KeyTableReadmeTest {
         main.addAll(AppCommands.of(() -> { }, () -> { }, () -> { }, new SimpleBooleanProperty(false)));
         WorkspaceUi ui = new WorkspaceUi(ResourceBundle.getBundle(IncidentConsoleApp.BUNDLE),
                 FxBatcher.onFxThread(), () -> TestWorkspace.NOW, ZoneOffset.UTC, main);
-        ui.build(TestWorkspace.seeded());
+        TestWorkspace workspace = TestWorkspace.seeded();
+        javafx.scene.Parent root = ui.build(workspace);
+        // Every feature that adds commands after build, as the app installs them: the table must list them all,
+        // and installing them together is what proves no two share a key in one scope.
+        ui.installReports(workspace, java.util.Optional::empty, () -> stage, List.of(), file -> { });
+        ui.installRunOps(workspace, java.util.Optional::empty, url -> { });
+        ui.installNotifications(workspace, root, () -> stage, library);
+        ui.installRetro(workspace, java.util.Optional::empty, java.util.Optional::empty, () -> stage, List.of());
         ui.close();
         PlaybookEditorUi playbooks = new PlaybookEditorUi(Runnable::run, Runnable::run);
         playbooks.build(library);

@@ -24,7 +24,7 @@ public final class KeyTable {
                     if (command.triggers().isEmpty()) {
                         continue;
                     }
-                    String keys = command.triggers().stream().map(t -> "`" + cell(t.display()) + "`")
+                    String keys = command.triggers().stream().map(t -> code(cell(t.display())))
                             .collect(Collectors.joining(" "));
                     table.append("| ").append(texts.getString(scope.titleKey())).append(" | ").append(keys)
                             .append(" | ").append(texts.getString(command.titleKey())).append(" |\n");
@@ -32,6 +32,11 @@ public final class KeyTable {
             }
         }
         return table.toString();
+    }
+
+    /** Code spans; a backtick key needs a longer fence with spaces ({@code `` ` ``}), or it would open one. */
+    private static String code(String key) {
+        return key.contains("`") ? "`` " + key + " ``" : "`" + key + "`";
     }
 
     /** A "|" key would end the Markdown cell. */
