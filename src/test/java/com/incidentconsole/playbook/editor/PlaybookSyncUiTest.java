@@ -110,6 +110,10 @@ class PlaybookSyncUiTest {
                 .toExternalForm());
         stage.setScene(scene);
         stage.show();
+        // On a stage that is already showing, nothing lays the new scene out yet: its split panes have no skins,
+        // so their content is not in the scene graph for lookup until CSS is applied.
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
         scene.lookup("#fileList").requestFocus();
     }
 
