@@ -20,7 +20,7 @@ import java.util.UUID;
  * @param channelName the channel in words, for the outbox ("~town-square")
  */
 public record AnnounceRun(String runId, String postKey, String channelId, String channelName, String message,
-                          String authorId) implements Action {
+                          String authorId) implements SettledByAnswer {
 
     /** How many of the channel's newest posts are read to look for it. */
     static final int LOOK_BACK = 60;
@@ -62,28 +62,6 @@ public record AnnounceRun(String runId, String postKey, String channelId, String
     public ObjectNode payload(JsonMapper mapper) {
         return mapper.createObjectNode().put("post_key", postKey).put("channel_id", channelId)
                 .put("channel_name", channelName).put("message", message).put("author_id", authorId);
-    }
-
-    /** The post is not part of the run: only the answer or the channel can say it is there. */
-    @Override
-    public boolean isSettledIn(PlaybookRun run) {
-        return false;
-    }
-
-    @Override
-    public boolean settledByAcceptance() {
-        return true;
-    }
-
-    @Override
-    public Optional<String> valueIn(PlaybookRun run) {
-        return Optional.of("");
-    }
-
-    /** An addition overwrites nothing; announcing a finished run is still news. */
-    @Override
-    public ReplayCheck.Verdict judge(PlaybookRun server, Optional<ActionBase> base) {
-        return new ReplayCheck.Verdict.Send();
     }
 
     /**

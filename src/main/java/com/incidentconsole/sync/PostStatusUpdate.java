@@ -22,7 +22,7 @@ import java.util.UUID;
  * @param finishRun the update also finishes the run ({@code finish_run}: reminder 0, then FinishPlaybookRun)
  */
 public record PostStatusUpdate(String runId, String postKey, String message, long reminderSeconds,
-                               Broadcast broadcast, boolean finishRun) implements Action {
+                               Broadcast broadcast, boolean finishRun) implements SettledByAnswer {
 
     /** Whether this update goes to the run's broadcast channels. */
     public enum Broadcast {
@@ -91,28 +91,6 @@ public record PostStatusUpdate(String runId, String postKey, String message, lon
         return mapper.createObjectNode().put("post_key", postKey).put("message", message)
                 .put("reminder_seconds", reminderSeconds).put("broadcast", broadcast.name())
                 .put("finish_run", finishRun);
-    }
-
-    /** Nothing in the run says which post is which: only the answer or the post list can. */
-    @Override
-    public boolean isSettledIn(PlaybookRun run) {
-        return false;
-    }
-
-    @Override
-    public boolean settledByAcceptance() {
-        return true;
-    }
-
-    @Override
-    public Optional<String> valueIn(PlaybookRun run) {
-        return Optional.of("");
-    }
-
-    /** An addition overwrites nothing: there is no one else's value to conflict with. */
-    @Override
-    public ReplayCheck.Verdict judge(PlaybookRun server, Optional<ActionBase> base) {
-        return new ReplayCheck.Verdict.Send();
     }
 
     /**

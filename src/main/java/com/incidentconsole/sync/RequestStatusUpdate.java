@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@code status_update_requested} event whose summary names me. Not idempotent (a second request is a second
  * post): after a crash or a lost answer that event is looked for first.
  */
-public record RequestStatusUpdate(String runId, String runName) implements Action {
+public record RequestStatusUpdate(String runId, String runName) implements SettledByAnswer {
 
     static final ActionKind KIND = new ActionKind("status_request", 1,
             (runId, p, version) -> new RequestStatusUpdate(runId, p.path("run_name").asText("")));
@@ -49,27 +49,6 @@ public record RequestStatusUpdate(String runId, String runName) implements Actio
     @Override
     public ObjectNode payload(JsonMapper mapper) {
         return mapper.createObjectNode().put("run_name", runName);
-    }
-
-    @Override
-    public boolean isSettledIn(PlaybookRun run) {
-        return false;
-    }
-
-    @Override
-    public boolean settledByAcceptance() {
-        return true;
-    }
-
-    @Override
-    public Optional<String> valueIn(PlaybookRun run) {
-        return Optional.of("");
-    }
-
-    /** An addition: there is no one else's value to conflict with. */
-    @Override
-    public ReplayCheck.Verdict judge(PlaybookRun server, Optional<ActionBase> base) {
-        return new ReplayCheck.Verdict.Send();
     }
 
     /** My request's event at or after sending is it; one a little before (clock skew) may be; none: not taken. */

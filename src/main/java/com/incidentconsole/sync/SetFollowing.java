@@ -10,7 +10,7 @@ import java.util.Optional;
  * api/playbook_runs.go follow/unfollow). Idempotent on the server. The run carries no followers, so the
  * answer is the confirmation; follow and unfollow share a target, the last intent wins.
  */
-public record SetFollowing(String runId, boolean following) implements Action {
+public record SetFollowing(String runId, boolean following) implements SettledByAnswer {
 
     static final ActionKind KIND = new ActionKind("following", 1, (runId, p, version) -> new SetFollowing(runId,
             p.path("following").asBoolean(true)));
@@ -38,27 +38,6 @@ public record SetFollowing(String runId, boolean following) implements Action {
     @Override
     public ObjectNode payload(JsonMapper mapper) {
         return mapper.createObjectNode().put("following", following);
-    }
-
-    @Override
-    public boolean isSettledIn(PlaybookRun run) {
-        return false;
-    }
-
-    @Override
-    public boolean settledByAcceptance() {
-        return true;
-    }
-
-    @Override
-    public Optional<String> valueIn(PlaybookRun run) {
-        return Optional.of("");
-    }
-
-    /** Nothing of the run to compare with: following is the user's own business, never a conflict. */
-    @Override
-    public ReplayCheck.Verdict judge(PlaybookRun server, Optional<ActionBase> base) {
-        return new ReplayCheck.Verdict.Send();
     }
 
     @Override
