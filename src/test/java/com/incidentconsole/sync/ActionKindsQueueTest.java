@@ -4,28 +4,14 @@ import static com.incidentconsole.sync.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.incidentconsole.sync.store.LocalStore;
-import com.incidentconsole.sync.store.Outbox;
 import com.incidentconsole.sync.store.OutboxEntry;
 import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.StatusPostComplete;
-import com.incidentconsole.wire.WireJson;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The kinds beyond ticks and owners, through the real queue and outbox against a scripted server:
@@ -36,132 +22,100 @@ class ActionKindsQueueTest {
 
     private static final String MESSAGE = "Mitigated: traffic back on the primary.";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final QueueFixture fixture = new QueueFixture();
 
-    private final JsonMapper mapper = WireJson.newMapper();
-    private final Map<String, PlaybookRun> server = new ConcurrentHashMap<>();
-    private final RunStore store = new RunStore();
-    private final PendingActions pending = new PendingActions();
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor();
-    private LocalStore local;
-    private FakeTransport transport;
-
-    @BeforeEach
-    void setUp() {
-        local = LocalStore.open(dir.resolve("store.db"));
-        server.put("run1", TestRunsFactory.run("run1"));
-        store.upsert(server.get("run1"));
-        transport = new FakeTransport(server::get, (runId, change) -> store.upsert(server.compute(runId,
-                (id, run) -> change.apply(run))));
-    }
-
-    @AfterEach
-    void tearDown() {
-        worker.shutdownNow();
-        local.close();
-    }
-
-    private ActionQueue queue() {
-        Backoff fast = new Backoff(Duration.ofMillis(5), Duration.ofMillis(20), Duration.ZERO, new SplittableRandom(1));
-        return new ActionQueue(outbox(), transport, store, pending, new UserDirectory(), worker, Clock.systemUTC(),
-                fast, mapper, Duration.ofMillis(50), () -> { }, () -> "alex", Optional.empty());
-    }
-
-    private Outbox outbox() {
-        return local.outbox("https://chat.example.com");
-    }
 
     private long calls(String prefix) {
-        return transport.calls.stream().filter(c -> c.startsWith(prefix)).count();
+        return fixture.transport().calls.stream().filter(c -> c.startsWith(prefix)).count();
     }
 
     /** The outbox as a crashed process left it: a post whose request had left (sent_at), answered or not. */
     private PostStatusUpdate postLeftBy(OutboxEntry.State state, long sentAt) {
         PostStatusUpdate post = new PostStatusUpdate("run1", "k1", MESSAGE, 3600);
-        OutboxEntry row = outbox().append(new OutboxEntry.New("c1", post.kind().id(), post.kind().version(),
-                OutboxEntry.RUN_SCOPE, "run1", post.target().subject(), post.payload(mapper).toString(),
+        OutboxEntry row = fixture.outbox().append(new OutboxEntry.New("c1", post.kind().id(), post.kind().version(),
+                OutboxEntry.RUN_SCOPE, "run1", post.target().subject(), post.payload(fixture.mapper).toString(),
                 post.description(), sentAt - 10, ""));
-        outbox().markSending(row.seq(), sentAt);
-        outbox().update(row.seq(), state, "", false);
+        fixture.outbox().markSending(row.seq(), sentAt);
+        fixture.outbox().update(row.seq(), state, "", false);
         return post;
     }
 
     @Test
     void finishThenRestoreAreSentOnceEachAndConfirmedByTheRun() {
-        ActionQueue queue = queue();
+        ActionQueue queue = fixture.queue();
 
         queue.submit(new FinishRun("run1", "DB outage"));
-        await("finished", () -> pending.all().isEmpty() && server.get("run1").isFinished(), transport.calls::toString);
+        await("finished", () -> fixture.pending.all().isEmpty() && fixture.server.get("run1").isFinished(), fixture.transport().calls::toString);
         queue.submit(new RestoreRun("run1", "DB outage"));
-        await("restored", () -> pending.all().isEmpty() && !server.get("run1").isFinished(), transport.calls::toString);
+        await("restored", () -> fixture.pending.all().isEmpty() && !fixture.server.get("run1").isFinished(), fixture.transport().calls::toString);
 
-        assertEquals(List.of("finish run1", "restore run1"), transport.calls);
-        await("outbox emptied", () -> outbox().entries().isEmpty());
+        assertEquals(List.of("finish run1", "restore run1"), fixture.transport().calls);
+        await("outbox emptied", () -> fixture.outbox().entries().isEmpty());
     }
 
     @Test
     void aFinishQueuedOfflineDoesNotConflictWithTheRunBeingFinishedMeanwhile() {
-        transport.unreachable(true);
-        ActionQueue queue = queue();
+        fixture.transport().unreachable(true);
+        ActionQueue queue = fixture.queue();
         queue.submit(new FinishRun("run1", "DB outage"));
-        await("waiting", () -> pending.all().stream().anyMatch(p -> !p.error().isEmpty()));
-        server.compute("run1", (id, run) -> TestRunsFactory.finishedBy(run, "u3", System.currentTimeMillis()));
+        await("waiting", () -> fixture.pending.all().stream().anyMatch(p -> !p.error().isEmpty()));
+        fixture.server.compute("run1", (id, run) -> TestRunsFactory.finishedBy(run, "u3", System.currentTimeMillis()));
         long triedOffline = calls("finish");
 
-        transport.unreachable(false);
+        fixture.transport().unreachable(false);
         queue.retryNow();
 
-        await("done without sending", () -> pending.all().isEmpty(), () -> pending.all().toString());
+        await("done without sending", () -> fixture.pending.all().isEmpty(), () -> fixture.pending.all().toString());
         assertEquals(triedOffline, calls("finish"), "someone else's finish is the effect mine wanted: nothing more sent");
     }
 
     @Test
     void aTickOnARunFinishedMeanwhileIsAConflictNamingTheFinish() {
-        transport.unreachable(true);
-        ActionQueue queue = queue();
+        fixture.transport().unreachable(true);
+        ActionQueue queue = fixture.queue();
         queue.setItemState("run1", "i2", ChecklistItem.CLOSED);
-        await("waiting", () -> pending.all().stream().anyMatch(p -> !p.error().isEmpty()));
-        server.compute("run1", (id, run) -> TestRunsFactory.finishedBy(run, "u3", System.currentTimeMillis()));
+        await("waiting", () -> fixture.pending.all().stream().anyMatch(p -> !p.error().isEmpty()));
+        fixture.server.compute("run1", (id, run) -> TestRunsFactory.finishedBy(run, "u3", System.currentTimeMillis()));
 
-        transport.unreachable(false);
+        fixture.transport().unreachable(false);
         queue.retryNow();
 
-        await("conflict", () -> pending.all().stream().anyMatch(PendingAction::conflicted));
-        assertEquals(ActionConflict.Kind.RUN_FINISHED, pending.all().get(0).conflict().orElseThrow().kind());
+        await("conflict", () -> fixture.pending.all().stream().anyMatch(PendingAction::conflicted));
+        assertEquals(ActionConflict.Kind.RUN_FINISHED, fixture.pending.all().get(0).conflict().orElseThrow().kind());
     }
 
     /** Any action as a crashed process left it, after its request had left at {@code sentAt}. */
     private void leftBy(Action action, OutboxEntry.State state, long sentAt) {
-        OutboxEntry row = outbox().append(new OutboxEntry.New("c2", action.kind().id(), action.kind().version(),
-                OutboxEntry.RUN_SCOPE, action.runId(), action.target().subject(), action.payload(mapper).toString(),
+        OutboxEntry row = fixture.outbox().append(new OutboxEntry.New("c2", action.kind().id(), action.kind().version(),
+                OutboxEntry.RUN_SCOPE, action.runId(), action.target().subject(), action.payload(fixture.mapper).toString(),
                 action.description(), sentAt - 10, ""));
-        outbox().markSending(row.seq(), sentAt);
-        outbox().update(row.seq(), state, "", false);
+        fixture.outbox().markSending(row.seq(), sentAt);
+        fixture.outbox().update(row.seq(), state, "", false);
     }
 
     /** Issue #15: a snooze and a request are not idempotent either: restored, they are looked for, not resent. */
     @Test
     void aRestoredSentSnoozeTheServerShowsIsNotSentAgainAndAMissingRequestIsSentOnce() {
         long sentAt = System.currentTimeMillis() - 5_000;
-        com.fasterxml.jackson.databind.node.ObjectNode tree = mapper.valueToTree(server.get("run1"));
+        com.fasterxml.jackson.databind.node.ObjectNode tree = fixture.mapper.valueToTree(fixture.server.get("run1"));
         tree.put("previous_reminder", 900L * 1_000_000_000L);
         tree.withArray("timeline_events").addObject().put("id", "e9").put("event_type", "status_update_snoozed")
                 .put("event_at", sentAt + 30).put("create_at", sentAt + 30);
-        server.put("run1", mapper.convertValue(tree, com.incidentconsole.wire.PlaybookRun.class));
+        fixture.server.put("run1", fixture.mapper.convertValue(tree, com.incidentconsole.wire.PlaybookRun.class));
         ResetReminder snooze = ResetReminder.snooze("run1", Duration.ofMinutes(15));
         leftBy(snooze, OutboxEntry.State.SENT, sentAt);
         RequestStatusUpdate request = new RequestStatusUpdate("run1", "DB outage");
-        OutboxEntry row = outbox().append(new OutboxEntry.New("c3", request.kind().id(), request.kind().version(),
-                OutboxEntry.RUN_SCOPE, "run1", request.target().subject(), request.payload(mapper).toString(),
+        OutboxEntry row = fixture.outbox().append(new OutboxEntry.New("c3", request.kind().id(), request.kind().version(),
+                OutboxEntry.RUN_SCOPE, "run1", request.target().subject(), request.payload(fixture.mapper).toString(),
                 request.description(), sentAt - 10, ""));
-        outbox().markSending(row.seq(), sentAt);
-        ActionQueue restarted = queue();
+        fixture.outbox().markSending(row.seq(), sentAt);
+        ActionQueue restarted = fixture.queue();
 
         restarted.restore();
         restarted.resume();
 
-        await("settled", () -> outbox().entries().isEmpty() && pending.all().isEmpty(), transport.calls::toString);
+        await("settled", () -> fixture.outbox().entries().isEmpty() && fixture.pending.all().isEmpty(), fixture.transport().calls::toString);
         assertEquals(0, calls("reminder"), "the snooze is on the run: not sent twice");
         assertEquals(1, calls("request"), "no request of mine on the run: sent once");
     }
@@ -169,72 +123,72 @@ class ActionKindsQueueTest {
     @Test
     void aRestoredSentStatusPostThatTheServerShowsIsNotPostedAgain() {
         long sentAt = System.currentTimeMillis() - 5_000;
-        transport.posts.add(new StatusPostComplete("p0", sentAt + 40, 0, 0, MESSAGE, "alex"));
+        fixture.transport().posts.add(new StatusPostComplete("p0", sentAt + 40, 0, 0, MESSAGE, "alex"));
         PostStatusUpdate post = postLeftBy(OutboxEntry.State.SENT, sentAt);
-        ActionQueue restarted = queue();
+        ActionQueue restarted = fixture.queue();
 
         restarted.restore();
         restarted.resume();
 
-        await("settled", () -> outbox().entries().isEmpty() && pending.get(post.target()).isEmpty(),
-                transport.calls::toString);
+        await("settled", () -> fixture.outbox().entries().isEmpty() && fixture.pending.get(post.target()).isEmpty(),
+                fixture.transport().calls::toString);
         assertEquals(0, calls("post"), "found among the run's status posts: not posted twice");
-        assertEquals(1, transport.posts.size());
+        assertEquals(1, fixture.transport().posts.size());
     }
 
     @Test
     void aPostWhoseAnswerWasLostIsLookedForBeforeItIsSentAgain() {
-        transport.loseAnswers.set(true);
-        ActionQueue queue = queue();
+        fixture.transport().loseAnswers.set(true);
+        ActionQueue queue = fixture.queue();
         PostStatusUpdate post = PostStatusUpdate.of("run1", MESSAGE, Duration.ofHours(1));
 
         queue.submit(post);
         await("the answer was lost", () -> calls("post") == 1 && calls("status-updates") >= 1
-                || pending.get(post.target()).map(p -> !p.error().isEmpty()).orElse(false));
-        transport.loseAnswers.set(false);
+                || fixture.pending.get(post.target()).map(p -> !p.error().isEmpty()).orElse(false));
+        fixture.transport().loseAnswers.set(false);
 
-        await("settled", () -> pending.get(post.target()).isEmpty(), transport.calls::toString);
+        await("settled", () -> fixture.pending.get(post.target()).isEmpty(), fixture.transport().calls::toString);
         assertEquals(1, calls("post"), "applied once, found on the server, not resent");
-        assertEquals(1, transport.posts.size());
+        assertEquals(1, fixture.transport().posts.size());
     }
 
     @Test
     void aRestoredPostTheServerCannotVouchForIsUncertainUntilTheUserSendsItAgain() {
         long sentAt = System.currentTimeMillis();
         // The same text by me a minute before my request: mine with a skewed clock, or an earlier one of mine?
-        transport.posts.add(new StatusPostComplete("p0", sentAt - 60_000, 0, 0, MESSAGE, "alex"));
+        fixture.transport().posts.add(new StatusPostComplete("p0", sentAt - 60_000, 0, 0, MESSAGE, "alex"));
         PostStatusUpdate post = postLeftBy(OutboxEntry.State.SENT, sentAt);
-        ActionQueue restarted = queue();
+        ActionQueue restarted = fixture.queue();
 
         restarted.restore();
         restarted.resume();
 
-        await("uncertain", () -> pending.get(post.target()).map(PendingAction::uncertain).orElse(false),
-                () -> pending.all().toString());
+        await("uncertain", () -> fixture.pending.get(post.target()).map(PendingAction::uncertain).orElse(false),
+                () -> fixture.pending.all().toString());
         assertEquals(0, calls("post"), "not resent blind");
-        PendingAction doubt = pending.get(post.target()).orElseThrow();
+        PendingAction doubt = fixture.pending.get(post.target()).orElseThrow();
         assertEquals(MESSAGE, doubt.desiredValue(), "mine is shown");
         assertTrue(doubt.error().contains("cannot tell"), doubt.error());
-        await("kept in the outbox as uncertain", () -> outbox().entries().stream()
+        await("kept in the outbox as uncertain", () -> fixture.outbox().entries().stream()
                 .anyMatch(e -> e.state() == OutboxEntry.State.UNCERTAIN));
 
         restarted.retry(post.target()); // "send again"
 
-        await("sent and settled", () -> pending.get(post.target()).isEmpty(), transport.calls::toString);
+        await("sent and settled", () -> fixture.pending.get(post.target()).isEmpty(), fixture.transport().calls::toString);
         assertEquals(1, calls("post"));
-        assertEquals(2, transport.posts.size());
+        assertEquals(2, fixture.transport().posts.size());
     }
 
     @Test
     void aRestoredPostTheServerCertainlyLacksIsSentOnce() {
         PostStatusUpdate post = postLeftBy(OutboxEntry.State.PENDING, System.currentTimeMillis() - 1_000);
-        ActionQueue restarted = queue();
+        ActionQueue restarted = fixture.queue();
 
         restarted.restore();
         restarted.resume();
 
-        await("sent", () -> pending.get(post.target()).isEmpty() && outbox().entries().isEmpty(),
-                transport.calls::toString);
+        await("sent", () -> fixture.pending.get(post.target()).isEmpty() && fixture.outbox().entries().isEmpty(),
+                fixture.transport().calls::toString);
         assertEquals(1, calls("post"));
     }
 }
