@@ -204,12 +204,26 @@ final class WsConnection {
             return;
         }
         writing = true;
-        session.sendText(text, Callback.from(this::writeNext, failure -> {
-            synchronized (this) {
-                writing = false;
-                outgoing.clear();
-            }
-        }));
+        Session on = session;
+        on.sendText(text, Callback.from(() -> wrote(on), failure -> failed(on)));
+    }
+
+    /*
+     * A write's callback may come after its socket was replaced by a resume (a close under load lags). It
+     * must then leave the new socket's queue alone: clearing it, or starting a second write beside the new
+     * socket's own, lost the replay of a resume (the flaky ResumeQueueTest, "no frame within 30 s").
+     */
+    private synchronized void wrote(Session on) {
+        if (on == session) {
+            writeNext();
+        }
+    }
+
+    private synchronized void failed(Session on) {
+        if (on == session) {
+            writing = false;
+            outgoing.clear();
+        }
     }
 
     private void remember(Sent sent) {
