@@ -4,43 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerDark;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.incidentconsole.client.Credentials;
-import com.incidentconsole.client.MattermostConnection;
-import com.incidentconsole.client.ServerAddress;
-import com.incidentconsole.fx.FxBatcher;
-import com.incidentconsole.runs.RunRow;
-import com.incidentconsole.sandbox.SandboxFixture;
 import com.incidentconsole.sandbox.SandboxOptions;
-import com.incidentconsole.sandbox.SandboxServer;
-import com.incidentconsole.sync.ServerWorkspace;
-import com.incidentconsole.sync.SyncExecutors;
-import com.incidentconsole.sync.store.LocalStore;
 import com.incidentconsole.uitest.ConsoleRobot;
-import com.incidentconsole.uitest.CuttableLink;
+import com.incidentconsole.uitest.SandboxConsole;
 import com.incidentconsole.wire.Checklist;
 import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.TimelineEvent;
 import com.incidentconsole.wire.User;
-import com.incidentconsole.wire.WireJson;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.ResourceBundle;
-import javafx.application.Application;
-import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -59,38 +34,17 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ChecklistWorkUiTest {
 
-    private final JsonMapper mapper = WireJson.newMapper();
-    private final SandboxFixture fixture = SandboxFixture.start(SandboxOptions.defaults().withPort(0).withRuns(6, 2));
-    private final SandboxServer sandbox = fixture.server();
-    private final CuttableLink link = linkTo(sandbox.baseUrl().getPort());
-    private final SyncExecutors executors = SyncExecutors.create();
-    private final LocalStore store = LocalStore.inMemory();
-    private final ServerWorkspace workspace = ServerWorkspace.follow("Sandbox", true,
-            MattermostConnection.open(new ServerAddress(URI.create("http://127.0.0.1:" + link.port())),
-                    new Credentials.AccessToken(sandbox.control().credentials().token()), mapper),
-            mapper, executors, store.outbox("sandbox"), Clock.systemUTC());
-    private final PlaybookRun target = myOngoingRun();
-    private WorkspaceUi ui;
+    private final SandboxConsole console = SandboxConsole.start(SandboxOptions.defaults().withPort(0).withRuns(6, 2));
+    private final PlaybookRun target = console.myOngoingRun(r -> r.currentStageIndex().get() + 1 < r.checklists().size());
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-        ui = new WorkspaceUi(ResourceBundle.getBundle(IncidentConsoleApp.BUNDLE), FxBatcher.onFxThread(), Instant::now,
-                ZoneOffset.UTC);
-        Scene scene = new Scene(ui.build(workspace), 1280, 800);
-        scene.getStylesheets().add(IncidentConsoleApp.class.getResource(IncidentConsoleApp.STYLESHEET).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        console.show(stage);
     }
 
     @AfterEach
     void tearDown() {
-        ui.close();
-        workspace.close();
-        executors.close();
-        store.close();
-        link.close();
-        fixture.close();
+        console.close();
     }
 
     @Test
@@ -189,7 +143,7 @@ class ChecklistWorkUiTest {
     void workQueuedOfflineIsShownInPlainWordsAndAppliedOnceWhenTheNetworkIsBack(FxRobot fx) {
         ConsoleRobot user = openTargetRun(fx);
         ChecklistItem item = focusedItem();
-        link.cut();
+        console.link().cut();
 
         user.keys("d").keys("in 2h").press(KeyCode.ENTER);
         user.waitUntil("offline, in words", () -> fx.lookup("#item-error").tryQueryAs(Label.class)
@@ -199,7 +153,7 @@ class ChecklistWorkUiTest {
         user.waitUntil("the added item shows, pending", () -> fx.lookup(".checklist-item.pending").queryAll().size() >= 2);
         assertEquals(0, countTitled("Call the vendor"));
 
-        link.restore();
+        console.link().restore();
         user.waitUntil("applied when the network is back", () -> countTitled("Call the vendor") == 1
                 && serverItem(item.id()).dueDate() > 0
                 && fx.lookup(".checklist-item.pending").queryAll().isEmpty());
@@ -259,57 +213,28 @@ class ChecklistWorkUiTest {
     }
 
     private ConsoleRobot openTargetRun(FxRobot fx) {
-        ConsoleRobot user = new ConsoleRobot(fx, Duration.ofSeconds(30));
-        TableView<RunRow> table = user.runsTable();
-        user.waitUntil("runs loaded", () -> table.getItems().stream().anyMatch(r -> r.id().equals(target.id())));
-        user.keys("/").keys(target.name()).press(KeyCode.ENTER);
-        user.waitUntil("the run is selected", () -> table.getSelectionModel().getSelectedItem() != null
-                && table.getSelectionModel().getSelectedItem().id().equals(target.id()));
-        user.press(KeyCode.ENTER);
-        user.assertVisible("#runDetail");
+        ConsoleRobot user = console.openRun(fx, target);
         user.waitUntil("the focused item shows", () -> focusedItem().id().equals(focusedItemId(fx)));
         return user;
     }
 
     private ChecklistItem focusedItem() {
-        return target.checklists().get(target.currentStageIndex().orElseThrow()).items().stream()
-                .filter(i -> i.isOpen() && !i.isHidden()).findFirst().orElseThrow();
+        return SandboxConsole.focusedItem(target);
     }
 
     private User someParticipant() {
-        String me = sandbox.control().defaultUser().id();
+        String me = console.control().defaultUser().id();
         return target.participantIds().stream().filter(id -> !id.equals(me)).findFirst()
-                .flatMap(id -> sandbox.control().users().stream().filter(u -> u.id().equals(id)).findFirst())
-                .orElseGet(() -> sandbox.control().users().stream().filter(u -> !u.id().equals(me) && !u.isBot())
+                .flatMap(id -> console.control().users().stream().filter(u -> u.id().equals(id)).findFirst())
+                .orElseGet(() -> console.control().users().stream().filter(u -> !u.id().equals(me) && !u.isBot())
                         .findFirst().orElseThrow());
     }
 
     private PlaybookRun serverRun() {
-        return sandbox.control().run(target.id()).orElseThrow();
+        return console.serverRun(target.id());
     }
 
     private ChecklistItem serverItem(String itemId) {
         return findItem(itemId).orElseThrow();
-    }
-
-    /** An ongoing run I take part in, with a unique name, a next stage, and an open item to land on. */
-    private PlaybookRun myOngoingRun() {
-        String me = sandbox.control().defaultUser().id();
-        return sandbox.control().runs().stream()
-                .filter(r -> !r.isFinished() && r.participantIds().contains(me))
-                .filter(r -> r.currentStageIndex().isPresent() && r.currentStageIndex().get() + 1 < r.checklists().size())
-                .filter(r -> r.checklists().get(r.currentStageIndex().get()).items().stream()
-                        .anyMatch(i -> i.state().isEmpty() && !i.isHidden()))
-                .filter(r -> sandbox.control().runs().stream().filter(o -> o.name().contains(r.name())).count() == 1)
-                .min(Comparator.comparing(PlaybookRun::name))
-                .orElseThrow(() -> new IllegalStateException("the seed has no suitable run"));
-    }
-
-    private static CuttableLink linkTo(int port) {
-        try {
-            return CuttableLink.to(port);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

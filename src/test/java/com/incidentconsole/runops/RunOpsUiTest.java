@@ -3,42 +3,22 @@ package com.incidentconsole.runops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerDark;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.incidentconsole.app.IncidentConsoleApp;
-import com.incidentconsole.app.WorkspaceUi;
-import com.incidentconsole.client.Credentials;
 import com.incidentconsole.client.MattermostConnection;
-import com.incidentconsole.client.ServerAddress;
-import com.incidentconsole.fx.FxBatcher;
 import com.incidentconsole.runinfo.RunInfo;
-import com.incidentconsole.sandbox.SandboxFixture;
 import com.incidentconsole.sandbox.SandboxOptions;
-import com.incidentconsole.sandbox.SandboxServer;
 import com.incidentconsole.sync.ServerWorkspace;
-import com.incidentconsole.sync.SyncExecutors;
-import com.incidentconsole.sync.store.LocalStore;
 import com.incidentconsole.uitest.ConsoleRobot;
-import com.incidentconsole.uitest.CuttableLink;
+import com.incidentconsole.uitest.SandboxConsole;
 import com.incidentconsole.wire.Channel;
 import com.incidentconsole.wire.Playbook;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.Post;
 import com.incidentconsole.wire.User;
-import com.incidentconsole.wire.WireJson;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -58,44 +38,20 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class RunOpsUiTest {
 
-    private final JsonMapper mapper = WireJson.newMapper();
-    private final SandboxFixture fixture = SandboxFixture.start(SandboxOptions.defaults().withPort(0).withRuns(4, 1));
-    private final SandboxServer sandbox = fixture.server();
-    private final CuttableLink link = linkTo(sandbox.baseUrl().getPort());
-    private final SyncExecutors executors = SyncExecutors.create();
-    private final LocalStore store = LocalStore.inMemory();
-    private final MattermostConnection connection = MattermostConnection.open(
-            new ServerAddress(URI.create("http://127.0.0.1:" + link.port())),
-            new Credentials.AccessToken(sandbox.control().credentials().token()), mapper);
-    /** A second way in that the cut never touches: what the server holds, as a colleague would see it. */
-    private final MattermostConnection direct = MattermostConnection.open(new ServerAddress(sandbox.baseUrl()),
-            new Credentials.AccessToken(sandbox.control().credentials().token()), mapper);
-    private final ServerWorkspace workspace = ServerWorkspace.follow("Sandbox", true, connection, mapper, executors,
-            store.outbox("sandbox"), Clock.systemUTC());
+    private final SandboxConsole console = SandboxConsole.start(SandboxOptions.defaults().withPort(0).withRuns(4, 1));
+    private final ServerWorkspace workspace = console.workspace();
+    private final MattermostConnection direct = console.direct();
     private final List<String> browsed = new CopyOnWriteArrayList<>();
-    private WorkspaceUi ui;
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-        ui = new WorkspaceUi(ResourceBundle.getBundle(IncidentConsoleApp.BUNDLE), FxBatcher.onFxThread(), Instant::now,
-                ZoneOffset.UTC);
-        Scene scene = new Scene(ui.build(workspace), 1280, 800);
-        ui.installRunOps(workspace, () -> Optional.of(connection), browsed::add);
-        scene.getStylesheets().add(IncidentConsoleApp.class.getResource(IncidentConsoleApp.STYLESHEET).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        console.show(stage, ui -> ui, ui -> ui.installRunOps(workspace, () -> Optional.of(console.connection()),
+                browsed::add));
     }
 
     @AfterEach
     void tearDown() {
-        ui.close();
-        workspace.close();
-        executors.close();
-        store.close();
-        link.close();
-        direct.close();
-        fixture.close();
+        console.close();
     }
 
     @Test
@@ -110,7 +66,7 @@ class RunOpsUiTest {
         user.waitUntil("the new run opens", () -> user.isVisible("#runDetail")
                 && made.name().equals(fx.lookup("#runName").queryAs(Label.class).getText()));
         assertEquals(playbook.id(), made.playbookId());
-        assertEquals(sandbox.control().defaultUser().id(), made.reporterUserId());
+        assertEquals(console.control().defaultUser().id(), made.reporterUserId());
 
         user.press(KeyCode.F2);
         user.assertVisible("#runFields");
@@ -127,7 +83,7 @@ class RunOpsUiTest {
         user.waitUntil("the header shows the new name", () -> "Acme EU: app servers degraded"
                 .equals(fx.lookup("#runName").queryAs(Label.class).getText()));
 
-        User newcomer = sandbox.control().users().stream()
+        User newcomer = console.control().users().stream()
                 .filter(u -> !serverRun(made.id()).participantIds().contains(u.id()) && !u.username().contains("bot"))
                 .findFirst().orElseThrow();
         user.keys("+");
@@ -146,7 +102,7 @@ class RunOpsUiTest {
                 .orElseThrow();
         assertTrue(post.message().contains("Acme EU: app servers degraded"), post.message());
         assertTrue(post.message().contains("EU checkout 5x slower"), post.message());
-        assertEquals(sandbox.control().defaultUser().id(), post.userId(), "posted as the user");
+        assertEquals(console.control().defaultUser().id(), post.userId(), "posted as the user");
 
         user.keys("i");
         user.assertVisible("#runInfo");
@@ -169,14 +125,14 @@ class RunOpsUiTest {
         String name = "SEV-1 checkout DB primary down";
         Playbook playbook = aPlaybook();
         long since = System.currentTimeMillis() - 1_000;
-        link.cut();
+        console.link().cut();
 
         startRun(user, playbook, name);
         user.waitUntil("shown as starting", () -> fx.lookup("#startPending").queryAs(Label.class).getText()
                 .startsWith("Starting “" + name));
         assertEquals(0, runsStarted(playbook, since), "nothing on the server while the network is down");
 
-        link.restore();
+        console.link().restore();
         workspace.retryNow();
         PlaybookRun made = waitForRun(user, playbook, since);
         user.waitUntil("the new run opens", () -> user.isVisible("#runDetail")
@@ -207,8 +163,8 @@ class RunOpsUiTest {
 
     /** Runs I started of the playbook since then (the server may name them by the playbook's template). */
     private List<PlaybookRun> started(Playbook playbook, long since) {
-        String me = sandbox.control().defaultUser().id();
-        return sandbox.control().runs().stream().filter(r -> r.reporterUserId().equals(me)
+        String me = console.control().defaultUser().id();
+        return console.control().runs().stream().filter(r -> r.reporterUserId().equals(me)
                 && r.playbookId().equals(playbook.id()) && r.createAt() >= since).toList();
     }
 
@@ -225,7 +181,7 @@ class RunOpsUiTest {
     }
 
     private PlaybookRun serverRun(String id) {
-        return sandbox.control().run(id).orElseThrow();
+        return console.serverRun(id);
     }
 
     private List<Post> channelPosts(String channelId) {
@@ -235,13 +191,5 @@ class RunOpsUiTest {
 
     private long announcements(String channelId, String runId) {
         return channelPosts(channelId).stream().filter(p -> p.message().contains("/playbooks/runs/" + runId)).count();
-    }
-
-    private static CuttableLink linkTo(int port) {
-        try {
-            return CuttableLink.to(port);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

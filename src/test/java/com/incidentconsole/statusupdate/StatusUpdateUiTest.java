@@ -4,44 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerDark;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.incidentconsole.app.IncidentConsoleApp;
-import com.incidentconsole.app.WorkspaceUi;
-import com.incidentconsole.client.Credentials;
 import com.incidentconsole.client.MattermostConnection;
-import com.incidentconsole.client.ServerAddress;
-import com.incidentconsole.fx.FxBatcher;
-import com.incidentconsole.runs.RunRow;
-import com.incidentconsole.sandbox.SandboxFixture;
 import com.incidentconsole.sandbox.SandboxOptions;
 import com.incidentconsole.sandbox.SandboxServer;
-import com.incidentconsole.sync.ServerWorkspace;
-import com.incidentconsole.sync.SyncExecutors;
 import com.incidentconsole.sync.store.Drafts;
-import com.incidentconsole.sync.store.LocalStore;
 import com.incidentconsole.uitest.ConsoleRobot;
-import com.incidentconsole.uitest.CuttableLink;
+import com.incidentconsole.uitest.SandboxConsole;
 import com.incidentconsole.wire.Post;
 import com.incidentconsole.wire.PlaybookRun;
-import com.incidentconsole.wire.WireJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ResourceBundle;
-import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
@@ -62,44 +41,23 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class StatusUpdateUiTest {
 
-    private final JsonMapper mapper = WireJson.newMapper();
-    private final SandboxFixture fixture = SandboxFixture.start(SandboxOptions.defaults().withPort(0).withRuns(6, 2));
-    private final SandboxServer sandbox = fixture.server();
-    private final CuttableLink link = linkTo(sandbox.baseUrl().getPort());
-    private final SyncExecutors executors = SyncExecutors.create();
-    private final LocalStore store = LocalStore.inMemory();
-    private final MattermostConnection connection = MattermostConnection.open(
-            new ServerAddress(URI.create("http://127.0.0.1:" + link.port())),
-            new Credentials.AccessToken(sandbox.control().credentials().token()), mapper);
+    private final SandboxConsole console = SandboxConsole.start(SandboxOptions.defaults().withPort(0).withRuns(6, 2));
+    private final JsonMapper mapper = console.mapper();
+    private final SandboxServer sandbox = console.sandbox();
     /** The test's own view of the server, past the cuttable link: what a colleague would see. */
-    private final MattermostConnection direct = MattermostConnection.open(new ServerAddress(URI.create(
-            sandbox.baseUrl().toString())), new Credentials.AccessToken(sandbox.control().credentials().token()), mapper);
+    private final MattermostConnection direct = console.direct();
     private final PlaybookRun target = withBroadcastChannel(myOngoingRun());
-    private final ServerWorkspace workspace = ServerWorkspace.follow("Sandbox", true, connection, mapper, executors,
-            store.outbox("sandbox"), Clock.systemUTC());
-    private final Drafts drafts = store.drafts("sandbox");
-    private WorkspaceUi ui;
+    private final Drafts drafts = console.store().drafts("sandbox");
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
-        ui = new WorkspaceUi(ResourceBundle.getBundle(IncidentConsoleApp.BUNDLE), FxBatcher.onFxThread(), Instant::now,
-                ZoneOffset.UTC).statusUpdates(StatusUpdatesUi.over(() -> Optional.of(connection), Optional.of(drafts)));
-        Scene scene = new Scene(ui.build(workspace), 1280, 800);
-        scene.getStylesheets().add(IncidentConsoleApp.class.getResource(IncidentConsoleApp.STYLESHEET).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        console.show(stage, ui -> ui.statusUpdates(StatusUpdatesUi.over(() -> Optional.of(console.connection()),
+                Optional.of(drafts))), ui -> { });
     }
 
     @AfterEach
     void tearDown() {
-        ui.close();
-        workspace.close();
-        executors.close();
-        direct.close();
-        store.close();
-        link.close();
-        fixture.close();
+        console.close();
     }
 
     @Test
@@ -153,7 +111,7 @@ class StatusUpdateUiTest {
         user.press(KeyCode.ESCAPE);
         user.waitUntil("the list closes", () -> !user.isVisible("#statusPanel"));
 
-        link.cut();
+        console.link().cut();
         user.keys("u");
         user.waitUntil("the editor is open again", () -> user.isVisible("#statusEditor"));
         user.press(KeyCode.CONTROL, KeyCode.A).keys("Offline update: still mitigating");
@@ -161,7 +119,7 @@ class StatusUpdateUiTest {
         user.waitUntil("queued, said so", () -> label(fx, "#statusEditorNote").startsWith("Queued")
                 || label(fx, "#statusEditorNote").startsWith("Posting"));
         assertEquals(postsBefore + 1, serverRun().statusPosts().size(), "nothing reached the server");
-        link.restore();
+        console.link().restore();
         user.waitUntil("posted when the network is back", () -> serverRun().statusPosts().size() == postsBefore + 2);
         user.waitUntil("the editor closes", () -> !user.isVisible("#statusEditor"));
         assertEquals(1, direct.runs().statusUpdates(target.id()).stream()
@@ -192,17 +150,7 @@ class StatusUpdateUiTest {
     }
 
     private ConsoleRobot openTargetRun(FxRobot fx) {
-        ConsoleRobot user = new ConsoleRobot(fx, Duration.ofSeconds(30));
-        TableView<RunRow> table = user.runsTable();
-        user.waitUntil("runs loaded", () -> table.getItems().stream().anyMatch(r -> r.id().equals(target.id())));
-        user.keys("/").keys(target.name()).press(KeyCode.ENTER);
-        user.waitUntil("the run is selected (selected: " + java.util.Optional.ofNullable(table.getSelectionModel()
-                .getSelectedItem()).map(r -> r.id() + " " + r.nameProperty().get()).orElse("none") + ", rows: "
-                + table.getItems().size() + ", target " + target.id() + " " + target.name() + ")", () -> table.getSelectionModel().getSelectedItem() != null
-                && table.getSelectionModel().getSelectedItem().id().equals(target.id()));
-        user.press(KeyCode.ENTER);
-        user.assertVisible("#runDetail");
-        return user;
+        return console.openRun(fx, target);
     }
 
     private PlaybookRun serverRun() {
@@ -259,14 +207,6 @@ class StatusUpdateUiTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static CuttableLink linkTo(int port) {
-        try {
-            return CuttableLink.to(port);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
