@@ -2,13 +2,8 @@ package com.incidentconsole.credentials;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import com.incidentconsole.dbustest.PrivateBus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,17 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OsKeyringTest {
 
-    private static final Path DBUS_DAEMON = Path.of("/usr/bin/dbus-daemon");
 
     @TempDir
     Path dir;
 
-    private Process bus;
+    private PrivateBus bus;
 
     @AfterEach
     void stopBus() {
         if (bus != null) {
-            bus.destroy();
+            bus.close();
         }
     }
 
@@ -53,8 +47,8 @@ class OsKeyringTest {
 
     @Test
     void aBusWithoutASecretServiceIsToldApartFromOneWithItAndNoThreadIsLeft() throws Exception {
-        assumeTrue(Files.isExecutable(DBUS_DAEMON), "needs dbus-daemon (Debian package dbus-daemon)");
-        String address = startPrivateBus();
+        bus = PrivateBus.start(dir);
+        String address = bus.address();
         int before = dbusThreadsKeepingTheJvmAlive();
 
         long start = System.nanoTime();
@@ -71,30 +65,6 @@ class OsKeyringTest {
         }
         assertTrue(OsKeyring.secretServiceMissing("unix:path=" + dir.resolve("no-bus-here")).orElseThrow()
                 .startsWith("the D-Bus session bus does not answer"));
-    }
-
-    /** A bus of our own with no service files, so nothing on the test machine can be activated into it. */
-    private String startPrivateBus() throws IOException {
-        Path config = Files.writeString(dir.resolve("bus.conf"), """
-                <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
-                 "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-                <busconfig>
-                  <type>session</type>
-                  <listen>unix:path=%s</listen>
-                  <auth>EXTERNAL</auth>
-                  <policy context="default">
-                    <allow send_destination="*" eavesdrop="true"/>
-                    <allow eavesdrop="true"/>
-                    <allow own="*"/>
-                  </policy>
-                </busconfig>
-                """.formatted(dir.resolve("bus")));
-        bus = new ProcessBuilder(DBUS_DAEMON.toString(), "--config-file=" + config, "--nofork", "--print-address=1")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(bus.getInputStream(), StandardCharsets.UTF_8));
-        String address = out.readLine();
-        assumeTrue(address != null && address.startsWith("unix:"), "dbus-daemon did not start: " + address);
-        return address.strip();
     }
 
     private static int dbusThreadsKeepingTheJvmAlive() {

@@ -3,16 +3,11 @@ package com.incidentconsole.alerts.dbus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.incidentconsole.alerts.Alert;
 import com.incidentconsole.alerts.AlertKind;
 import com.incidentconsole.alerts.Notice;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import com.incidentconsole.dbustest.PrivateBus;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,12 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FreedesktopNotifierTest {
 
-    private static final Path DBUS_DAEMON = Path.of("/usr/bin/dbus-daemon");
 
     @TempDir
     Path dir;
 
-    private Process daemon;
+    private PrivateBus daemon;
     private final List<AutoCloseable> closing = new ArrayList<>();
 
     @AfterEach
@@ -50,7 +44,7 @@ class FreedesktopNotifierTest {
             c.close();
         }
         if (daemon != null) {
-            daemon.destroy();
+            daemon.close();
         }
     }
 
@@ -61,7 +55,8 @@ class FreedesktopNotifierTest {
 
     @Test
     void aNoticeReachesTheServiceWithAnOpenActionAndChoosingItOpensTheRun() throws Exception {
-        String address = startPrivateBus();
+        daemon = PrivateBus.start(dir);
+        String address = daemon.address();
         FakeService fake = register(address, List.of("actions", "body", "sound"));
         BlockingQueue<String> opened = new LinkedBlockingQueue<>();
         FreedesktopNotifier.Connected connected = FreedesktopNotifier.connect(address, "Open run", opened::add);
@@ -86,7 +81,8 @@ class FreedesktopNotifierTest {
 
     @Test
     void aServiceWithoutActionsGetsNoneAndAQuietNoticeSuppressesTheSound() throws Exception {
-        String address = startPrivateBus();
+        daemon = PrivateBus.start(dir);
+        String address = daemon.address();
         FakeService fake = register(address, List.of("body"));
         FreedesktopNotifier notifier = FreedesktopNotifier.connect(address, "Open run", id -> { }).notifier().orElseThrow();
         closing.add(notifier);
@@ -101,7 +97,8 @@ class FreedesktopNotifierTest {
     @Test
     void withoutABusOrAServiceThereIsNoDesktopNotifierAndTheReasonSaysWhy() throws Exception {
         assertEquals("no D-Bus session bus", FreedesktopNotifier.connect(null, "Open run", id -> { }).why());
-        String address = startPrivateBus();
+        daemon = PrivateBus.start(dir);
+        String address = daemon.address();
         FreedesktopNotifier.Connected none = FreedesktopNotifier.connect(address, "Open run", id -> { });
         assertTrue(none.notifier().isEmpty());
         assertEquals("no notification service on the session bus", none.why());
@@ -154,30 +151,5 @@ class FreedesktopNotifierTest {
         public String getObjectPath() {
             return NotificationsBus.PATH;
         }
-    }
-
-    /** A bus of our own with no service files, so nothing on the test machine can be activated into it. */
-    private String startPrivateBus() throws IOException {
-        assumeTrue(Files.isExecutable(DBUS_DAEMON), "needs dbus-daemon (Debian package dbus-daemon)");
-        Path config = Files.writeString(dir.resolve("bus.conf"), """
-                <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
-                 "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-                <busconfig>
-                  <type>session</type>
-                  <listen>unix:path=%s</listen>
-                  <auth>EXTERNAL</auth>
-                  <policy context="default">
-                    <allow send_destination="*" eavesdrop="true"/>
-                    <allow eavesdrop="true"/>
-                    <allow own="*"/>
-                  </policy>
-                </busconfig>
-                """.formatted(dir.resolve("bus")));
-        daemon = new ProcessBuilder(DBUS_DAEMON.toString(), "--config-file=" + config, "--nofork", "--print-address=1")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8));
-        String address = out.readLine();
-        assumeTrue(address != null && address.startsWith("unix:"), "dbus-daemon did not start: " + address);
-        return address.strip();
     }
 }
