@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.incidentconsole.sandbox.Mutations.Mutation;
 import com.incidentconsole.sandbox.Mutations.Reach;
 import com.incidentconsole.sandbox.Mutations.Scene;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.User;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * payloads decode (twice) to the run {@code GET /runs/{id}} returns, and that each socket's
  * {@code seq} counts from hello = 0 without a gap (mattermost-core.md §1.6, §1.9).
  */
+@BesideOtherTests
 class AudienceTest {
 
     @RegisterExtension

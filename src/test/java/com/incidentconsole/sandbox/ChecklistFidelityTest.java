@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.incidentconsole.testrun.BesideOtherTests;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Checklist item behaviours as {@code playbook_runs.go} and {@code playbook_run_service.go} implement them. */
+@BesideOtherTests
 class ChecklistFidelityTest {
 
     @RegisterExtension

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.User;
 import java.net.http.HttpResponse;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * order (app/post.go UpdatePost/DeletePost, app/channel.go AddUserToChannel/removeUserFromChannel),
  * and how the routers answer a wrong method.
  */
+@BesideOtherTests
 class CoreEventsTest {
 
     SandboxFixture sandbox;

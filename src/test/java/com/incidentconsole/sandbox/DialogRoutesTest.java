@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.User;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * ({@code postStatusUpdate} in webapp/src/client.ts: a {@code dialog_submission} whose
  * {@code submission.reminder} is a string of seconds), answered as api/playbook_runs.go does.
  */
+@BesideOtherTests
 class DialogRoutesTest {
 
     @RegisterExtension

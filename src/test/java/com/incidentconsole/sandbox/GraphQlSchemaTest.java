@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.incidentconsole.testrun.BesideOtherTests;
 import graphql.language.AstPrinter;
 import graphql.language.EnumTypeDefinition;
 import graphql.language.EnumValueDefinition;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * sandbox declares must be declared the same way there, so a document that validates against the
  * sandbox validates against a real server and gets the same shapes back.
  */
+@BesideOtherTests
 class GraphQlSchemaTest {
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.incidentconsole.testrun.BesideOtherTests;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * webapp/src/graphql/runs.graphql at the pinned commit), answered as {@code graphql.go} and the
  * resolvers of {@code graphql_root_run.go} / {@code graphql_run.go} do.
  */
+@BesideOtherTests
 class GraphQlTest {
 
     @RegisterExtension

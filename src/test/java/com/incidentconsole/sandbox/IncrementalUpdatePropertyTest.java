@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.PlaybookRun;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * to the previous run (with the webapp's algorithm, playbooks-api.md §7.3) yields exactly the run
  * that {@code GET /runs/{id}} returns afterwards.
  */
+@BesideOtherTests
 class IncrementalUpdatePropertyTest {
 
     static SandboxFixture sandbox;

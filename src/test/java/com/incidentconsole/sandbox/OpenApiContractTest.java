@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.incidentconsole.sandbox.kernel.ExchangeObserver;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.PlaybookRun;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Reads that other tests do not make, so that the fixture validates them too, plus proof that the
  * fixture's validation bites: a response the spec forbids is reported, a recorded divergence is not.
  */
+@BesideOtherTests
 class OpenApiContractTest {
 
     @RegisterExtension

@@ -2,6 +2,7 @@ package com.incidentconsole.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.incidentconsole.testrun.BesideOtherTests;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * run (403) and reads the body last. Routes that never read the body ignore a malformed one; item
  * {@code run} and {@code duplicate} refuse any body (server/api/playbook_runs.go).
  */
+@BesideOtherTests
 class PeopleRoutesTest {
 
     @RegisterExtension

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.incidentconsole.testrun.BesideOtherTests;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * field has the wrong JSON type (server/api/playbooks.go: importPlaybook, createPlaybook, updatePlaybook). The
  * sandbox once stored such a body and then answered 500 to every playbook list, for every user.
  */
+@BesideOtherTests
 class PlaybookDecodeTest {
 
     @RegisterExtension

@@ -3,6 +3,7 @@ package com.incidentconsole.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.PlaybookRun;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * newline, a handler that only writes the status sends no Content-Type, errors have no newline,
  * and a created playbook's Location is the full plugin API path (makeAPIURL).
  */
+@BesideOtherTests
 class PluginReplyShapeTest {
 
     @RegisterExtension

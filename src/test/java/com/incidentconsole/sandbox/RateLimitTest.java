@@ -3,11 +3,13 @@ package com.incidentconsole.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.incidentconsole.testrun.BesideOtherTests;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Core's optional GCRA limiter (mattermost-core.md §2.4), driven by the sandbox clock. */
+@BesideOtherTests
 class RateLimitTest {
 
     static String header(HttpResponse<?> r, String name) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.incidentconsole.testrun.BesideOtherTests;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * next to the router. A route without a row, a row without a route, a duplicate, an unsorted row or
  * a row that does not name a file and function fails here.
  */
+@BesideOtherTests
 class RealHandlerTableTest {
 
     static final String TABLE = "/com/incidentconsole/sandbox/http/real-handlers.txt";

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.User;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * broadcasting to inactive conns (web_hub.go Hub.Start); a resume delivers them after the dead
  * queue with consecutive seq and no hello; a full send queue (256) loses the connection.
  */
+@BesideOtherTests
 class ResumeQueueTest {
 
     private static final String RUN_UPDATED = "custom_playbooks_playbook_run_updated";

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.User;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Retrospective, finish/restore/request-update/toggle posts, broadcasts, channel routes, timeline
  * delete and PATCH against the plugin source (audit rows H#3, H#7, H#8, M#18, M#20-M#23, L#31, L#38).
  */
+@BesideOtherTests
 class RunPostsFidelityTest {
 
     @RegisterExtension

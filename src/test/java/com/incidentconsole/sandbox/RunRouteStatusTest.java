@@ -3,6 +3,7 @@ package com.incidentconsole.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.User;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * are exempt from the active-run check; {@code reminderReset} and {@code toggleStatusUpdates}
  * send undecodable bodies to {@code HandleError}: 500). {@code 0} = the route reads no body.
  */
+@BesideOtherTests
 class RunRouteStatusTest {
 
     @RegisterExtension

@@ -2,12 +2,14 @@ package com.incidentconsole.sandbox;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /** The sandbox mirrors the real server, so it must not lean on the client's or the UI's code. */
+@BesideOtherTests
 class SandboxArchitectureTest {
 
     private final JavaClasses sandbox = new ClassFileImporter()

@@ -8,12 +8,14 @@ import com.incidentconsole.cli.SandboxCommand;
 import java.io.PipedReader;
 import java.io.PipedWriter;
 import java.io.PrintWriter;
+import com.incidentconsole.testrun.BesideOtherTests;
 import java.io.BufferedReader;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
+@BesideOtherTests
 class SandboxCommandTest {
 
     @Test

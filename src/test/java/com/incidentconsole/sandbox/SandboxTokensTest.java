@@ -3,12 +3,14 @@ package com.incidentconsole.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import com.incidentconsole.testrun.BesideOtherTests;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Same seed, same data — never the same credentials (reliability probe L12). */
+@BesideOtherTests
 class SandboxTokensTest {
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.User;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * H#4, H#5, H#6, H#11, M#12, M#19, M#21, M#24, M#28): REST answers and the exact events, in
  * order, for a channel member and a team member outside the channel.
  */
+@BesideOtherTests
 class StatusFidelityTest {
 
     @RegisterExtension
