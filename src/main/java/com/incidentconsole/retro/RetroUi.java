@@ -143,17 +143,14 @@ public final class RetroUi implements AutoCloseable {
                         .enabledWhen(editing),
                 Command.of("retro.toggleEnabled", WINDOW, model::toggleEnabled, combo("Shortcut+Shift+E"))
                         .enabledWhen(editing),
-                Command.of("retro.insertStarred", WINDOW, () -> model.insert(model.starredEvents(),
-                        md -> controller[0].insertAtCaret(md), "No starred events: star them in the run's timeline "
-                                + "(s on an event)."), combo("Alt+S")).enabledWhen(editing),
-                Command.of("retro.insertUpdates", WINDOW, () -> model.insert(model.statusUpdates(),
-                        md -> controller[0].insertAtCaret(md), ""), combo("Alt+U")).enabledWhen(editing),
-                Command.of("retro.insertPeople", WINDOW, () -> model.insert(
-                        java.util.concurrent.CompletableFuture.completedFuture(model.people()),
-                        md -> controller[0].insertAtCaret(md), ""), combo("Alt+P")).enabledWhen(editing),
-                Command.of("retro.insertDurations", WINDOW, () -> model.insert(
-                        java.util.concurrent.CompletableFuture.completedFuture(model.durations()),
-                        md -> controller[0].insertAtCaret(md), ""), combo("Alt+D")).enabledWhen(editing),
+                Command.of("retro.insertStarred", WINDOW, () -> insert(model, RetroRecord.Part.STARRED, controller),
+                        combo("Alt+S")).enabledWhen(editing),
+                Command.of("retro.insertUpdates", WINDOW, () -> insert(model, RetroRecord.Part.STATUS_UPDATES,
+                        controller), combo("Alt+U")).enabledWhen(editing),
+                Command.of("retro.insertPeople", WINDOW, () -> insert(model, RetroRecord.Part.PEOPLE, controller),
+                        combo("Alt+P")).enabledWhen(editing),
+                Command.of("retro.insertDurations", WINDOW, () -> insert(model, RetroRecord.Part.DURATIONS,
+                        controller), combo("Alt+D")).enabledWhen(editing),
                 Command.of("retro.metrics", WINDOW, () -> controller[0].focusMetrics(), combo("Alt+M"))
                         .enabledWhen(editing),
                 Command.of("retro.text", WINDOW, () -> controller[0].focusText(), combo("Alt+T")).enabledWhen(editing),
@@ -194,6 +191,10 @@ public final class RetroUi implements AutoCloseable {
         });
         model.open();
         return root;
+    }
+
+    private static void insert(RetroEditorViewModel model, RetroRecord.Part part, RetroEditorController[] view) {
+        model.record().insert(part, md -> view[0].insertAtCaret(md));
     }
 
     private String keysLine(List<Command> list, List<String> ids) {

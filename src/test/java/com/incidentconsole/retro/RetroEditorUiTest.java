@@ -45,6 +45,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -225,7 +226,7 @@ class RetroEditorUiTest {
         user.assertVisible("#runDetail");
         user.press(KeyCode.CONTROL, KeyCode.R);
         user.waitUntil("the editor is open with its text", () -> fx.lookup("#retroText").tryQuery()
-                .map(n -> !((TextArea) n).isDisabled() && ((TextArea) n).isFocused()).orElse(false));
+                .map(n -> !n.isDisabled() && n.isFocused()).orElse(false));
         retarget(fx);
         return user;
     }
@@ -236,7 +237,7 @@ class RetroEditorUiTest {
     }
 
     private static String editorText(FxRobot fx) {
-        return fx.lookup("#retroText").queryAs(TextArea.class).getText();
+        return fx.lookup("#retroText").queryAs(CodeArea.class).getText();
     }
 
     private static String area(FxRobot fx, String query) {
