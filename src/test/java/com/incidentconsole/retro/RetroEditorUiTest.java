@@ -49,6 +49,7 @@ import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -62,8 +63,10 @@ import org.testfx.framework.junit5.Start;
 class RetroEditorUiTest {
 
     private final JsonMapper mapper = WireJson.newMapper();
-    private final SandboxFixture fixture = SandboxFixture.start(SandboxOptions.defaults().withPort(0));
-    private final SandboxServer sandbox = fixture.server();
+    /** One seeded sandbox for the class (each test picks a run no earlier test published): seeding is the slow part. */
+    @RegisterExtension
+    static final SandboxFixture FIXTURE = SandboxFixture.start(SandboxOptions.defaults().withPort(0));
+    private final SandboxServer sandbox = FIXTURE.server();
     private final MattermostConnection connection = connect(sandbox.control().credentials().token());
     private final PlaybookRun target = unpublishedFinishedRunWithMetrics();
     private final SyncExecutors executors = SyncExecutors.create();
@@ -96,7 +99,6 @@ class RetroEditorUiTest {
         executors.close();
         store.close();
         connection.close();
-        fixture.close();
     }
 
     @Test
