@@ -40,15 +40,15 @@ final class RetroStatusText {
         if (every <= 0) {
             return "No retrospective reminder (the playbook sets none)";
         }
-        String interval = "Reminder every " + DurationText.of(every * 1000);
+        String interval = "Retrospective reminder every " + DurationText.of(every * 1000);
         if (!run.retrospectiveEnabled()) {
-            return interval + " — off while the retrospective is off";
+            return interval + ": off while the retrospective is off (Ctrl+Shift+E turns it on)";
         }
         if (run.retrospectivePublishedAt() > 0) {
-            return interval + " — stopped: published";
+            return interval + ": stopped, the retrospective is published";
         }
-        return interval + (run.isFinished() ? " until published" : " once the run is finished, until published")
-                + " (copied from the playbook at the start; the server cannot change it for this run)";
+        return interval + (run.isFinished() ? " until it is published" : " from the finish until it is published")
+                + " · the playbook's interval, fixed for this run (Ctrl+Shift+E off stops it)";
     }
 
     String when(long epochMillis) {

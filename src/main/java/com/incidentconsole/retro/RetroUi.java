@@ -55,6 +55,7 @@ public final class RetroUi implements AutoCloseable {
     private final ExecutorService net = single("retro-net");
     private final java.util.Map<String, Stage> open = new java.util.HashMap<>();
     private final java.util.Map<String, RetroEditorViewModel> models = new java.util.HashMap<>();
+    private final java.util.Map<String, CommandRegistry> registries = new java.util.HashMap<>();
 
     public RetroUi(Workspace workspace, Supplier<Optional<MattermostConnection>> connection,
                    Supplier<Optional<RetroStores>> stores, ResourceBundle bundle, Supplier<Instant> clock, ZoneId zone,
@@ -96,6 +97,7 @@ public final class RetroUi implements AutoCloseable {
         RetroEditorViewModel model = model(runId);
         CommandRegistry commands = new CommandRegistry();
         Parent root = build(model, commands, stage::close);
+        registries.put(runId, commands);
         stage.titleProperty().bind(model.runNameProperty().map(n -> String.format(bundle.getString("retro.title"), n)));
         Scene scene = new Scene(root, 1200, 820);
         scene.getStylesheets().setAll(stylesheets);
@@ -103,6 +105,7 @@ public final class RetroUi implements AutoCloseable {
         open.put(runId, stage);
         stage.setOnHidden(e -> {
             open.remove(runId);
+            registries.remove(runId);
             models.remove(runId).close();
             if (owner != null) {
                 owner.requestFocus();
@@ -115,6 +118,11 @@ public final class RetroUi implements AutoCloseable {
     /** The view-model of an open editor (tests read its measured autosave cost). */
     public Optional<RetroEditorViewModel> editor(String runId) {
         return Optional.ofNullable(models.get(runId));
+    }
+
+    /** The commands of an open editor window (the README's key table lists them). */
+    public Optional<CommandRegistry> commands(String runId) {
+        return Optional.ofNullable(registries.get(runId));
     }
 
     private RetroEditorViewModel model(String runId) {

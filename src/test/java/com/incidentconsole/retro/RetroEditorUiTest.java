@@ -40,6 +40,7 @@ import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -214,6 +215,17 @@ class RetroEditorUiTest {
         assertTrue(label(fx, "#retroNotice").contains("draft"), label(fx, "#retroNotice"));
         assertEquals("", sandbox.control().run(target.id()).orElseThrow().retrospective(), "nothing was sent");
         assertFalse(sandbox.control().run(target.id()).orElseThrow().retrospective().contains("Draft"));
+
+        // The run's reminder is shown; the switch is changed from the editor, on the server.
+        long every = target.retrospectiveReminderIntervalSeconds();
+        assertTrue(every > 0 ? label(fx, "#retroReminder").startsWith("Retrospective reminder every")
+                : label(fx, "#retroReminder").startsWith("No retrospective reminder"), label(fx, "#retroReminder"));
+        user.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E);
+        user.waitUntil("the retrospective is off on the sandbox", () -> !sandbox.control().run(target.id())
+                .orElseThrow().retrospectiveEnabled());
+        user.waitUntil("and on the screen", () -> !fx.lookup("#retroEnabled").queryAs(CheckBox.class).isSelected()
+                && (every == 0 || label(fx, "#retroReminder").contains("off while the retrospective is off")));
+        assertEquals("", label(fx, "#retroError"));
     }
 
     private ConsoleRobot openEditor(FxRobot fx) {
@@ -264,12 +276,12 @@ class RetroEditorUiTest {
         return follow.get();
     }
 
-    /** A finished run I take part in, its retrospective on and unpublished, whose playbook has all metric types. */
+    /** A finished run I own (the switch is the owner's), retrospective on and unpublished, all metric types. */
     private PlaybookRun unpublishedFinishedRunWithMetrics() {
         String me = sandbox.control().defaultUser().id();
         return sandbox.control().runs().stream()
                 .filter(r -> r.isFinished() && r.retrospectiveEnabled() && r.retrospectivePublishedAt() == 0)
-                .filter(r -> r.participantIds().contains(me) && r.participantIds().size() > 1)
+                .filter(r -> r.ownerUserId().equals(me) && r.participantIds().size() > 1)
                 .filter(r -> !r.statusPosts().isEmpty())
                 .filter(r -> r.timelineEvents().stream().filter(e -> !e.summary().isBlank()).count() >= 2)
                 .filter(r -> sandbox.control().runs().stream().filter(o -> o.name().contains(r.name())).count() == 1)
