@@ -110,6 +110,9 @@ class RetroEditorUiTest {
         List<StatusPostComplete> updates = connection.runs().statusUpdates(target.id());
         ConsoleRobot user = openEditor(fx);
         assertEquals(template, editorText(fx), "a run without a retrospective starts from the playbook's template");
+        int heading = template.indexOf('#');
+        user.waitUntil("the template's first heading is coloured as one", () -> fx.lookup("#retroText")
+                .queryAs(CodeArea.class).getStyleOfChar(heading + 1).contains("md-heading"));
 
         user.keys("Failover took 40 minutes.");
         user.press(KeyCode.ENTER).press(KeyCode.ENTER);
