@@ -178,11 +178,6 @@ public final class RetroEditorController {
                 .ifPresent(javafx.scene.Node::requestFocus);
     }
 
-    /** The FX thread's cost of colouring the source, for the log at closing. */
-    String highlightCost() {
-        return editor.highlightCost();
-    }
-
     StackPane root() {
         return retroRoot;
     }
