@@ -229,6 +229,14 @@ class RetroEditorUiTest {
         user.waitUntil("and on the screen", () -> !fx.lookup("#retroEnabled").queryAs(CheckBox.class).isSelected()
                 && (every == 0 || label(fx, "#retroReminder").contains("off while the retrospective is off")));
         assertEquals("", label(fx, "#retroError"));
+        // On again for this finished, unpublished run: the server reminds in the channel at once.
+        long before = System.currentTimeMillis() - 60_000;
+        user.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E);
+        user.waitUntil("the retrospective is on again", () -> sandbox.control().run(target.id()).orElseThrow()
+                .retrospectiveEnabled() && fx.lookup("#retroEnabled").queryAs(CheckBox.class).isSelected());
+        assertTrue(connection.posts().forChannel(target.channelId(), 0, 60).posts().values().stream()
+                .anyMatch(p -> p.createAt() >= before && p.message().contains("Reminder to [fill out the retrospective]")),
+                "the reminder restarted");
     }
 
     private ConsoleRobot openEditor(FxRobot fx) {
