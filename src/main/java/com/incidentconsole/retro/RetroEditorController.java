@@ -16,11 +16,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.fxmisc.flowless.VirtualizedScrollPane;
 
 /**
- * Binds the retrospective editor: the Markdown text (a plain TextArea — RichTextFX is not in the offline
- * repository, so there is no syntax highlighting), its live preview, the metrics with their inline errors, the
- * state line, the switch and the merge layer. Renders only; what happens is the view-model's.
+ * Binds the retrospective editor: the Markdown source with its colouring ({@link RetroTextArea}), its live
+ * preview, the metrics with their inline errors, the state line, the switch, the reminder and the merge layer.
+ * Renders only; what happens is the view-model's.
  */
 public final class RetroEditorController {
 
@@ -42,7 +43,8 @@ public final class RetroEditorController {
     @FXML private Label noticeLabel;
     @FXML private Label errorLabel;
     @FXML private Label questionLabel;
-    @FXML private TextArea editor;
+    @FXML private StackPane editorHolder;
+    private RetroTextArea editor;
     @FXML private ScrollPane previewScroll;
     @FXML private Label noMetrics;
     @FXML private GridPane metricsGrid;
@@ -75,8 +77,9 @@ public final class RetroEditorController {
         showWhenSet(noticeLabel, viewModel.noticeProperty());
         showWhenSet(errorLabel, viewModel.errorProperty());
         showWhenSet(questionLabel, viewModel.questionProperty());
-        editor.textProperty().bindBidirectional(viewModel.textProperty());
-        editor.disableProperty().bind(viewModel.loadedProperty().not());
+        editor = new RetroTextArea(viewModel.textProperty(), bundle.getString("retro.text"));
+        editor.node().disableProperty().bind(viewModel.loadedProperty().not());
+        editorHolder.getChildren().setAll(new VirtualizedScrollPane<>(editor.node()));
         preview = new MarkdownView(parser);
         preview.setId("retroPreview");
         previewScroll.setContent(preview);
@@ -85,18 +88,19 @@ public final class RetroEditorController {
         keysLabel.setText(keys);
         viewModel.metrics().addListener((ListChangeListener<MetricRow>) c -> showMetrics());
         showMetrics();
-        mergePane.visibleProperty().bind(viewModel.mergingProperty());
-        mergePane.managedProperty().bind(viewModel.mergingProperty());
-        mergeSummary.textProperty().bind(viewModel.mergeSummaryProperty());
-        mergeBase.textProperty().bind(viewModel.mergeBaseProperty());
-        mergeMine.textProperty().bind(viewModel.mergeMineProperty());
-        mergeTheirs.textProperty().bind(viewModel.mergeTheirsProperty());
-        mergedText.textProperty().bindBidirectional(viewModel.mergedProperty());
+        RetroMerge merge = viewModel.merge();
+        mergePane.visibleProperty().bind(merge.mergingProperty());
+        mergePane.managedProperty().bind(merge.mergingProperty());
+        mergeSummary.textProperty().bind(merge.summaryProperty());
+        mergeBase.textProperty().bind(merge.baseProperty());
+        mergeMine.textProperty().bind(merge.mineProperty());
+        mergeTheirs.textProperty().bind(merge.theirsProperty());
+        mergedText.textProperty().bindBidirectional(merge.mergedProperty());
         if (mergeKeysLabel != null) {
             mergeKeysLabel.setText(mergeKeys);
         }
         viewModel.mergingProperty().addListener((obs, was, is) -> Platform.runLater(is ? mergedText::requestFocus
-                : editor::requestFocus));
+                : editor.node()::requestFocus));
     }
 
     private static void showWhenSet(Label label, ObservableStringValue text) {
@@ -161,17 +165,12 @@ public final class RetroEditorController {
         }
     }
 
-    /** Inserts at the caret (replacing a selection), on its own line, and keeps typing where it ends. */
     void insertAtCaret(String markdown) {
-        int caret = editor.getCaretPosition();
-        String before = editor.getText().substring(0, caret);
-        String lead = before.isEmpty() || before.endsWith("\n\n") ? "" : before.endsWith("\n") ? "\n" : "\n\n";
-        editor.replaceSelection(lead + markdown);
-        editor.requestFocus();
+        editor.insertAtCaret(markdown);
     }
 
     void focusText() {
-        editor.requestFocus();
+        editor.node().requestFocus();
     }
 
     void focusMetrics() {

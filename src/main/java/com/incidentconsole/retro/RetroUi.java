@@ -55,6 +55,7 @@ public final class RetroUi implements AutoCloseable {
     private final ExecutorService net = single("retro-net");
     private final java.util.Map<String, Stage> open = new java.util.HashMap<>();
     private final java.util.Map<String, RetroEditorViewModel> models = new java.util.HashMap<>();
+    private final java.util.Map<String, CommandRegistry> registries = new java.util.HashMap<>();
 
     public RetroUi(Workspace workspace, Supplier<Optional<MattermostConnection>> connection,
                    Supplier<Optional<RetroStores>> stores, ResourceBundle bundle, Supplier<Instant> clock, ZoneId zone,
@@ -96,6 +97,7 @@ public final class RetroUi implements AutoCloseable {
         RetroEditorViewModel model = model(runId);
         CommandRegistry commands = new CommandRegistry();
         Parent root = build(model, commands, stage::close);
+        registries.put(runId, commands);
         stage.titleProperty().bind(model.runNameProperty().map(n -> String.format(bundle.getString("retro.title"), n)));
         Scene scene = new Scene(root, 1200, 820);
         scene.getStylesheets().setAll(stylesheets);
@@ -103,6 +105,7 @@ public final class RetroUi implements AutoCloseable {
         open.put(runId, stage);
         stage.setOnHidden(e -> {
             open.remove(runId);
+            registries.remove(runId);
             models.remove(runId).close();
             if (owner != null) {
                 owner.requestFocus();
@@ -115,6 +118,11 @@ public final class RetroUi implements AutoCloseable {
     /** The view-model of an open editor (tests read its measured autosave cost). */
     public Optional<RetroEditorViewModel> editor(String runId) {
         return Optional.ofNullable(models.get(runId));
+    }
+
+    /** The commands of an open editor window (the README's key table lists them). */
+    public Optional<CommandRegistry> commands(String runId) {
+        return Optional.ofNullable(registries.get(runId));
     }
 
     private RetroEditorViewModel model(String runId) {
@@ -143,17 +151,14 @@ public final class RetroUi implements AutoCloseable {
                         .enabledWhen(editing),
                 Command.of("retro.toggleEnabled", WINDOW, model::toggleEnabled, combo("Shortcut+Shift+E"))
                         .enabledWhen(editing),
-                Command.of("retro.insertStarred", WINDOW, () -> model.insert(model.starredEvents(),
-                        md -> controller[0].insertAtCaret(md), "No starred events: star them in the run's timeline "
-                                + "(s on an event)."), combo("Alt+S")).enabledWhen(editing),
-                Command.of("retro.insertUpdates", WINDOW, () -> model.insert(model.statusUpdates(),
-                        md -> controller[0].insertAtCaret(md), ""), combo("Alt+U")).enabledWhen(editing),
-                Command.of("retro.insertPeople", WINDOW, () -> model.insert(
-                        java.util.concurrent.CompletableFuture.completedFuture(model.people()),
-                        md -> controller[0].insertAtCaret(md), ""), combo("Alt+P")).enabledWhen(editing),
-                Command.of("retro.insertDurations", WINDOW, () -> model.insert(
-                        java.util.concurrent.CompletableFuture.completedFuture(model.durations()),
-                        md -> controller[0].insertAtCaret(md), ""), combo("Alt+D")).enabledWhen(editing),
+                Command.of("retro.insertStarred", WINDOW, () -> insert(model, RetroRecord.Part.STARRED, controller),
+                        combo("Alt+S")).enabledWhen(editing),
+                Command.of("retro.insertUpdates", WINDOW, () -> insert(model, RetroRecord.Part.STATUS_UPDATES,
+                        controller), combo("Alt+U")).enabledWhen(editing),
+                Command.of("retro.insertPeople", WINDOW, () -> insert(model, RetroRecord.Part.PEOPLE, controller),
+                        combo("Alt+P")).enabledWhen(editing),
+                Command.of("retro.insertDurations", WINDOW, () -> insert(model, RetroRecord.Part.DURATIONS,
+                        controller), combo("Alt+D")).enabledWhen(editing),
                 Command.of("retro.metrics", WINDOW, () -> controller[0].focusMetrics(), combo("Alt+M"))
                         .enabledWhen(editing),
                 Command.of("retro.text", WINDOW, () -> controller[0].focusText(), combo("Alt+T")).enabledWhen(editing),
@@ -194,6 +199,10 @@ public final class RetroUi implements AutoCloseable {
         });
         model.open();
         return root;
+    }
+
+    private static void insert(RetroEditorViewModel model, RetroRecord.Part part, RetroEditorController[] view) {
+        model.record().insert(part, md -> view[0].insertAtCaret(md));
     }
 
     private String keysLine(List<Command> list, List<String> ids) {

@@ -51,10 +51,13 @@ class KeyTableReadmeTest {
         ui.installRunOps(workspace, java.util.Optional::empty, url -> { });
         ui.installNotifications(workspace, root, () -> stage, library);
         ui.installRetro(workspace, java.util.Optional::empty, java.util.Optional::empty, () -> stage, List.of());
+        // retro (issue 16): the retrospective editor's own window and keys
+        ui.retro().orElseThrow().open(TestWorkspace.DB_OUTAGE, stage);
+        CommandRegistry retro = ui.retro().orElseThrow().commands(TestWorkspace.DB_OUTAGE).orElseThrow();
         ui.close();
         PlaybookEditorUi playbooks = new PlaybookEditorUi(Runnable::run, Runnable::run);
         playbooks.build(library);
-        generated = KeyTable.markdown(List.of(main, playbooks.commands()),
+        generated = KeyTable.markdown(List.of(main, playbooks.commands(), retro),
                 ResourceBundle.getBundle(CommandRegistry.TEXTS));
     }
 

@@ -136,6 +136,22 @@ class RetroTimelineCommandsTest {
     }
 
     @Test
+    void aPublishTheServerRefusesIsExitOneWithItsMessageAndNothingChanges() throws Exception {
+        // A run I may read (its playbook is public in my team) but not edit (neither owner nor participant).
+        String me = sandbox.control().defaultUser().id();
+        PlaybookRun theirs = sandbox.control().runs().stream()
+                .filter(r -> !r.ownerUserId().equals(me) && !r.participantIds().contains(me))
+                .filter(r -> cli.run(RetroCommand::new, "show", r.id()) == 0)
+                .findFirst().orElseThrow(() -> new IllegalStateException("seed 41 has no readable run of others"));
+        Path file = dir.resolve("retro.md");
+        Files.writeString(file, "# Not mine to publish");
+        assertEquals(1, cli.run(RetroCommand::new, "publish", theirs.id(), "--file", file.toString()));
+        assertTrue(cli.err().startsWith("error: POST ") && cli.err().contains("Not authorized"), cli::err);
+        assertEquals(theirs.retrospective(), now(theirs.id()).retrospective());
+        assertEquals(theirs.retrospectivePublishedAt(), now(theirs.id()).retrospectivePublishedAt());
+    }
+
+    @Test
     void timelineAddPostsTheDetailsAndAddsThePostAsOneEvent() {
         assumeTrue(servesAddToTimelineDialog(), "this sandbox does not serve /runs/add-to-timeline-dialog yet");
         PlaybookRun run = sandbox.control().runs().stream().filter(r -> !r.isFinished()

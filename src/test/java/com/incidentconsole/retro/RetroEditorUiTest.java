@@ -40,14 +40,17 @@ import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -61,8 +64,10 @@ import org.testfx.framework.junit5.Start;
 class RetroEditorUiTest {
 
     private final JsonMapper mapper = WireJson.newMapper();
-    private final SandboxFixture fixture = SandboxFixture.start(SandboxOptions.defaults().withPort(0));
-    private final SandboxServer sandbox = fixture.server();
+    /** One seeded sandbox for the class (each test picks a run no earlier test published): seeding is the slow part. */
+    @RegisterExtension
+    static final SandboxFixture FIXTURE = SandboxFixture.start(SandboxOptions.defaults().withPort(0));
+    private final SandboxServer sandbox = FIXTURE.server();
     private final MattermostConnection connection = connect(sandbox.control().credentials().token());
     private final PlaybookRun target = unpublishedFinishedRunWithMetrics();
     private final SyncExecutors executors = SyncExecutors.create();
@@ -95,7 +100,6 @@ class RetroEditorUiTest {
         executors.close();
         store.close();
         connection.close();
-        fixture.close();
     }
 
     @Test
@@ -106,6 +110,9 @@ class RetroEditorUiTest {
         List<StatusPostComplete> updates = connection.runs().statusUpdates(target.id());
         ConsoleRobot user = openEditor(fx);
         assertEquals(template, editorText(fx), "a run without a retrospective starts from the playbook's template");
+        int heading = template.indexOf('#');
+        user.waitUntil("the template's first heading is coloured as one", () -> fx.lookup("#retroText")
+                .queryAs(CodeArea.class).getStyleOfChar(heading + 1).contains("md-heading"));
 
         user.keys("Failover took 40 minutes.");
         user.press(KeyCode.ENTER).press(KeyCode.ENTER);
@@ -211,6 +218,25 @@ class RetroEditorUiTest {
         assertTrue(label(fx, "#retroNotice").contains("draft"), label(fx, "#retroNotice"));
         assertEquals("", sandbox.control().run(target.id()).orElseThrow().retrospective(), "nothing was sent");
         assertFalse(sandbox.control().run(target.id()).orElseThrow().retrospective().contains("Draft"));
+
+        // The run's reminder is shown; the switch is changed from the editor, on the server.
+        long every = target.retrospectiveReminderIntervalSeconds();
+        assertTrue(every > 0 ? label(fx, "#retroReminder").startsWith("Retrospective reminder every")
+                : label(fx, "#retroReminder").startsWith("No retrospective reminder"), label(fx, "#retroReminder"));
+        user.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E);
+        user.waitUntil("the retrospective is off on the sandbox", () -> !sandbox.control().run(target.id())
+                .orElseThrow().retrospectiveEnabled());
+        user.waitUntil("and on the screen", () -> !fx.lookup("#retroEnabled").queryAs(CheckBox.class).isSelected()
+                && (every == 0 || label(fx, "#retroReminder").contains("off while the retrospective is off")));
+        assertEquals("", label(fx, "#retroError"));
+        // On again for this finished, unpublished run: the server reminds in the channel at once.
+        long before = System.currentTimeMillis() - 60_000;
+        user.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.E);
+        user.waitUntil("the retrospective is on again", () -> sandbox.control().run(target.id()).orElseThrow()
+                .retrospectiveEnabled() && fx.lookup("#retroEnabled").queryAs(CheckBox.class).isSelected());
+        assertTrue(connection.posts().forChannel(target.channelId(), 0, 60).posts().values().stream()
+                .anyMatch(p -> p.createAt() >= before && p.message().contains("Reminder to [fill out the retrospective]")),
+                "the reminder restarted");
     }
 
     private ConsoleRobot openEditor(FxRobot fx) {
@@ -225,7 +251,7 @@ class RetroEditorUiTest {
         user.assertVisible("#runDetail");
         user.press(KeyCode.CONTROL, KeyCode.R);
         user.waitUntil("the editor is open with its text", () -> fx.lookup("#retroText").tryQuery()
-                .map(n -> !((TextArea) n).isDisabled() && ((TextArea) n).isFocused()).orElse(false));
+                .map(n -> !n.isDisabled() && n.isFocused()).orElse(false));
         retarget(fx);
         return user;
     }
@@ -236,7 +262,7 @@ class RetroEditorUiTest {
     }
 
     private static String editorText(FxRobot fx) {
-        return fx.lookup("#retroText").queryAs(TextArea.class).getText();
+        return fx.lookup("#retroText").queryAs(CodeArea.class).getText();
     }
 
     private static String area(FxRobot fx, String query) {
@@ -261,12 +287,12 @@ class RetroEditorUiTest {
         return follow.get();
     }
 
-    /** A finished run I take part in, its retrospective on and unpublished, whose playbook has all metric types. */
+    /** A finished run I own (the switch is the owner's), retrospective on and unpublished, all metric types. */
     private PlaybookRun unpublishedFinishedRunWithMetrics() {
         String me = sandbox.control().defaultUser().id();
         return sandbox.control().runs().stream()
                 .filter(r -> r.isFinished() && r.retrospectiveEnabled() && r.retrospectivePublishedAt() == 0)
-                .filter(r -> r.participantIds().contains(me) && r.participantIds().size() > 1)
+                .filter(r -> r.ownerUserId().equals(me) && r.participantIds().size() > 1)
                 .filter(r -> !r.statusPosts().isEmpty())
                 .filter(r -> r.timelineEvents().stream().filter(e -> !e.summary().isBlank()).count() >= 2)
                 .filter(r -> sandbox.control().runs().stream().filter(o -> o.name().contains(r.name())).count() == 1)
