@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.incidentconsole.credentials.CredentialVault;
 import com.incidentconsole.sandbox.SandboxOptions;
 import com.incidentconsole.sandbox.SandboxServer;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.WireJson;
 import java.io.PrintWriter;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code report} and {@code stats} against a seeded sandbox, as a script would run them. */
+@BesideOtherTests
 class ReportAndStatsCommandTest {
 
     private static final JsonMapper MAPPER = WireJson.newMapper();

@@ -10,6 +10,7 @@ import com.incidentconsole.client.MattermostConnection;
 import com.incidentconsole.client.RunQuery;
 import com.incidentconsole.sandbox.SandboxOptions;
 import com.incidentconsole.sandbox.SandboxServer;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.User;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code runs list} and {@code run show|start|finish|restore|check} against a seeded sandbox. */
+@BesideOtherTests
 class RunCommandsTest {
 
     private static final JsonMapper MAPPER = WireJson.newMapper();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.incidentconsole.sandbox.SandboxOptions;
 import com.incidentconsole.sandbox.SandboxServer;
 import com.incidentconsole.sandbox.fault.FaultRule;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.Checklist;
 import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.PlaybookRun;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing for a no-op, so a re-sent action that was already applied leaves no trace — at-least-once
  * delivery of idempotent actions is the design; a duplicated or reordered state change would show.)
  */
+@BesideOtherTests
 class CrashReplayTest {
 
     @TempDir

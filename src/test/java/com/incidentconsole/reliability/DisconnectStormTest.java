@@ -15,6 +15,7 @@ import com.incidentconsole.sync.ConnectionState;
 import com.incidentconsole.sync.ServerWorkspace;
 import com.incidentconsole.sync.SyncExecutors;
 import com.incidentconsole.sync.store.LocalStore;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.User;
@@ -40,6 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * holds; and no run's {@code update_at} ever went backwards in the store (no stale replay was applied
  * over a newer state). Missed events would show as a final mismatch.
  */
+@BesideOtherTests
 class DisconnectStormTest {
 
     private static final StreamSettings FAST = new StreamSettings(Duration.ofMillis(1), Duration.ofMillis(20),

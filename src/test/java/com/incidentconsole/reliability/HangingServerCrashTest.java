@@ -8,6 +8,7 @@ import com.incidentconsole.sandbox.SandboxServer;
 import com.incidentconsole.sandbox.fault.FaultRule;
 import com.incidentconsole.sync.store.LocalStore;
 import com.incidentconsole.sync.store.OutboxEntry;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.Checklist;
 import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.PlaybookRun;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly once. Before the writer/sender split the second and third tick waited behind the first
  * one's hanging request and died with the process.
  */
+@BesideOtherTests
 class HangingServerCrashTest {
 
     @TempDir

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.incidentconsole.testrun.BesideOtherTests;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -12,6 +13,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@BesideOtherTests
 class ReportFormatsTest {
 
     private static final List<String> SECTIONS = List.of("Overview", "Summary", "Checklists", "Status updates",

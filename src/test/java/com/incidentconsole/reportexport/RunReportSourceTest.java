@@ -15,6 +15,7 @@ import com.incidentconsole.sync.ConnectionState;
 import com.incidentconsole.sync.ServerWorkspace;
 import com.incidentconsole.sync.SyncExecutors;
 import com.incidentconsole.sync.store.LocalStore;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.WireJson;
 import java.time.Clock;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Where an exported report's input comes from, against the sandbox: the server when live, else the local copy. */
+@BesideOtherTests
 class RunReportSourceTest {
 
     private final JsonMapper mapper = WireJson.newMapper();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.WireJson;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
 
 /** The numbers of the run's summary panel (v1 {@code /incident info}), from a run as the server sends it. */
+@BesideOtherTests
 class RunInfoTest {
 
     private static final Instant NOW = Instant.parse("2026-12-02T04:12:00Z");

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.incidentconsole.sync.store.LocalStore;
 import com.incidentconsole.sync.store.Outbox;
 import com.incidentconsole.sync.store.OutboxEntry;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.uitest.TestRuns;
 import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.PlaybookRun;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The promise of the outbox, against a scripted server: an action shows at once, stays pending
  * through server trouble, fails visibly on refusal, and survives a restart.
  */
+@BesideOtherTests
 class ActionQueueTest {
 
     private static final ActionTarget ITEM_2 = ActionTarget.item("run1", "i2");

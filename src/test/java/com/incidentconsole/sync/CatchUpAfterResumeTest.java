@@ -14,6 +14,7 @@ import com.incidentconsole.sandbox.SandboxOptions;
 import com.incidentconsole.sandbox.SandboxServer;
 import com.incidentconsole.sandbox.fault.FaultRule;
 import com.incidentconsole.sync.store.LocalStore;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.User;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * hub does) the console's own catch-up after a short drop has nothing left to fix: every change made
  * while the socket was down arrives as a replayed event, and the REST catch-up changes no run.
  */
+@BesideOtherTests
 class CatchUpAfterResumeTest {
 
     private final JsonMapper mapper = WireJson.newMapper();

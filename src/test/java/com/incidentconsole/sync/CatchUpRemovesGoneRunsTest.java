@@ -14,6 +14,7 @@ import com.incidentconsole.sandbox.SandboxServer;
 import com.incidentconsole.sandbox.fault.FaultRule;
 import com.incidentconsole.sync.store.LocalStore;
 import com.incidentconsole.sync.store.ObjectCache;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.WireJson;
 import java.time.Clock;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * leaves the list and the cached copy at the next catch-up after a reconnect, not only at a full load.
  * If the server cannot say which runs are visible, nothing is dropped.
  */
+@BesideOtherTests
 class CatchUpRemovesGoneRunsTest {
 
     private static final StreamSettings FAST = new StreamSettings(Duration.ofMillis(50), Duration.ofMillis(200),

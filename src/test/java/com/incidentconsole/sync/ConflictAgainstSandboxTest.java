@@ -17,6 +17,7 @@ import com.incidentconsole.sandbox.fault.FaultRule;
 import com.incidentconsole.sync.store.LocalStore;
 import com.incidentconsole.sync.store.Outbox;
 import com.incidentconsole.sync.store.OutboxEntry;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.User;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * colleague changes the same item; when the server is back my tick is not sent over theirs — it
  * becomes a conflict — and my choice (apply mine / keep theirs) is what the server ends up showing.
  */
+@BesideOtherTests
 class ConflictAgainstSandboxTest {
 
     private final JsonMapper mapper = WireJson.newMapper();

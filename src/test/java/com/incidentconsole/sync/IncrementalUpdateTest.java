@@ -9,6 +9,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.PlaybookRunUpdate;
@@ -20,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
+@BesideOtherTests
 class IncrementalUpdateTest {
 
     private final JsonMapper mapper = WireJson.newMapper();

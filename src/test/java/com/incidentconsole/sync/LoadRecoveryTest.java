@@ -14,6 +14,7 @@ import com.incidentconsole.sandbox.SandboxFixture;
 import com.incidentconsole.sandbox.SandboxOptions;
 import com.incidentconsole.sandbox.fault.FaultRule;
 import com.incidentconsole.sync.store.LocalStore;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.WireJson;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (as soon as the server's Retry-After allows), at once on "retry now", and what is missing is said meanwhile. The
  * stream's retry delay here is a minute, and every wait at most ten seconds, so only the intended path can pass.
  */
+@BesideOtherTests
 class LoadRecoveryTest {
 
     private static final StreamSettings PATIENT = new StreamSettings(Duration.ofSeconds(60), Duration.ofSeconds(120),

@@ -20,6 +20,7 @@ import com.incidentconsole.sandbox.fault.FaultRule;
 import com.incidentconsole.sandbox.kernel.ExchangeObserver;
 import com.incidentconsole.sandbox.seed.SeedGenerator;
 import com.incidentconsole.sync.store.LocalStore;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.User;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * back (a sandbox started on the same port, with the same seed) it signs in, loads only what changed
  * since the cache, replays the outbox, and the stale mark goes.
  */
+@BesideOtherTests
 class OfflineStartTest {
 
     private static final StreamSettings FAST = new StreamSettings(Duration.ofMillis(50), Duration.ofMillis(200),

@@ -13,6 +13,7 @@ import com.incidentconsole.sandbox.SandboxFixture;
 import com.incidentconsole.sandbox.SandboxOptions;
 import com.incidentconsole.sandbox.seed.SeedGenerator;
 import com.incidentconsole.sync.store.LocalStore;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.WireJson;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * at start, and the event stream after a lost connection. The retry delay here is a minute and the wait for the
  * outcome at most ten seconds, so only an attempt made on request can pass.
  */
+@BesideOtherTests
 class RetryNowTest {
 
     /** A minute between attempts, no jitter. */

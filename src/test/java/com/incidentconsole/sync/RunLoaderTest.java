@@ -12,6 +12,7 @@ import com.incidentconsole.client.ServerError;
 import com.incidentconsole.sandbox.SandboxFixture;
 import com.incidentconsole.sandbox.SandboxOptions;
 import com.incidentconsole.sandbox.fault.FaultRule;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.PlaybookRunUpdate;
 import com.incidentconsole.wire.WireJson;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Loading runs with pages in flight: the same store, in the same order, as one page after the other. */
+@BesideOtherTests
 class RunLoaderTest {
 
     // ~350 visible runs: four pages of 100, so there is always a page in flight beyond the one applied.

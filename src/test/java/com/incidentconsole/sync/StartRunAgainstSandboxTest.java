@@ -13,6 +13,7 @@ import com.incidentconsole.sandbox.SandboxServer;
 import com.incidentconsole.sync.store.LocalStore;
 import com.incidentconsole.sync.store.Outbox;
 import com.incidentconsole.sync.store.OutboxEntry;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.Playbook;
 import com.incidentconsole.wire.RunCreateOptions;
 import com.incidentconsole.wire.WireJson;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * store; and after a crash that left the start sent but unconfirmed, the restarted app finds the run the
  * server made and does not make a second one.
  */
+@BesideOtherTests
 class StartRunAgainstSandboxTest {
 
     private final JsonMapper mapper = WireJson.newMapper();

@@ -13,6 +13,7 @@ import com.incidentconsole.sandbox.SandboxFixture;
 import com.incidentconsole.sandbox.SandboxOptions;
 import com.incidentconsole.sandbox.SandboxServer;
 import com.incidentconsole.sync.store.LocalStore;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.ChecklistItem;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.User;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The stores stay equal to the server: after the first load, through live events, and across reconnects. */
+@BesideOtherTests
 class SyncAgainstSandboxTest {
 
     private final JsonMapper mapper = WireJson.newMapper();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.incidentconsole.testrun.BesideOtherTests;
 import com.incidentconsole.wire.WireJson;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A damaged store (probe M2, cases 3.3): refused without being changed, its readable outbox rows saved to a file
  * the user can see, and on request moved aside (never deleted) for a new store that keeps those rows.
  */
+@BesideOtherTests
 class DamagedStoreTest {
 
     private static final String SERVER = "https://chat.example.com";
