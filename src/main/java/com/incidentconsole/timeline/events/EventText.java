@@ -1,0 +1,28 @@
+package com.incidentconsole.timeline.events;
+
+import com.incidentconsole.wire.TimelineEvent;
+
+/**
+ * An event's whole text as the timeline shows it: the summary without the server's bold markers, then the details
+ * when they are words (system events keep JSON for the web app there; a post's details are its text) — the same rule
+ * as the record the retrospective and the report print ({@code report.RunRecordMarkdown}).
+ */
+public final class EventText {
+
+    private EventText() {
+    }
+
+    public static String of(TimelineEvent event) {
+        String summary = plain(event.summary());
+        String details = event.details().strip();
+        if (details.isEmpty() || details.startsWith("{") || details.equals(summary)) {
+            return summary;
+        }
+        return summary.isEmpty() ? details : summary + "\n" + details;
+    }
+
+    /** The server writes summaries in markdown; shown plain rather than with stray asterisks. */
+    public static String plain(String markdown) {
+        return markdown.replace("**", "").replace("__", "").strip();
+    }
+}
