@@ -80,6 +80,12 @@ public final class TimelineViewModel {
     private Set<String> starred = new LinkedHashSet<>();
     private final Set<String> expanded = new HashSet<>();
     private String deleting;
+    /**
+     * Events whose deletion the server accepted. Its event for the deletion can carry an older {@code update_at} than
+     * one the run already showed (AddPostToTimeline publishes a stamp it never stores), so the local copy may keep the
+     * event until the run next changes; the timeline does not show it meanwhile (ADR 0031).
+     */
+    private final Set<String> deletedByMe = new HashSet<>();
 
     public TimelineViewModel(ResourceBundle bundle, Function<String, String> userNames, ZoneId zone) {
         this.bundle = bundle;
@@ -147,7 +153,8 @@ public final class TimelineViewModel {
     }
 
     private List<TimelineEvent> events() {
-        return run == null ? List.of() : run.timelineEvents().stream().filter(e -> e.deleteAt() == 0)
+        return run == null ? List.of() : run.timelineEvents().stream().filter(e -> e.deleteAt() == 0
+                        && !deletedByMe.contains(run.id() + "/" + e.id()))
                 .sorted(Comparator.comparingLong(TimelineEvent::eventAt)).toList();
     }
 
@@ -327,7 +334,12 @@ public final class TimelineViewModel {
         String id = deleting;
         String words = events().stream().filter(e -> e.id().equals(id)).map(EventText::of).findFirst().orElse("");
         cancelQuestion();
-        services.commands().submit(new DeleteTimelineEvent(run.id(), id, words));
+        String key = run.id() + "/" + id;
+        Executor ui = services.ui();
+        services.commands().submit(new DeleteTimelineEvent(run.id(), id, words)).thenRun(() -> ui.execute(() -> {
+            deletedByMe.add(key);
+            rebuild();
+        }));
         rebuild();
     }
 
