@@ -287,7 +287,8 @@ public final class WorkspaceUi implements AutoCloseable {
                     var page = server.posts().forChannel(channelId, 0, 60);
                     return page.order().stream().map(page.posts()::get).filter(java.util.Objects::nonNull)
                             .filter(post -> post.deleteAt() == 0 && post.type().isEmpty()).toList();
-                }, clock));
+                }, postId -> connection.get().orElseThrow(() -> new IllegalStateException("not connected to the server"))
+                        .posts().get(postId), clock));
     }
 
     @Override

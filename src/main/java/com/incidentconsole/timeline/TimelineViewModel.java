@@ -1,13 +1,9 @@
 package com.incidentconsole.timeline;
 
-import com.incidentconsole.entry.BadEntry;
-import com.incidentconsole.entry.EventTime;
-import com.incidentconsole.entry.ManualTimelineEntry;
 import com.incidentconsole.fx.UiTask;
 import com.incidentconsole.report.RunRecordMarkdown;
 import com.incidentconsole.sync.AddPostToTimeline;
 import com.incidentconsole.sync.DeleteTimelineEvent;
-import com.incidentconsole.sync.ManualTimelineEvent;
 import com.incidentconsole.sync.PendingAction;
 import com.incidentconsole.sync.RunCommands;
 import com.incidentconsole.sync.store.TimelineStars;
@@ -18,7 +14,6 @@ import com.incidentconsole.timeline.events.TimelineFilter;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.Post;
 import com.incidentconsole.wire.TimelineEvent;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -60,7 +55,8 @@ public final class TimelineViewModel {
     /** What the workbench's actions need; {@link #OFFLINE} until the composition root gives the real ones. */
     public record Services(RunCommands commands, Supplier<String> myId, Supplier<List<PendingAction>> pending,
                            Supplier<Optional<TimelineStars>> stars, Executor disk, Executor net, Executor ui,
-                           Function<String, List<Post>> channelPosts, Supplier<Instant> clock) {
+                           Function<String, List<Post>> channelPosts, Function<String, Post> post,
+                           Supplier<Instant> clock) {
     }
 
     private final ResourceBundle bundle;
@@ -75,7 +71,7 @@ public final class TimelineViewModel {
     private final StringProperty counts = new SimpleStringProperty("");
     private final StringProperty notice = new SimpleStringProperty("");
     private final StringProperty question = new SimpleStringProperty("");
-    private final TimelineAddForm form = new TimelineAddForm();
+    private final TimelineAddForm form;
     private PlaybookRun run;
     private Set<String> starred = new LinkedHashSet<>();
     private final Set<String> expanded = new HashSet<>();
@@ -86,6 +82,8 @@ public final class TimelineViewModel {
      * event until the run next changes; the timeline does not show it meanwhile (ADR 0031).
      */
     private final Set<String> deletedByMe = new HashSet<>();
+    /** The text of the posts events were made from, by post id: the server keeps only the summary on the event. */
+    private final java.util.Map<String, String> postTexts = new java.util.HashMap<>();
 
     public TimelineViewModel(ResourceBundle bundle, Function<String, String> userNames, ZoneId zone) {
         this.bundle = bundle;
@@ -93,6 +91,7 @@ public final class TimelineViewModel {
         this.zone = zone;
         this.types = new EventTypes(bundle);
         this.markdown = new RunRecordMarkdown(userNames, zone);
+        this.form = new TimelineAddForm(bundle, userNames, zone);
         this.services = null;
         filter.addListener((obs, was, is) -> rebuild());
     }
@@ -169,9 +168,10 @@ public final class TimelineViewModel {
                 .filter(p -> p.target().runId().equals(run.id())).toList();
         TimelineFilter f = filter.get();
         List<TimelineRow> fresh = new ArrayList<>();
+        loadPostTexts(all);
         for (TimelineEvent e : all) {
             String author = author(e);
-            if (f.matches(e, types.label(e.eventType()), author, starred.contains(e.id()))) {
+            if (f.matches(e, text(e), types.label(e.eventType()), author, starred.contains(e.id()))) {
                 fresh.add(row(e, author, mine.stream().filter(p -> p.target().subject().equals("timeline:" + e.id()))
                         .findFirst()));
             }
@@ -213,8 +213,30 @@ public final class TimelineViewModel {
         return id.isEmpty() ? "" : DisplayText.line(userNames.apply(id), PERSON);
     }
 
+    private String text(TimelineEvent event) {
+        return EventText.of(event, postTexts.getOrDefault(event.postId(), ""));
+    }
+
+    /** Reads, once each, the posts this run's events were made from; each arrives with a repaint. */
+    private void loadPostTexts(List<TimelineEvent> all) {
+        if (services == null) {
+            return;
+        }
+        for (TimelineEvent e : all) {
+            String postId = e.postId();
+            if (!postId.isEmpty() && TimelineEvent.EVENT_FROM_POST.equals(e.eventType())
+                    && !postTexts.containsKey(postId)) {
+                postTexts.put(postId, ""); // asked: a failure is not asked again in a loop
+                UiTask.of(() -> services.post().apply(postId)).onSuccess(post -> {
+                    postTexts.put(postId, post.message() == null ? "" : post.message());
+                    rebuild();
+                }).onError(e2 -> { }).on(services.net(), services.ui());
+            }
+        }
+    }
+
     private TimelineRow row(TimelineEvent event, String author, Optional<PendingAction> deletion) {
-        String text = EventText.of(event);
+        String text = text(event);
         boolean whole = expanded.contains(event.id());
         DisplayText.Clip shown = whole ? DisplayText.paragraph(text, Integer.MAX_VALUE, EXPANDED)
                 : DisplayText.paragraph(text, COLLAPSED_LINES, COLLAPSED);
@@ -308,11 +330,21 @@ public final class TimelineViewModel {
     /** The events as Markdown, worded as the retrospective and the report print them; all shown when none given. */
     public String copy(List<String> eventIds) {
         Set<String> ids = new HashSet<>(eventIds.isEmpty() ? rows.stream().map(TimelineRow::id).toList() : eventIds);
-        List<TimelineEvent> chosen = events().stream().filter(e -> ids.contains(e.id())).toList();
+        List<TimelineEvent> chosen = events().stream().filter(e -> ids.contains(e.id())).map(this::withPostText).toList();
         String md = markdown.events(chosen);
         notice.set(chosen.isEmpty() ? bundle.getString("timeline.copyNothing")
                 : String.format(bundle.getString("timeline.copied"), chosen.size()));
         return md;
+    }
+
+    /** The event with its post's text as details, as the record prints a post's details (its text). */
+    private TimelineEvent withPostText(TimelineEvent e) {
+        String text = text(e);
+        String summary = EventText.plain(e.summary());
+        String rest = text.startsWith(summary + "\n") ? text.substring(summary.length() + 1) : "";
+        return rest.isEmpty() || !e.details().isBlank() ? e : new TimelineEvent(e.id(), e.playbookRunId(), e.createAt(),
+                e.deleteAt(), e.eventAt(), e.eventType(), e.summary(), rest, e.postId(), e.subjectUserId(),
+                e.creatorUserId());
     }
 
     // --- delete ---
@@ -348,7 +380,7 @@ public final class TimelineViewModel {
         question.set("");
     }
 
-    // --- add ---
+    // --- add (the form's own work is in TimelineAddForm) ---
 
     public void openManual() {
         if (canAct()) {
@@ -358,63 +390,29 @@ public final class TimelineViewModel {
 
     /** Reads the channel's newest posts in the background, then hands them over (newest first). */
     public void loadPosts(Consumer<List<Post>> then) {
-        if (!canAct()) {
-            return;
+        if (canAct()) {
+            form.loadPosts(services, run.channelId(), notice, then);
         }
-        String channelId = run.channelId();
-        notice.set(bundle.getString("timeline.loadingPosts"));
-        UiTask.of(() -> services.channelPosts().apply(channelId)).onSuccess(posts -> {
-            notice.set(posts.isEmpty() ? bundle.getString("timeline.noPosts") : "");
-            if (!posts.isEmpty()) {
-                then.accept(posts);
-            }
-        }).onError(e -> notice.set(String.format(bundle.getString("timeline.postsFailed"), e.getMessage())))
-                .on(services.net(), services.ui());
     }
 
     /** A post in the picker's words: time, author, first line. */
     public String postLabel(Post post) {
-        return TIME.format(Instant.ofEpochMilli(post.createAt()).atZone(zone)) + " · "
-                + DisplayText.line(userNames.apply(post.userId()), 40) + " — "
-                + DisplayText.line(post.message() == null ? "" : post.message().replaceAll("\\s+", " "), 100);
+        return form.postLabel(post);
     }
 
     public void openPost(Post post) {
         if (canAct()) {
-            form.openPost(bundle.getString("timeline.add.post"), post, postLabel(post) + "\n\n"
-                    + DisplayText.paragraph(post.message() == null ? "" : post.message(), 20, 2_000).text());
+            form.openPost(bundle.getString("timeline.add.post"), post);
         }
     }
 
     /** Sends the form's event through the outbox; a bad entry stays in the form with why. */
     public boolean submitForm() {
-        if (!canAct() || !form.openProperty().get()) {
-            return false;
+        boolean sent = canAct() && form.submit(services, run, notice);
+        if (sent) {
+            rebuild();
         }
-        String summary = form.summaryProperty().get() == null ? "" : form.summaryProperty().get().strip();
-        String me = services.myId().get();
-        try {
-            if (form.chosenPost().isPresent()) {
-                if (summary.isEmpty()) {
-                    throw new BadEntry(bundle.getString("timeline.add.needSummary"));
-                }
-                services.commands().submit(AddPostToTimeline.of(run, form.chosenPost().get().id(), summary, me));
-            } else {
-                String time = form.timeProperty().get() == null ? "" : form.timeProperty().get().strip();
-                Instant now = services.clock().get();
-                Optional<Instant> at = time.isEmpty() || time.equalsIgnoreCase("now") ? Optional.empty()
-                        : Optional.of(EventTime.parse(time, Clock.fixed(now, zone)));
-                ManualTimelineEntry entry = new ManualTimelineEntry(summary, form.detailsProperty().get(), at);
-                services.commands().submit(ManualTimelineEvent.of(run, entry, me, now));
-                notice.set(at.isPresent() ? bundle.getString("timeline.add.timeNote") : "");
-            }
-        } catch (BadEntry bad) {
-            form.errorProperty().set(bad.getMessage());
-            return false;
-        }
-        form.close();
-        rebuild();
-        return true;
+        return sent;
     }
 
     public void closeForm() {

@@ -37,6 +37,7 @@ class TimelineViewModelTest {
     private final TestWorkspace workspace = TestWorkspace.seeded();
     private final List<Action> submitted = new ArrayList<>();
     private final List<PendingAction> pending = new ArrayList<>();
+    private final java.util.Map<String, Post> posts = new java.util.HashMap<>();
     private final TimelineViewModel model = new TimelineViewModel(ResourceBundle.getBundle("i18n.messages"),
             workspace.users()::displayName, ZoneOffset.UTC);
 
@@ -59,7 +60,7 @@ class TimelineViewModelTest {
 
     private void attach() {
         model.attach(new TimelineViewModel.Services(commands, () -> "u-me", () -> pending, Optional::empty,
-                UiTask.DIRECT, UiTask.DIRECT, UiTask.DIRECT, channel -> List.of(), () -> NOW));
+                UiTask.DIRECT, UiTask.DIRECT, UiTask.DIRECT, channel -> List.of(), posts::get, () -> NOW));
     }
 
     /** The run with one more event (a long post text in its details) at {@code at}. */
@@ -200,6 +201,25 @@ class TimelineViewModelTest {
         assertTrue(last.isPendingAddition());
         assertEquals("pending", last.state());
         assertEquals("Primary DB is read-only since 03:10; fai...", last.text());
+    }
+
+    @Test
+    void anEventFromAPostShowsThePostsTextWhichTheServerDoesNotKeepOnTheEvent() {
+        posts.put("p7", new Post("p7", 5, 5, 0, 0, false, "u-bob", "ch", "", "", "Status page updated: EU degraded.", "",
+                null, "", List.of(), "", 0, 0, List.of()));
+        JsonMapper mapper = WireJson.newMapper();
+        ObjectNode tree = mapper.valueToTree(dbOutage());
+        tree.withArray("timeline_events").addObject().put("id", "e4").put("event_at", NOW.toEpochMilli())
+                .put("event_type", TimelineEvent.EVENT_FROM_POST).put("summary", "Customer comms sent")
+                .put("post_id", "p7").put("creator_user_id", "u-bob");
+        attach();
+        model.show(mapper.convertValue(tree, PlaybookRun.class));
+
+        assertEquals("Customer comms sent\nStatus page updated: EU degraded.", model.rows().get(3).text());
+        model.filterByText("eu degraded");
+        assertEquals(List.of("e4"), ids(), "the post's text is searched too");
+        assertTrue(model.copy(List.of("e4")).contains("— Customer comms sent\n  Status page updated: EU degraded."),
+                "copied with the post's text");
     }
 
     @Test

@@ -13,8 +13,19 @@ public final class EventText {
     }
 
     public static String of(TimelineEvent event) {
+        return of(event, "");
+    }
+
+    /**
+     * With the text of the post an {@code event_from_post} was made from (the server keeps only the summary on the
+     * event; {@code ""} when unknown), unless the summary already is that text or the dialog's cut of it.
+     */
+    public static String of(TimelineEvent event, String postText) {
         String summary = plain(event.summary());
-        String details = event.details().strip();
+        String post = postText == null ? "" : postText.strip();
+        String details = !post.isEmpty() && !post.equals(summary)
+                && !(summary.endsWith("...") && post.startsWith(summary.substring(0, summary.length() - 3)))
+                ? post : event.details().strip();
         if (details.isEmpty() || details.startsWith("{") || details.equals(summary)) {
             return summary;
         }

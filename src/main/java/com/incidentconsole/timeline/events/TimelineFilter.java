@@ -35,22 +35,27 @@ public record TimelineFilter(String eventType, String text, boolean starredOnly)
         return new TimelineFilter(eventType, text, on);
     }
 
+    public boolean matches(TimelineEvent event, String typeLabel, String author, boolean starred) {
+        return matches(event, EventText.of(event), typeLabel, author, starred);
+    }
+
     /**
+     * @param text the event's whole text as shown ({@link EventText})
      * @param typeLabel the event type in words
      * @param author who did it, in words
      */
-    public boolean matches(TimelineEvent event, String typeLabel, String author, boolean starred) {
+    public boolean matches(TimelineEvent event, String text, String typeLabel, String author, boolean starred) {
         if (starredOnly && !starred) {
             return false;
         }
         if (!eventType.isEmpty() && !eventType.equals(event.eventType())) {
             return false;
         }
-        if (text.isEmpty()) {
+        if (this.text.isEmpty()) {
             return true;
         }
-        String needle = text.toLowerCase(Locale.ROOT);
-        return EventText.of(event).toLowerCase(Locale.ROOT).contains(needle)
+        String needle = this.text.toLowerCase(Locale.ROOT);
+        return text.toLowerCase(Locale.ROOT).contains(needle)
                 || typeLabel.toLowerCase(Locale.ROOT).contains(needle)
                 || author.toLowerCase(Locale.ROOT).contains(needle);
     }
