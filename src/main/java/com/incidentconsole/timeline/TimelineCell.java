@@ -6,6 +6,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** One event: time, type, author and star on a line, then its whole text wrapped, then its action's state. */
@@ -36,6 +37,10 @@ final class TimelineCell extends ListCell<TimelineRow> {
         TextWrap.unlessRightToLeft(note);
         text.setMinWidth(0);
         note.setMinWidth(0);
+        // A wrapped label in a list cell must claim its whole wrapped height, or the cell keeps the height of its first
+        // layout and the label ends in "..." (a post's text arrives after the row was first drawn).
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         HBox line = new HBox(8, star, time, type, author);
         line.setAlignment(Pos.BASELINE_LEFT);
         box = new VBox(2, line, text, more, note);
