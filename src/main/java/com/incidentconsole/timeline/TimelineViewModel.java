@@ -82,8 +82,7 @@ public final class TimelineViewModel {
      * event until the run next changes; the timeline does not show it meanwhile (ADR 0031).
      */
     private final Set<String> deletedByMe = new HashSet<>();
-    /** The text of the posts events were made from, by post id: the server keeps only the summary on the event. */
-    private final java.util.Map<String, String> postTexts = new java.util.HashMap<>();
+    private final PostTexts postTexts = new PostTexts();
 
     public TimelineViewModel(ResourceBundle bundle, Function<String, String> userNames, ZoneId zone) {
         this.bundle = bundle;
@@ -214,24 +213,12 @@ public final class TimelineViewModel {
     }
 
     private String text(TimelineEvent event) {
-        return EventText.of(event, postTexts.getOrDefault(event.postId(), ""));
+        return EventText.of(event, postTexts.text(event.postId()));
     }
 
-    /** Reads, once each, the posts this run's events were made from; each arrives with a repaint. */
     private void loadPostTexts(List<TimelineEvent> all) {
-        if (services == null) {
-            return;
-        }
-        for (TimelineEvent e : all) {
-            String postId = e.postId();
-            if (!postId.isEmpty() && TimelineEvent.EVENT_FROM_POST.equals(e.eventType())
-                    && !postTexts.containsKey(postId)) {
-                postTexts.put(postId, ""); // asked: a failure is not asked again in a loop
-                UiTask.of(() -> services.post().apply(postId)).onSuccess(post -> {
-                    postTexts.put(postId, post.message() == null ? "" : post.message());
-                    rebuild();
-                }).onError(e2 -> { }).on(services.net(), services.ui());
-            }
+        if (services != null) {
+            postTexts.load(all, services, this::rebuild);
         }
     }
 
