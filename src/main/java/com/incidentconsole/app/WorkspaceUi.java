@@ -176,7 +176,7 @@ public final class WorkspaceUi implements AutoCloseable {
                         new RunDetailController(runDetail, navigation, uiClock, commands, bundle))
                 .register(UserPickerController.class, () -> new UserPickerController(picker, commands))
                 .register(ChecklistController.class, () -> new ChecklistController(checklist, bundle))
-                .register(TimelineController.class, () -> timelineController = new TimelineController(timeline, bundle))
+                .register(TimelineController.class, () -> timelineController = new TimelineController(timeline, bundle)) // timeline (issue 16)
                 // status updates (issue #15)
                 .register(StatusUpdatesController.class,
                         () -> new StatusUpdatesController(status, navigation, commands, bundle, uiClock));
