@@ -19,7 +19,7 @@ class ArchitectureTest {
     static final ArchRule noJavaFxBelowTheUi = noClasses()
             .that().resideInAnyPackage("..wire..", "..client..", "..sync..", "..credentials..", "..sandbox..", "..cli..",
                     "..report..", "..stats..", "..datafolder..", "..incidentconsole.text..", "..incidentconsole.paths..",
-                    "..incidentconsole.entry..",
+                    "..incidentconsole.entry..", "..incidentconsole.timeline.events..", // timeline (issue 16)
                     "..incidentconsole.triage..", "..incidentconsole.arrivals..", "..incidentconsole.placement..") // runlist
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("only UI feature packages may use JavaFX; everything below must run headless");

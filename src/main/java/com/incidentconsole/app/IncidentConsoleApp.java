@@ -189,6 +189,7 @@ public final class IncidentConsoleApp extends Application {
             workspaceUi.installRetro(workspace, session::connection, () -> Optional.of(
                     new com.incidentconsole.retro.RetroStores(session.drafts(), session.stars())), () -> window,
                     scene.getStylesheets()); // retro (issue 16)
+            workspaceUi.installTimeline(workspace, session::connection, () -> Optional.of(session.stars())); // timeline (issue 16)
             renew(session, workspace, signIn);
             signedInSession.set(true);
         } catch (RuntimeException e) {

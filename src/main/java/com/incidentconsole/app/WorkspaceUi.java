@@ -172,10 +172,11 @@ public final class WorkspaceUi implements AutoCloseable {
                 .register(OutboxController.class, () -> new OutboxController(outbox, bundle, commandTexts, commands))
                 .register(RunListController.class, () -> new RunListController(runList, navigation, bundle, uiClock, commands))
                 .register(RunListArrivalController.class, () -> new RunListArrivalController(runList, navigation, bundle)) // runlist
-                .register(RunDetailController.class, () -> new RunDetailController(runDetail, navigation, uiClock, commands, bundle))
+                .register(RunDetailController.class, () -> runDetailController = // timeline (issue 16)
+                        new RunDetailController(runDetail, navigation, uiClock, commands, bundle))
                 .register(UserPickerController.class, () -> new UserPickerController(picker, commands))
                 .register(ChecklistController.class, () -> new ChecklistController(checklist, bundle))
-                .register(TimelineController.class, () -> new TimelineController(timeline))
+                .register(TimelineController.class, () -> timelineController = new TimelineController(timeline, bundle)) // timeline (issue 16)
                 // status updates (issue #15)
                 .register(StatusUpdatesController.class,
                         () -> new StatusUpdatesController(status, navigation, commands, bundle, uiClock));
@@ -184,6 +185,7 @@ public final class WorkspaceUi implements AutoCloseable {
         palette = new PaletteController(commandTexts, commands).install((StackPane) main, MainController.WINDOW);
         mainRoot = (StackPane) main;
         new Keymap(commands).attach(main);
+        installTimelineCommands(workspace, timeline); // timeline (issue 16)
         uiClock.start();
         return main;
     }
@@ -248,8 +250,51 @@ public final class WorkspaceUi implements AutoCloseable {
         return Optional.ofNullable(retro);
     }
 
+    // timeline (issue 16, ADR 0031): the timeline workbench in the run detail: its commands, the outbox, stars, posts.
+    private RunDetailController runDetailController;
+    private TimelineController timelineController;
+    private TimelineViewModel timelineModel;
+    private final ExecutorService timelineDisk = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "timeline-disk");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ExecutorService timelineNet = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "timeline-net");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private void installTimelineCommands(Workspace workspace, TimelineViewModel timeline) {
+        timelineModel = timeline;
+        subscriptions.add(workspace.pending().subscribe(batcher.collecting(targets -> timeline.pendingChanged())));
+        timelineController.installCommands(commands, RunDetailController.SCOPE, navigation.openRunIdProperty().isNotNull(),
+                command -> palette.ask(command), runDetailController::focusChecklist);
+        installTimeline(workspace, Optional::empty, Optional::empty);
+    }
+
+    /**
+     * The timeline's stars (the local store) and the run channel's posts (the server, for "add a post"); call after
+     * {@link #build}. Without them the timeline still shows, filters, copies, adds and deletes through the outbox.
+     */
+    public void installTimeline(Workspace workspace, Supplier<Optional<MattermostConnection>> connection,
+            Supplier<Optional<com.incidentconsole.sync.store.TimelineStars>> stars) {
+        timelineModel.attach(new TimelineViewModel.Services(workspace.commands(), () -> workspace.me().id(),
+                workspace.pending()::all, stars, timelineDisk, timelineNet, batcher::execute,
+                channelId -> {
+                    MattermostConnection server = connection.get().orElseThrow(() ->
+                            new IllegalStateException("not connected to the server"));
+                    var page = server.posts().forChannel(channelId, 0, 60);
+                    return page.order().stream().map(page.posts()::get).filter(java.util.Objects::nonNull)
+                            .filter(post -> post.deleteAt() == 0 && post.type().isEmpty()).toList();
+                }, postId -> connection.get().orElseThrow(() -> new IllegalStateException("not connected to the server"))
+                        .posts().get(postId), clock));
+    }
+
     @Override
     public void close() {
+        timelineDisk.shutdown(); // timeline (issue 16)
+        timelineNet.shutdownNow();
         if (runOps != null) {
             runOps.close();
         }

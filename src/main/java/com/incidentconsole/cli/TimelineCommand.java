@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.incidentconsole.client.ClientException;
 import com.incidentconsole.credentials.CredentialVault;
 import com.incidentconsole.entry.EventTime;
+import com.incidentconsole.entry.ManualTimelineEntry;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.Post;
 import com.incidentconsole.wire.TimelineEvent;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
@@ -52,16 +52,17 @@ public final class TimelineCommand extends ServerCommandGroup {
                 return usage("--summary must not be empty");
             }
             Optional<Instant> when = at == null ? Optional.empty() : Optional.of(EventTime.parse(at, clock));
+            // The console's "add an event" follows the same rules (ManualTimelineEntry, sync.ManualTimelineEvent).
+            ManualTimelineEntry entry = new ManualTimelineEntry(summary, details, when);
             return withServer(server, (connection, mapper, out, err) -> {
                 PlaybookRun run = connection.runs().get(runId);
-                String message = details == null || details.isBlank() ? summary.strip() : details.strip();
                 String check = "check with 'incident-console run show " + runId + " --json'";
                 Post post = AtMostOnce.call("the post for the event", "created", check,
-                        () -> connection.posts().createAt(run.channelId(), message,
-                                when.map(Instant::toEpochMilli).orElse(0L)));
+                        () -> connection.posts().createAt(run.channelId(), entry.postMessage(),
+                                entry.askedCreateAt()));
                 try {
                     AtMostOnce.run("the event", "added", check, () -> connection.runs().addPostToTimeline(runId,
-                            connection.me().id(), post.id(), summary.strip()));
+                            connection.me().id(), post.id(), entry.summary()));
                 } catch (ClientException e) {
                     err.println("error: posted " + post.id() + " to the run's channel, but adding it to the timeline "
                             + "failed: " + e.getMessage());
@@ -74,12 +75,10 @@ public final class TimelineCommand extends ServerCommandGroup {
                     err.println("added, but the run lists no event for post " + post.id() + " yet: " + check);
                     return CommandIo.OK;
                 }
-                when.ifPresent(asked -> {
-                    if (Duration.between(asked, Instant.ofEpochMilli(event.get().eventAt())).abs().getSeconds() > 60) {
-                        err.println("warning: the server dated the event " + Instant.ofEpochMilli(event.get().eventAt())
-                                + ", not " + asked + ": only a system admin's post keeps the time it asks for.");
-                    }
-                });
+                if (!entry.datedAsAsked(event.get().eventAt())) {
+                    err.println("warning: the server dated the event " + Instant.ofEpochMilli(event.get().eventAt())
+                            + ", not " + entry.at().orElseThrow() + ": only a system admin's post keeps the time it asks for.");
+                }
                 out.println(event.get().id());
                 return CommandIo.OK;
             });

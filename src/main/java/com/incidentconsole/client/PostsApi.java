@@ -40,4 +40,9 @@ public final class PostsApi {
         return rest.get(Rest.V4 + "/channels/" + Rest.seg(channelId) + "/posts", UsersApi.paging(page, perPage),
                 rest.type(PostList.class));
     }
+
+    /** One post ({@code GET /posts/{id}}, api4/post.go getPost): the text of a post an event was made from. */
+    public Post get(String postId) {
+        return rest.get(Rest.V4 + "/posts/" + Rest.seg(postId), rest.type(Post.class));
+    }
 }

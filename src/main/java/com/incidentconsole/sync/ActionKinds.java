@@ -35,7 +35,9 @@ public final class ActionKinds {
                 ResetReminder.KIND, RequestStatusUpdate.KIND,
                 // retro (issue 16): the retrospective and the timeline
                 SaveRetrospective.KIND, PublishRetrospective.KIND, CancelRetrospective.KIND,
-                SetRetrospectiveEnabled.KIND, DeleteTimelineEvent.KIND));
+                SetRetrospectiveEnabled.KIND, DeleteTimelineEvent.KIND,
+                // timeline (issue 16, ADR 0031): add a post, add a manual event
+                AddPostToTimeline.KIND, ManualTimelineEvent.KIND));
     }
 
     /** What a stored row reads as. */

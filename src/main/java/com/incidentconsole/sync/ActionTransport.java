@@ -115,4 +115,16 @@ interface ActionTransport {
     default void deleteTimelineEvent(String runId, String eventId) {
         throw new UnsupportedOperationException("deleteTimelineEvent");
     }
+
+    // timeline (issue 16, ADR 0031): events from posts and manual events (a post, then that post added)
+
+    /** A post in {@code channelId} as me asking for {@code createAt} (0: now; kept only for a system admin). Once. */
+    default Post createPostAt(String channelId, String message, long createAt) {
+        throw new UnsupportedOperationException("createPostAt");
+    }
+
+    /** {@code POST /runs/add-to-timeline-dialog}: {@code postId} as an event of the run, by {@code userId}. Once. */
+    default void addPostToTimeline(String runId, String userId, String postId, String summary) {
+        throw new UnsupportedOperationException("addPostToTimeline");
+    }
 }

@@ -213,4 +213,16 @@ record ClientActionTransport(RunsApi runs, ChecklistApi checklists, PostsApi pos
     public void deleteTimelineEvent(String runId, String eventId) {
         runs.deleteTimelineEvent(runId, eventId);
     }
+
+    // timeline (issue 16, ADR 0031)
+
+    @Override
+    public Post createPostAt(String channelId, String message, long createAt) {
+        return posts.createAt(channelId, message, createAt);
+    }
+
+    @Override
+    public void addPostToTimeline(String runId, String userId, String postId, String summary) {
+        runs.addPostToTimeline(runId, userId, postId, summary);
+    }
 }

@@ -360,4 +360,47 @@ final class FakeTransport implements ActionTransport {
         edit(runId, "skip-checklist " + runId + " " + c + " " + skip, false,
                 run -> items(run, c).forEach(i -> ((ObjectNode) i).put("state", skip ? "skipped" : "")));
     }
+
+    // timeline (issue 16, ADR 0031): posts asked for a time, posts added to the timeline, events deleted
+
+    /** While set, an add to the timeline is applied but its answer is lost. */
+    final AtomicBoolean loseTimelineAnswers = new AtomicBoolean();
+
+    @Override
+    public com.incidentconsole.wire.Post createPostAt(String channelId, String message, long createAt) {
+        calls.add("post-at " + channelId + " " + message);
+        maybeFail();
+        com.incidentconsole.wire.Post made = post("post" + channelPosts.size(), channelId, myUserId, message,
+                System.currentTimeMillis());
+        channelPosts.add(0, made);
+        if (loseAnswers.get()) {
+            throw offline();
+        }
+        return made;
+    }
+
+    @Override
+    public void addPostToTimeline(String runId, String userId, String postId, String summary) {
+        long at = channelPosts.stream().filter(p -> p.id().equals(postId)).mapToLong(com.incidentconsole.wire.Post::createAt)
+                .findFirst().orElse(System.currentTimeMillis());
+        edit(runId, "timeline-add " + runId + " " + postId + " " + summary, false, run -> run.withArray("timeline_events")
+                .addObject().put("id", "ev" + newIds.incrementAndGet()).put("playbook_run_id", runId)
+                .put("event_type", "event_from_post").put("summary", summary).put("post_id", postId)
+                .put("creator_user_id", userId).put("event_at", at).put("create_at", System.currentTimeMillis()));
+        if (loseTimelineAnswers.get()) {
+            throw offline();
+        }
+    }
+
+    @Override
+    public void deleteTimelineEvent(String runId, String eventId) {
+        edit(runId, "timeline-delete " + runId + " " + eventId, false, run -> {
+            ArrayNode events = run.withArray("timeline_events");
+            for (int k = events.size() - 1; k >= 0; k--) {
+                if (events.get(k).path("id").asText().equals(eventId)) {
+                    events.remove(k); // the real server marks it deleted and no longer lists it
+                }
+            }
+        });
+    }
 }

@@ -197,8 +197,12 @@ public final class CoreRoutes {
                     .filter(r -> r.deleteAt() == 0 && r.rootId().isEmpty() && r.channelId().equals(channelId)).isEmpty()) {
                 throw new Rejection(400, "api.post.create_post.root_id.app_error", "Invalid RootId parameter.");
             }
+            // api4/post.go createPost: only a system admin's create_at is kept; anyone else's post is dated now.
+            long asked = body.path("create_at").asLong(0);
+            boolean admin = state.directory().user(c.userId()).map(u -> u.roles().contains("system_admin")).orElse(false);
             Post post = poster.post(channelId, c.userId(), body.path("message").asText(), "",
-                    body.get("props"), body.path("pending_post_id").asText(), state.now(), rootId);
+                    body.get("props"), body.path("pending_post_id").asText(), asked != 0 && admin ? asked : state.now(),
+                    rootId);
             return Reply.json(201, post);
         });
     }
