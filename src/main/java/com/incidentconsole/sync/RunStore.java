@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 public final class RunStore {
 
     private final Map<String, PlaybookRun> runs = new ConcurrentHashMap<>();
+    /** Runs whose held version came off the event stream (see {@link #applyStreamed}); guarded by {@code runs}. */
+    private final Set<String> streamed = new java.util.HashSet<>();
     private final Listeners<RunsChange> listeners = new Listeners<>();
 
     public Optional<PlaybookRun> get(String id) {
@@ -39,6 +41,7 @@ public final class RunStore {
     public void replaceAll(Collection<PlaybookRun> fresh) {
         synchronized (runs) {
             runs.clear();
+            streamed.clear();
             fresh.forEach(r -> runs.put(r.id(), r));
             listeners.fire(new RunsChange(List.copyOf(fresh), Set.of(), true));
         }
@@ -57,6 +60,7 @@ public final class RunStore {
                 PlaybookRun held = runs.get(run.id());
                 if (held == null || run.updateAt() >= held.updateAt()) {
                     runs.put(run.id(), run);
+                    streamed.remove(run.id());
                     applied.add(run);
                 }
             }
@@ -73,8 +77,32 @@ public final class RunStore {
         return !upsert(List.of(run)).isEmpty();
     }
 
+    /**
+     * A run as an event of the stream carried it. Events arrive in the server's order, but their {@code update_at}
+     * need not grow: the real server stamps a run it publishes after adding a post to the timeline with a time it
+     * never stores (app/playbook_run_service.go AddPostToTimeline), so the next event, read back from the store,
+     * carries an older one, and ignoring it kept a deleted event on screen. So after a streamed version, the next
+     * streamed one always wins; only over a version from a REST answer (which may be newer than a queued event)
+     * does {@code update_at} decide, as in {@link #upsert(Collection)}.
+     *
+     * @return whether it was applied
+     */
+    public boolean applyStreamed(PlaybookRun run) {
+        synchronized (runs) {
+            PlaybookRun held = runs.get(run.id());
+            if (held != null && !streamed.contains(run.id()) && run.updateAt() < held.updateAt()) {
+                return false;
+            }
+            runs.put(run.id(), run);
+            streamed.add(run.id());
+            listeners.fire(new RunsChange(List.of(run), Set.of(), false));
+            return true;
+        }
+    }
+
     public void remove(String id) {
         synchronized (runs) {
+            streamed.remove(id);
             if (runs.remove(id) != null) {
                 listeners.fire(new RunsChange(List.of(), Set.of(id), false));
             }

@@ -343,7 +343,7 @@ final class SyncEngine implements EventStream.Listener, AutoCloseable {
 
     private void applyRun(PlaybookRun run) {
         PlaybookRun replaced = state.runs().get(run.id()).orElse(null);
-        if (state.runs().upsert(run)) {
+        if (state.runs().applyStreamed(run)) {
             // Checked here, and only what changed: most events mention no one new, and handing each
             // one to the I/O pool to walk the whole run cost more than applying it (benchmark (b)).
             Set<String> missing = loader.missingUsers(run, replaced);
