@@ -14,6 +14,7 @@ import com.incidentconsole.runs.RunListController;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 
 /**
@@ -44,8 +45,23 @@ public final class MainController {
         this.commands = commands;
     }
 
+    /**
+     * Puts the run detail into the scene; nothing once it is there. Until a run is first opened the detail is out
+     * of the scene (issue 18, docs/adr/0035): a hidden node still gets its CSS and its controls' skins in the first
+     * pulse, and the detail's editors are most of that pulse's work — the list comes first.
+     */
+    private Runnable attachDetail = () -> { };
+
     @FXML
     private void initialize() {
+        if (!navigation.isDetailOpen() && runDetail.getParent() instanceof Pane content) {
+            int place = content.getChildren().indexOf(runDetail);
+            content.getChildren().remove(place);
+            attachDetail = () -> {
+                attachDetail = () -> { };
+                content.getChildren().add(place, runDetail);
+            };
+        }
         navigation.openRunIdProperty().addListener((obs, old, id) -> show(id != null));
         show(navigation.isDetailOpen());
         Keymap.scope(mainRoot, WINDOW);
@@ -63,6 +79,9 @@ public final class MainController {
     }
 
     private void show(boolean detail) {
+        if (detail) {
+            attachDetail.run();
+        }
         runList.setVisible(!detail);
         runDetail.setVisible(detail);
         // A hidden view must not size the window's content: a tall detail left the list shifted (probe H2).
