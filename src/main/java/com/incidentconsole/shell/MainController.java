@@ -60,6 +60,8 @@ public final class MainController {
             attachDetail = () -> {
                 attachDetail = () -> { };
                 content.getChildren().add(place, runDetail);
+                // Its skins now, before the focus moves into it: a control without one takes no keys yet.
+                runDetail.applyCss();
             };
         }
         navigation.openRunIdProperty().addListener((obs, old, id) -> show(id != null));
