@@ -190,6 +190,8 @@ public final class WorkspaceUi implements AutoCloseable {
         // Also attached by the app around it; a key the inner one ran is consumed and not run twice.
         palette = new PaletteController(commandTexts, commands).install((StackPane) main, MainController.WINDOW);
         mainRoot = (StackPane) main;
+        // startup (issue 18): the dialogs and panels the installs lay over it join the scene when first shown
+        com.incidentconsole.fx.DeferredLayers.deferHiddenAtFirstPulse(mainRoot);
         new Keymap(commands).attach(main);
         uiClock.start();
         return main;

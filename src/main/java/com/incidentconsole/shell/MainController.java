@@ -3,6 +3,7 @@ package com.incidentconsole.shell;
 import static com.incidentconsole.fx.command.Trigger.combo;
 import static com.incidentconsole.fx.command.Trigger.typed;
 
+import com.incidentconsole.fx.DeferredLayers;
 import com.incidentconsole.fx.Navigation;
 import com.incidentconsole.fx.command.Command;
 import com.incidentconsole.fx.command.CommandRegistry;
@@ -45,24 +46,12 @@ public final class MainController {
         this.commands = commands;
     }
 
-    /**
-     * Puts the run detail into the scene; nothing once it is there. Until a run is first opened the detail is out
-     * of the scene (issue 18, docs/adr/0035): a hidden node still gets its CSS and its controls' skins in the first
-     * pulse, and the detail's editors are most of that pulse's work — the list comes first.
-     */
-    private Runnable attachDetail = () -> { };
-
     @FXML
     private void initialize() {
+        // issue 18: the detail's editors join the scene when a run is first opened, not in the list's first pulse.
         if (!navigation.isDetailOpen() && runDetail.getParent() instanceof Pane content) {
-            int place = content.getChildren().indexOf(runDetail);
-            content.getChildren().remove(place);
-            attachDetail = () -> {
-                attachDetail = () -> { };
-                content.getChildren().add(place, runDetail);
-                // Its skins now, before the focus moves into it: a control without one takes no keys yet.
-                runDetail.applyCss();
-            };
+            runDetail.setVisible(false);
+            DeferredLayers.defer(content, runDetail);
         }
         navigation.openRunIdProperty().addListener((obs, old, id) -> show(id != null));
         show(navigation.isDetailOpen());
@@ -81,9 +70,6 @@ public final class MainController {
     }
 
     private void show(boolean detail) {
-        if (detail) {
-            attachDetail.run();
-        }
         runList.setVisible(!detail);
         runDetail.setVisible(detail);
         // A hidden view must not size the window's content: a tall detail left the list shifted (probe H2).
