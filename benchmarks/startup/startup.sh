@@ -49,10 +49,10 @@ else
 rtjava="$jdk/bin/java"
 "$jdk/bin/javac" -d "$work/bare" -cp "$jar" benchmarks/startup/BareWindow.java
 "$jdk/bin/jar" cf "$work/bare.jar" -C "$work/bare" . # a jar: an AOT cache refuses a class directory on the class path
-bare=("$rtjava" --enable-native-access=ALL-UNNAMED -cp "$work/bare.jar:$jar" BareWindow)
+bare=("$rtjava" --enable-native-access=ALL-UNNAMED -cp "$work/bare.jar:$jar" BareWindowLauncher)
 "${run[@]}" "$rtjava" -XX:AOTCacheOutput="$work/bare.aot" --enable-native-access=ALL-UNNAMED -cp "$work/bare.jar:$jar" \
-  BareWindow >/dev/null 2>&1 || true
-bare_aot=("$rtjava" -XX:AOTCache="$work/bare.aot" -Xlog:aot=off --enable-native-access=ALL-UNNAMED -cp "$work/bare.jar:$jar" BareWindow)
+  BareWindowLauncher >/dev/null 2>&1 || true
+bare_aot=("$rtjava" -XX:AOTCache="$work/bare.aot" -Xlog:aot=off --enable-native-access=ALL-UNNAMED -cp "$work/bare.jar:$jar" BareWindowLauncher)
 # The console's cache, trained as packaging/build.sh trains the image's: the embedded sandbox, exit once interactive.
 mkdir -p "$work/train"
 HOME="$work/train" JAVA_TOOL_OPTIONS="-Duser.home=$work/train -Dincident.console.home=$work/train/data -Dincident.console.credentials=file -Dincident.console.exitAfter=runsList" \
