@@ -155,7 +155,9 @@ public final class IncidentConsoleApp extends Application {
                 startup.connectionChanged(status);
             }
         });
-        (begun != null ? begun.attach(signIn, whileWaiting) : started.start(whileWaiting)).whenComplete((sessions, error) -> {
+        CompletableFuture<ServerSessions> starting = begun != null ? begun.attach(signIn, whileWaiting)
+                : started.start(whileWaiting);
+        starting.whenComplete((sessions, error) -> {
             if (error != null) {
                 Platform.runLater(() -> {
                     LOG.log(Level.WARNING, "Could not start", error);
