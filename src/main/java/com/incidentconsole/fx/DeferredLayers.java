@@ -82,11 +82,10 @@ public final class DeferredLayers {
                 }
                 visible.removeListener(this);
                 int place = parent.getChildren().indexOf(placeholder);
-                if (place >= 0) {
-                    parent.getChildren().set(place, layer);
-                } else {
-                    parent.getChildren().add(layer);
+                if (place < 0) {
+                    return; // its place was removed meanwhile (the view replaced): nothing to come back into
                 }
+                parent.getChildren().set(place, layer);
                 layer.applyCss();
             }
         });
