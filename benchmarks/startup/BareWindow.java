@@ -27,3 +27,15 @@ public final class BareWindow extends Application {
         launch(args);
     }
 }
+
+/**
+ * The jar mode's main class (startup.sh --jar): with JavaFX on the class path the java launcher refuses a main
+ * class that extends Application ("JavaFX runtime components are missing"), so the console starts the same way,
+ * through a class that is not one (app/DesktopLauncher).
+ */
+final class BareWindowLauncher {
+
+    public static void main(String[] args) {
+        Application.launch(BareWindow.class, args);
+    }
+}

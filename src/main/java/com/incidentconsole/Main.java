@@ -15,7 +15,10 @@ import com.incidentconsole.cli.StatsCommand;
 import com.incidentconsole.cli.StatusCommand;
 import com.incidentconsole.cli.StoreCommand;
 import com.incidentconsole.cli.TimelineCommand;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,11 +49,45 @@ public final class Main implements Callable<Integer> {
         this.rawArgs = rawArgs.clone();
     }
 
+    /**
+     * Every first word that is not the desktop app's: the subcommands (as {@code @Command} names them) and the
+     * standard help options. Kept by hand so the app's start need not build picocli's whole subcommand tree;
+     * MainTest holds it to that tree.
+     */
+    static final Set<String> NOT_THE_APP = Set.of("sandbox", "playbook", "login", "logout", "report", "stats",
+            "store", "runs", "run", "status", "retro", "timeline", "help", "-h", "--help", "-V", "--version");
+
     public static void main(String[] args) {
-        int exit = new CommandLine(new Main(args)).execute(args);
+        // startup (issue 18, docs/adr/0035): building the tree of a dozen subcommands by reflection took ~0.4 s of
+        // every window's start. A plain app start (valid options, a display) goes straight to the window; anything
+        // else — a subcommand, help, a bad option, no display, an @file — takes the full command line as before.
+        int exit = plainAppStart(args, displayAvailable()) ? openApp(args) : full(args).execute(args);
         // Also on success: a library may leave a non-daemon thread behind (java-keyring's D-Bus connections do
         // when a keyring fails half-way), and a finished command must not hang.
         System.exit(exit);
+    }
+
+    /** The whole command line, every subcommand with it. */
+    static CommandLine full(String[] args) {
+        return new CommandLine(new Main(args));
+    }
+
+    /** True when {@code args} open the window and nothing else: the full command line would do just that. */
+    static boolean plainAppStart(String[] args, boolean display) {
+        if (!display || Arrays.stream(args).anyMatch(arg -> NOT_THE_APP.contains(arg) || arg.startsWith("@"))) {
+            return false;
+        }
+        try {
+            AppOptions.parse(List.of(args));
+            return true;
+        } catch (AppOptions.Invalid e) {
+            return false;
+        }
+    }
+
+    private static int openApp(String[] args) {
+        DesktopLauncher.launch(args);
+        return 0;
     }
 
     @Override

@@ -17,6 +17,8 @@ import com.incidentconsole.shell.MainController;
 import com.incidentconsole.shell.StartupController;
 import com.incidentconsole.shell.StartupViewModel;
 import com.incidentconsole.sync.Workspace;
+import com.incidentconsole.sync.ConnectionStatus;
+import java.util.function.BiConsumer;
 import com.incidentconsole.paths.AppPaths;
 import com.incidentconsole.sync.store.StoreRescue;
 import java.time.Clock;
@@ -87,7 +89,15 @@ public final class IncidentConsoleApp extends Application {
                 System.err);
         instance.filter(SingleInstance::holdsDataFolder).ifPresent(held ->
                 FontTempFiles.cleanThenRecordInBackground(AppPaths.forCurrentUser().dataDir()));
+        // startup (issue 18): the store and the cache are read while the first frame is built, not after it.
+        if (instance.isPresent() && options.isPresent()) {
+            early = EarlyStart.begin(options.get());
+            bootstrap = early.bootstrap();
+        }
     }
+
+    // startup (issue 18): begun in init(), taken by the first open(); a rebuilt store starts a new Bootstrap.
+    private EarlyStart early;
 
     @Override
     public void start(Stage stage) {
@@ -134,14 +144,20 @@ public final class IncidentConsoleApp extends Application {
             startup.failed(badArguments);
             return;
         }
-        bootstrap = new Bootstrap(options.get(), signIn);
+        // startup (issue 18): the first open() continues the start begun in init()
+        EarlyStart begun = early;
+        early = null;
+        bootstrap = begun != null ? begun.bootstrap() : new Bootstrap(options.get(), signIn);
         Bootstrap started = bootstrap;
         // Rare changes (a retry every few seconds at most): one hop each is fine here.
-        started.start((session, status) -> Platform.runLater(() -> {
+        BiConsumer<ServerSession, ConnectionStatus> whileWaiting = (session, status) -> Platform.runLater(() -> {
             if (started.sessions().map(ServerSessions::first).orElse(null) == session) {
                 startup.connectionChanged(status);
             }
-        })).whenComplete((sessions, error) -> {
+        });
+        CompletableFuture<ServerSessions> starting = begun != null ? begun.attach(signIn, whileWaiting)
+                : started.start(whileWaiting);
+        starting.whenComplete((sessions, error) -> {
             if (error != null) {
                 Platform.runLater(() -> {
                     LOG.log(Level.WARNING, "Could not start", error);

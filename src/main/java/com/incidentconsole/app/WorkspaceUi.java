@@ -119,6 +119,10 @@ public final class WorkspaceUi implements AutoCloseable {
         var users = workspace.users();
         RunFormat format = new RunFormat(bundle, users, workspace.playbooks(), zone);
         navigation = new Navigation();
+        // startup (issue 18): the list's constructor loaded the rows; load them again below only if the store
+        // changed before the subscription below hears it (a thousand rows twice was a tenth of the start).
+        java.util.concurrent.atomic.AtomicBoolean runsChangedMeanwhile = new java.util.concurrent.atomic.AtomicBoolean();
+        Subscription meanwhile = workspace.runs().subscribe(change -> runsChangedMeanwhile.set(true));
         // runlist: "mine", my own starts and my pending ticks need the user and the outbox.
         RunListViewModel runList = new RunListViewModel(workspace.runs(), format, clock, workspace.me().id(),
                 workspace.pending(), RunListTeams.names(workspace::teams));
@@ -162,7 +166,10 @@ public final class WorkspaceUi implements AutoCloseable {
         runList.loadNoticeProperty().bind(statusBar.loadNoticeProperty());
         // Anything that changed between building the models and subscribing is picked up here.
         statusBar.connectionChanged(List.of(workspace.connection()));
-        runList.reload();
+        meanwhile.close(); // startup (issue 18)
+        if (runsChangedMeanwhile.get()) {
+            runList.reload();
+        }
 
         ControllerFactory controllers = new ControllerFactory()
                 .register(MainController.class, () -> new MainController(navigation, workspace::retryNow, commands))
@@ -184,6 +191,8 @@ public final class WorkspaceUi implements AutoCloseable {
         // Also attached by the app around it; a key the inner one ran is consumed and not run twice.
         palette = new PaletteController(commandTexts, commands).install((StackPane) main, MainController.WINDOW);
         mainRoot = (StackPane) main;
+        // startup (issue 18): the dialogs and panels the installs lay over it join the scene when first shown
+        com.incidentconsole.fx.DeferredLayers.deferHiddenAtFirstPulse(mainRoot);
         new Keymap(commands).attach(main);
         installTimelineCommands(workspace, timeline); // timeline (issue 16)
         uiClock.start();

@@ -34,11 +34,13 @@ public final class Overlay {
 
     /** Shows the layer and hands the keyboard to {@code focus}; the current focus owner is kept for later. */
     public void show(Node focus) {
-        if (!isShowing()) {
+        boolean opening = !isShowing();
+        // Visible first: a layer kept out of the scene until first shown (DeferredLayers) is in it from here on.
+        layer.setVisible(true);
+        if (opening) {
             Scene scene = layer.getScene();
             returnFocusTo = scene == null ? null : scene.getFocusOwner();
         }
-        layer.setVisible(true);
         (focus == null ? layer : focus).requestFocus();
     }
 

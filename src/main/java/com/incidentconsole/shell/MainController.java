@@ -3,6 +3,7 @@ package com.incidentconsole.shell;
 import static com.incidentconsole.fx.command.Trigger.combo;
 import static com.incidentconsole.fx.command.Trigger.typed;
 
+import com.incidentconsole.fx.DeferredLayers;
 import com.incidentconsole.fx.Navigation;
 import com.incidentconsole.fx.command.Command;
 import com.incidentconsole.fx.command.CommandRegistry;
@@ -14,6 +15,7 @@ import com.incidentconsole.runs.RunListController;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 
 /**
@@ -46,6 +48,11 @@ public final class MainController {
 
     @FXML
     private void initialize() {
+        // issue 18: the detail's editors join the scene when a run is first opened, not in the list's first pulse.
+        if (!navigation.isDetailOpen() && runDetail.getParent() instanceof Pane content) {
+            runDetail.setVisible(false);
+            DeferredLayers.defer(content, runDetail);
+        }
         navigation.openRunIdProperty().addListener((obs, old, id) -> show(id != null));
         show(navigation.isDetailOpen());
         Keymap.scope(mainRoot, WINDOW);

@@ -45,6 +45,8 @@ final class CacheKeeper {
     static final String CONFIRMED_AT = "confirmed_at";
     static final String FULL_LOAD_AT = "full_load_at";
     private static final Logger LOG = Logger.getLogger(CacheKeeper.class.getName());
+    /** From this many entries on, {@link #read} decodes on every core. */
+    private static final int PARALLEL_DECODE_FROM = 64;
 
     private final ObjectCache cache;
     private final WorkspaceState state;
@@ -214,14 +216,19 @@ final class CacheKeeper {
     }
 
     private <T> List<T> read(String kind, Class<T> type) {
-        List<T> values = new ArrayList<>();
-        for (ObjectCache.Entry entry : cache.all(kind)) {
-            try {
-                values.add(mapper.readValue(entry.json(), type));
-            } catch (JsonProcessingException e) {
-                LOG.warning(() -> "Skipped an unreadable cached " + kind + " " + entry.id());
-            }
+        List<ObjectCache.Entry> entries = cache.all(kind);
+        // startup (issue 18, docs/adr/0035): decoding a thousand runs is the start's longest step, and nothing
+        // else runs on the other core meanwhile; the order stays the cache's. Small kinds are not worth a hop.
+        var stream = entries.size() >= PARALLEL_DECODE_FROM ? entries.parallelStream() : entries.stream();
+        return stream.flatMap(entry -> decode(entry, kind, type).stream()).toList();
+    }
+
+    private <T> Optional<T> decode(ObjectCache.Entry entry, String kind, Class<T> type) {
+        try {
+            return Optional.of(mapper.readValue(entry.json(), type));
+        } catch (JsonProcessingException e) {
+            LOG.warning(() -> "Skipped an unreadable cached " + kind + " " + entry.id());
+            return Optional.empty();
         }
-        return values;
     }
 }
