@@ -45,13 +45,18 @@ public final class DeferredLayers {
                             done = true;
                             deferHidden(parent);
                             // Not inside the pulse listener: the scene is walking its list of them.
-                            Platform.runLater(() -> scene.removePreLayoutPulseListener(this));
+                            afterThisPulse(() -> scene.removePreLayoutPulseListener(this));
                         }
                     }
                 };
                 scene.addPreLayoutPulseListener(once);
             }
         });
+    }
+
+    /** From the FX thread to itself: runs {@code task} once the pulse under way has ended. */
+    private static void afterThisPulse(Runnable task) {
+        Platform.runLater(task);
     }
 
     /** Defers every child of {@code parent} that is hidden now. FX thread, before the scene's first pulse. */
