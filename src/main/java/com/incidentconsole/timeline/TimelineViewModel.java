@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -32,6 +34,14 @@ public final class TimelineViewModel {
     private final ZoneId zone;
     private final ObservableList<TimelineRow> rows = FXCollections.observableArrayList();
     private final ObservableList<TimelineRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    /**
+     * storm (issue 18): the open run's every update brings its whole timeline again; an entry already shown is not
+     * formatted again while its event and its author's name are the same. Holds the shown run's entries only.
+     */
+    private Map<TimelineEvent, Shown> formatted = new HashMap<>();
+
+    private record Shown(String authorName, TimelineRow row) {
+    }
 
     public TimelineViewModel(ResourceBundle bundle, Function<String, String> userNames, ZoneId zone) {
         this.bundle = bundle;
@@ -48,14 +58,34 @@ public final class TimelineViewModel {
             rows.clear();
             return;
         }
+        Map<TimelineEvent, Shown> next = new HashMap<>();
         List<TimelineRow> fresh = run.timelineEvents().stream()
                 .filter(e -> e.deleteAt() == 0)
                 .sorted(Comparator.comparingLong(TimelineEvent::eventAt))
-                .map(this::row)
+                .map(e -> cached(e, next))
                 .toList();
-        if (!fresh.equals(rows)) {
+        formatted = next;
+        if (fresh.equals(rows)) {
+            return;
+        }
+        // A new entry at the end (the usual case) is added, not the whole list replaced: the list view then
+        // measures one more cell instead of every one it shows.
+        if (fresh.size() > rows.size() && fresh.subList(0, rows.size()).equals(rows)) {
+            rows.addAll(fresh.subList(rows.size(), fresh.size()));
+        } else {
             rows.setAll(fresh);
         }
+    }
+
+    private TimelineRow cached(TimelineEvent event, Map<TimelineEvent, Shown> next) {
+        String authorId = event.creatorUserId().isEmpty() ? event.subjectUserId() : event.creatorUserId();
+        String authorName = authorId.isEmpty() ? "" : userNames.apply(authorId);
+        Shown shown = formatted.get(event);
+        if (shown == null || !java.util.Objects.equals(shown.authorName(), authorName)) {
+            shown = new Shown(authorName, row(event));
+        }
+        next.put(event, shown);
+        return shown.row();
     }
 
     TimelineRow row(TimelineEvent event) {
