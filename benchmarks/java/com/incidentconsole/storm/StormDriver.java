@@ -96,10 +96,11 @@ public final class StormDriver {
             }
             Files.writeString(dir.resolve("sent.txt"), sent);
             Files.writeString(dir.resolve("sent"), Long.toString(System.nanoTime()));
-            System.out.printf("sent %,d updates in %.1f s (%.0f/s; at most %.1f ms behind schedule)%n", total,
-                    elapsed / 1e9, total / (elapsed / 1e9), lateMax / 1e6);
+            String sending = String.format("driver sent %,d updates in %.1f s (%.0f/s; at most %.1f ms behind schedule)",
+                    total, elapsed / 1e9, total / (elapsed / 1e9), lateMax / 1e6);
+            System.out.println(sending);
             waitFor(dir.resolve("done"), 600);
-            StormReport.print(dir, rate, seconds, incremental);
+            StormReport.print(dir, rate, seconds, incremental, sending);
         }
     }
 

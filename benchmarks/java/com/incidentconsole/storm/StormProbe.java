@@ -40,6 +40,11 @@ final class StormProbe {
     private final Runnable scan = this::scan;
     private volatile int phase; // 0 before, 1 list, 2 detail, 3 after
     private Scene scene;
+    private volatile long fxThreadId = -1;
+    /** FX thread CPU and allocation at each mark: numbers a loaded machine disturbs far less than wall time. */
+    private final long[] fxCpu = new long[4];
+    private final long[] fxAllocated = new long[4];
+    private final long[] markedAt = new long[4];
     private long scanNanos;
     private long scanMax;
     private long scans;
@@ -109,6 +114,13 @@ final class StormProbe {
         memory.setProperty("end.rssAfterGcMb", Long.toString(status("VmRSS")));
         memory.setProperty("end.rows", Integer.toString(onFx(this::rows)));
         memory.setProperty("end.detailOpen", Boolean.toString(onFx(() -> isShowing(scene.lookup("#runDetail")))));
+        for (int p = 1; p <= 2; p++) {
+            double seconds = (markedAt[p + 1] - markedAt[p]) / 1e9;
+            memory.setProperty("fx.cpuMsPerS." + p, String.format(java.util.Locale.ROOT, "%.0f",
+                    (fxCpu[p + 1] - fxCpu[p]) / 1e6 / seconds));
+            memory.setProperty("fx.allocMbPerS." + p, String.format(java.util.Locale.ROOT, "%.1f",
+                    (fxAllocated[p + 1] - fxAllocated[p]) / 1048576.0 / seconds));
+        }
         memory.setProperty("scan.count", Long.toString(scans));
         memory.setProperty("scan.meanUs", Long.toString(scans == 0 ? 0 : scanNanos / scans / 1_000));
         memory.setProperty("scan.maxUs", Long.toString(scanMax / 1_000));
@@ -128,6 +140,10 @@ final class StormProbe {
     }
 
     private void mark(int next, String name) {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        fxCpu[next] = threads.getThreadCpuTime(fxThreadId);
+        fxAllocated[next] = threads.getThreadAllocatedBytes(fxThreadId);
+        markedAt[next] = System.nanoTime();
         phase = next;
         System.err.println();
         System.err.println("STORM-MARK " + name + " " + System.nanoTime());
@@ -135,6 +151,7 @@ final class StormProbe {
 
     /** Rows in the runs table of the main window; finds the window the first time it has one. */
     private int rows() {
+        fxThreadId = Thread.currentThread().threadId();
         if (scene == null) {
             for (Window window : Window.getWindows()) {
                 if (window instanceof Stage stage && stage.getScene() != null

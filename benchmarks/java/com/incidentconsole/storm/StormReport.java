@@ -30,7 +30,7 @@ final class StormReport {
     private StormReport() {
     }
 
-    static void print(Path dir, int rate, int seconds, boolean incremental) throws IOException {
+    static void print(Path dir, int rate, int seconds, boolean incremental, String sending) throws IOException {
         Properties app = new Properties();
         try (Reader reader = Files.newBufferedReader(dir.resolve("app.properties"))) {
             app.load(reader);
@@ -131,6 +131,7 @@ final class StormReport {
         out.append(String.format("runs in the list: %s (loaded in %s ms from first look), at the end %s; detail open at "
                 + "the end: %s; sent %,d%n", app.getProperty("loaded.rows"), app.getProperty("loaded.ms"),
                 app.getProperty("end.rows"), app.getProperty("end.detailOpen"), sentCount));
+        out.append(sending).append(String.format("; %d cores%n", Runtime.getRuntime().availableProcessors()));
         out.append("\n| phase | pulses | pulse p50 / p99 / max (ms) | pulses > 50 ms | longest gap between pulses (ms) "
                 + "| gaps > 50 ms |\n|---|---|---|---|---|---|\n");
         String[] names = {"runs list on screen (first half)", "run detail on screen (second half)", "whole storm"};
@@ -148,7 +149,10 @@ final class StormReport {
             out.append(String.format("| %s | %,d | %.1f / %.1f / %.1f | %d |%n", views[p], tracked[p],
                     pct(lat, 50) / 1e6, pct(lat, 99) / 1e6, pct(lat, 100) / 1e6, lost[p]));
         }
-        out.append(String.format("%nmemory (MB): with the runs loaded heap %s (after GC %s), RSS %s (after GC %s); at the "
+        out.append(String.format("%nFX thread, per second on screen (includes the probe's scan): runs list %s ms CPU, %s MB "
+                + "allocated; run detail %s ms CPU, %s MB allocated%n", app.getProperty("fx.cpuMsPerS.1"),
+                app.getProperty("fx.allocMbPerS.1"), app.getProperty("fx.cpuMsPerS.2"), app.getProperty("fx.allocMbPerS.2")));
+        out.append(String.format("memory (MB): with the runs loaded heap %s (after GC %s), RSS %s (after GC %s); at the "
                 + "end heap %s (after GC %s), RSS %s (after GC %s), peak RSS %s%n", app.getProperty("loaded.heapUsedMb"),
                 app.getProperty("loaded.heapAfterGcMb"), app.getProperty("loaded.rssMb"),
                 app.getProperty("loaded.rssAfterGcMb"), app.getProperty("end.heapUsedMb"),

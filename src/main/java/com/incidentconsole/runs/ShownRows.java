@@ -1,7 +1,6 @@
 package com.incidentconsole.runs;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -17,8 +16,9 @@ import javafx.collections.ModifiableObservableListBase;
  * the whole list again for every updated row, and the rows' extractor made each changed run two updates: 10,000
  * runs and a few dozen changes per pulse kept the FX thread busy for seconds. Here a batch of changed rows costs a
  * look at their neighbours; the list is reordered (one permutation, as {@code SortedList} reports a new order) only
- * when one of them is out of place, and the table hears one update change for the batch, so it repaints those rows
- * (their row styles and tooltips included) exactly as before. FX thread only.
+ * when one of them is out of place. A row that stays tells the table nothing: its cells and row follow the row's
+ * own properties, and an update change made the table re-measure its rows and re-walk its selection for every
+ * batch. FX thread only.
  */
 final class ShownRows extends ModifiableObservableListBase<RunRow> {
 
@@ -78,19 +78,13 @@ final class ShownRows extends ModifiableObservableListBase<RunRow> {
                 enter.add(row);
             }
         }
-        int[] positions = new int[stay.size()];
         boolean inOrder = true;
-        for (int i = 0; i < stay.size(); i++) {
-            positions[i] = shown.indexOf(stay.get(i));
-            inOrder &= inPlace(positions[i]);
+        for (RunRow row : stay) {
+            inOrder &= inPlace(shown.indexOf(row));
         }
         if (!inOrder) {
             reorder();
-            for (int i = 0; i < stay.size(); i++) {
-                positions[i] = shown.indexOf(stay.get(i));
-            }
         }
-        updated(positions);
         for (RunRow row : enter) {
             insert(row);
         }
@@ -116,19 +110,10 @@ final class ShownRows extends ModifiableObservableListBase<RunRow> {
     }
 
     private void changedAll(Collection<RunRow> rows) {
-        Map<RunRow, Boolean> changed = identitySet(rows);
         Map<RunRow, Boolean> present = identitySet(shown);
         List<RunRow> all = new ArrayList<>(shown);
         rows.stream().filter(row -> !present.containsKey(row)).forEach(all::add);
         show(all, filter, order);
-        int[] positions = new int[shown.size()];
-        int n = 0;
-        for (int i = 0; i < shown.size(); i++) {
-            if (changed.containsKey(shown.get(i))) {
-                positions[n++] = i;
-            }
-        }
-        updated(Arrays.copyOf(positions, n));
     }
 
     private static Map<RunRow, Boolean> identitySet(Collection<RunRow> rows) {
@@ -145,20 +130,6 @@ final class ShownRows extends ModifiableObservableListBase<RunRow> {
     private void insert(RunRow row) {
         int at = Collections.binarySearch(shown, row, order);
         add(at < 0 ? -at - 1 : at, row);
-    }
-
-    /** One update change for the whole batch: the table repaints those rows. */
-    private void updated(int[] positions) {
-        if (positions.length == 0) {
-            return;
-        }
-        int[] sorted = positions.clone();
-        Arrays.sort(sorted);
-        beginChange();
-        for (int at : sorted) {
-            nextUpdate(at);
-        }
-        endChange();
     }
 
     /** Sorts the shown rows, reported as one permutation (what {@code SortedList} reports for a new order). */
