@@ -8,7 +8,8 @@
 # Prints: pulses (JavaFX's own pulse logger) per half, sent → on-screen latency p50/p99/max, changes never shown,
 # heap and RSS with the runs loaded and at the end. Output also in target/bench/storm/report.md.
 # Knobs: STORM_RATE (1000), STORM_SECONDS (60), STORM_INCREMENTAL=true (deltas instead of whole runs),
-# STORM_ENDED (11600 ended runs; ~5 in 6 are visible), STORM_JFR=1 (a JFR recording of the app in the same folder).
+# STORM_ENDED (11600 ended runs; ~5 in 6 are visible), STORM_JFR=1 (a JFR recording of the app in the same folder),
+# STORM_APP_OPTS (more JVM options for the app, e.g. "-Xmx768m").
 set -eu
 cd "$(dirname "$0")/../.."
 jdk=${JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -33,7 +34,7 @@ display=()
 [ -z "${DISPLAY:-}" ] && display=(xvfb-run -a -s "-screen 0 1440x900x24")
 # The app as the package starts it (default heap and GC), plus the pulse logger and its own data folder.
 HOME="$home" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" INCIDENT_CONSOLE_TOKEN="$token" \
-  "${display[@]}" "$jdk/bin/java" --enable-native-access=ALL-UNNAMED "${jfr[@]}" -Duser.home="$home" \
+  "${display[@]}" "$jdk/bin/java" --enable-native-access=ALL-UNNAMED "${jfr[@]}" ${STORM_APP_OPTS:-} -Duser.home="$home" \
   -Dincident.console.credentials=file -Djavafx.pulseLogger=true -Djavafx.pulseLogger.threshold=16 \
   -Dprism.verbose=true -Dstorm.dir="$out" -Dstorm.detailAfterSeconds=$(( ${STORM_SECONDS:-60} / 2 )) -cp "$cp" com.incidentconsole.storm.StormApp --server "$url" \
   > "$out/app.out" 2> "$out/app.err" || echo "app exited with $?"

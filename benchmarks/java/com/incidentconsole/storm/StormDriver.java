@@ -96,8 +96,12 @@ public final class StormDriver {
             }
             Files.writeString(dir.resolve("sent.txt"), sent);
             Files.writeString(dir.resolve("sent"), Long.toString(System.nanoTime()));
-            String sending = String.format("driver sent %,d updates in %.1f s (%.0f/s; at most %.1f ms behind schedule)",
-                    total, elapsed / 1e9, total / (elapsed / 1e9), lateMax / 1e6);
+            var json = com.incidentconsole.wire.WireJson.newMapper();
+            int openSize = json.writeValueAsString(control.run(open).orElseThrow()).length();
+            int listSize = json.writeValueAsString(control.run(live.get(live.size() / 2)).orElseThrow()).length();
+            String sending = String.format("driver sent %,d updates in %.1f s (%.0f/s; at most %.1f ms behind schedule); "
+                    + "a whole run at the end is %,d characters of JSON for the open run, %,d for another",
+                    total, elapsed / 1e9, total / (elapsed / 1e9), lateMax / 1e6, openSize, listSize);
             System.out.println(sending);
             waitFor(dir.resolve("done"), 600);
             StormReport.print(dir, rate, seconds, incremental, sending);
