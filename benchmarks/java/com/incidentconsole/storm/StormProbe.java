@@ -210,6 +210,11 @@ final class StormProbe {
                     seen.putIfAbsent(token, new long[] {at, now});
                 }
             }
+            // Its own children are its skin's text; only a graphic (a timeline entry's box) can hold more labels.
+            if (labeled.getGraphic() != null) {
+                walk(labeled.getGraphic(), at, now);
+            }
+            return;
         }
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {
