@@ -460,12 +460,36 @@ public final class RunListController {
                 .ifPresent(r -> runsTable.getSelectionModel().select(r));
     }
 
+    /**
+     * Follows its run's finished and pending state as they change: a run updated in place tells the table nothing
+     * (storm, issue 18), only its own properties change.
+     */
     private static final class RunTableRow extends TableRow<RunRow> {
+        private final javafx.beans.InvalidationListener restyle = obs -> restyle();
+
+        RunTableRow() {
+            itemProperty().addListener((obs, old, now) -> {
+                if (old != null) {
+                    old.finishedProperty().removeListener(restyle);
+                    old.pendingProperty().removeListener(restyle);
+                }
+                if (now != null) {
+                    now.finishedProperty().addListener(restyle);
+                    now.pendingProperty().addListener(restyle);
+                }
+            });
+        }
+
         @Override
         protected void updateItem(RunRow row, boolean empty) {
             super.updateItem(row, empty);
-            pseudoClassStateChanged(FINISHED, !empty && row != null && row.finishedProperty().get());
-            pseudoClassStateChanged(PENDING, !empty && row != null && row.pendingProperty().get());
+            restyle();
+        }
+
+        private void restyle() {
+            RunRow row = isEmpty() ? null : getItem();
+            pseudoClassStateChanged(FINISHED, row != null && row.finishedProperty().get());
+            pseudoClassStateChanged(PENDING, row != null && row.pendingProperty().get());
         }
     }
 
@@ -483,11 +507,12 @@ public final class RunListController {
             super.updateItem(text, empty);
             RunRow row = empty ? null : getTableRow().getItem();
             setText(empty ? null : text);
+            tooltip.textProperty().unbind();
             if (row == null) {
                 setTooltip(null);
                 return;
             }
-            tooltip.setText(row.fullNameProperty().get());
+            tooltip.textProperty().bind(row.fullNameProperty()); // the name can change without the cut one changing
             setTooltip(tooltip);
         }
     }

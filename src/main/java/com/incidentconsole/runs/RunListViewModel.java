@@ -25,7 +25,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -38,8 +37,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 
 /**
  * Every run of the store as table rows, filtered by the triage chips and text ({@link RunFilter}) and
@@ -69,9 +66,9 @@ public final class RunListViewModel {
     private final PendingActions pending;
     private final Function<String, String> teamName;
     private final Map<String, RunRow> byId = new HashMap<>();
-    private final ObservableList<RunRow> rows = FXCollections.observableArrayList(r -> new Observable[] {r.runProperty(), r.progressProperty()});
-    private final FilteredList<RunRow> filtered = new FilteredList<>(rows);
-    private final SortedList<RunRow> visible = new SortedList<>(filtered, DEFAULT_ORDER);
+    private final List<RunRow> rows = new ArrayList<>();
+    /** storm (issue 18, ADR 0033): filtered and sorted in place; a changed row moves only when its place changes. */
+    private final ShownRows visible = new ShownRows(DEFAULT_ORDER);
     private final StringProperty filterText = new SimpleStringProperty("");
     private final StringProperty loadNotice = new SimpleStringProperty("");
     private final ObjectProperty<RunFilter> filter = new SimpleObjectProperty<>(RunFilter.NONE);
@@ -111,7 +108,7 @@ public final class RunListViewModel {
             filterText.set(now.text());
             refilter();
         });
-        sort.addListener((obs, old, now) -> visible.setComparator(now.comparator(RunListViewModel::sortKey, DEFAULT_ORDER)));
+        sort.addListener((obs, old, now) -> refilter());
         reload();
     }
 
@@ -220,40 +217,60 @@ public final class RunListViewModel {
                 removed.add(id);
             }
         }
+        List<RunRow> gone = new ArrayList<>();
         removed.forEach(id -> {
             RunRow row = byId.remove(id);
             if (row != null) {
-                rows.remove(row);
+                gone.add(row);
             }
         });
+        if (!gone.isEmpty()) {
+            Set<RunRow> leaving = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            leaving.addAll(gone);
+            rows.removeIf(leaving::contains);
+            visible.left(gone);
+        }
         List<RunRow> added = new ArrayList<>();
-        latest.values().forEach(run -> {
+        List<RunRow> changed = new ArrayList<>(latest.size());
+        boolean choicesMayChange = !gone.isEmpty();
+        for (PlaybookRun run : latest.values()) {
             RunRow row = byId.get(run.id());
             if (row == null) {
                 RunRow fresh = new RunRow(run, format, now, this::inFlightState);
                 byId.put(run.id(), fresh);
                 added.add(fresh);
             } else {
+                String before = choiceKey(row);
                 row.update(run, format, now, this::inFlightState);
+                changed.add(row);
+                choicesMayChange |= !before.equals(choiceKey(row));
             }
-        });
+        }
         rows.addAll(added);
+        visible.changed(changed);
+        visible.arrived(added);
         totalCount.set(rows.size());
-        refreshChoices();
+        // storm (issue 18): the chips walk every run; only a batch that can change them pays for that.
+        if (choicesMayChange || !added.isEmpty()) {
+            refreshChoices();
+        }
         arrivals.apply(changes, now).ifPresent(this::announce);
     }
 
     /** Ticks of mine were queued, confirmed or failed on these runs: their progress and stage follow. */
     public void pendingChanged(Collection<ActionTarget> targets) {
         Instant now = clock.get();
-        targets.stream().map(ActionTarget::runId).distinct().map(byId::get).filter(r -> r != null)
-                .forEach(row -> row.update(row.run(), format, now, this::inFlightState));
+        List<RunRow> touched = targets.stream().map(ActionTarget::runId).distinct().map(byId::get)
+                .filter(r -> r != null).toList();
+        touched.forEach(row -> row.update(row.run(), format, now, this::inFlightState));
+        visible.changed(touched);
     }
 
     /** Names or playbook titles arrived later than the runs: say them instead of ids. */
     public void refreshNames() {
         Instant now = clock.get();
         rows.forEach(row -> row.update(row.run(), format, now, this::inFlightState));
+        visible.changed(rows);
         refreshChoices();
         refilter();
     }
@@ -270,7 +287,8 @@ public final class RunListViewModel {
         List<PlaybookRun> all = store.all();
         List<RunRow> fresh = all.stream().map(run -> new RunRow(run, format, now, this::inFlightState)).toList();
         fresh.forEach(row -> byId.put(row.id(), row));
-        rows.setAll(fresh);
+        rows.clear();
+        rows.addAll(fresh);
         totalCount.set(rows.size());
         arrivals.reset(all);
         refreshChoices();
@@ -325,7 +343,15 @@ public final class RunListViewModel {
 
     private void refilter() {
         RunFilter current = filter.get();
-        filtered.setPredicate(row -> current.accepts(row.run(), me, row.searchableText()));
+        visible.show(rows, row -> current.accepts(row.run(), me, row.searchableText()),
+                sort.get().comparator(RunListViewModel::sortKey, DEFAULT_ORDER));
+    }
+
+    /** What the chips take from a row: its team, playbook and owner, and how the latter two read. */
+    private static String choiceKey(RunRow row) {
+        PlaybookRun run = row.run();
+        return run.teamId() + '\u0000' + run.playbookId() + '\u0000' + run.ownerUserId() + '\u0000'
+                + row.playbookProperty().get() + '\u0000' + row.ownerProperty().get();
     }
 
     /** What each column sorts by: numbers for times and progress, not their words. */

@@ -50,12 +50,13 @@ public final class RunRow {
     /** Derived values first, the run last: the list's extractor watches the run, so sorting sees fresh values. */
     void update(PlaybookRun fresh, RunFormat format, Instant now, RunListViewModel.InFlight inFlight) {
         // Bounded here, before any cell sees it: a table row shapes its text at every layout (probe H3).
-        name.set(format.name(fresh.name()));
+        // The cells follow these properties (storm, issue 18): what a cell reads beside its own value is set first.
         fullName.set(format.fullName(fresh.name()));
+        name.set(format.name(fresh.name()));
         playbook.set(format.playbookTitle(fresh.playbookId()));
         owner.set(format.userName(fresh.ownerUserId()));
-        status.set(format.status(fresh));
         finished.set(fresh.isFinished());
+        status.set(format.status(fresh));
         // As the detail shows it: my ticks on their way count, and the row says they are pending.
         PendingProgress shown = PendingProgress.of(fresh, itemId -> inFlight.state(fresh.id(), itemId));
         stage.set(shown.stageIndex().map(i -> DisplayText.line(fresh.checklists().get(i).title(), RunFormat.TITLE))

@@ -4,6 +4,7 @@ import com.incidentconsole.sandbox.fault.FaultPlan;
 import com.incidentconsole.sandbox.fault.FaultRule;
 import com.incidentconsole.sandbox.http.RateLimiter;
 import com.incidentconsole.sandbox.kernel.SandboxClock;
+import com.incidentconsole.sandbox.runs.RunPublisher;
 import com.incidentconsole.sandbox.seed.SeedGenerator;
 import com.incidentconsole.sandbox.state.RunEntity;
 import com.incidentconsole.sandbox.state.SandboxState;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The test-facing side of a sandbox: who to sign in as, read-only views of the state, the fault
@@ -27,10 +29,12 @@ public final class SandboxControl {
     private final URI baseUrl;
     private final java.util.concurrent.atomic.AtomicBoolean incremental;
     private final RateLimiter limiter;
+    private final RunPublisher publisher; // storm (issue 18)
 
     SandboxControl(SandboxState state, FaultPlan faults, EventHub hub, URI baseUrl,
-                   java.util.concurrent.atomic.AtomicBoolean incremental, RateLimiter limiter) {
+                   java.util.concurrent.atomic.AtomicBoolean incremental, RateLimiter limiter, RunPublisher publisher) {
         this.limiter = limiter;
+        this.publisher = publisher;
         this.state = state;
         this.faults = faults;
         this.hub = hub;
@@ -149,5 +153,19 @@ public final class SandboxControl {
     /** Closes every WebSocket (code 1001), keeping the connections resumable. */
     public void dropSockets() {
         hub.dropAll();
+    }
+
+    // storm (issue 18): the event-storm benchmark changes runs as fast as a busy server would, with no HTTP between.
+    /**
+     * Changes a run under the state lock, as a plugin handler does, then sends the event the real service sends after
+     * it ({@code sendPlaybookRunObjectUpdatedWS}): the whole run, or only the delta with incremental updates on.
+     */
+    public void changeRun(String id, Consumer<RunEntity> change) {
+        state.locked(() -> {
+            RunEntity run = state.run(id).orElseThrow(() -> new NoSuchElementException("no run " + id));
+            PlaybookRun before = run.toWire();
+            change.accept(run);
+            publisher.runUpdated(before, run);
+        });
     }
 }

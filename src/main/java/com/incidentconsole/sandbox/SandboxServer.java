@@ -173,7 +173,7 @@ public final class SandboxServer implements AutoCloseable {
         timers.scheduleAtFixedRate(hub::pingAll, 60, 60, TimeUnit.SECONDS);
         timers.scheduleAtFixedRate(reminders::fireDue, 1, 1, TimeUnit.SECONDS);
         URI baseUrl = URI.create("http://127.0.0.1:" + connector.getLocalPort());
-        return new SandboxServer(jetty, timers, new SandboxControl(state, faults, hub, baseUrl, incremental, limiter), baseUrl,
+        return new SandboxServer(jetty, timers, new SandboxControl(state, faults, hub, baseUrl, incremental, limiter, publisher), baseUrl,
                 router.routes().stream().map(Router.Route::key).toList());
     }
 

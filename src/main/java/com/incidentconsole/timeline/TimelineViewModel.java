@@ -181,7 +181,11 @@ public final class TimelineViewModel {
                         types.label(TimelineEvent.EVENT_FROM_POST), "", "", p.desiredValue(), 0, false,
                         p.failed() ? "failed" : "pending", p.failed() ? failedWords(p)
                         : bundle.getString("timeline.adding"))));
-        if (!fresh.equals(rows)) {
+        if (fresh.size() > rows.size() && fresh.subList(0, rows.size()).equals(rows)) {
+            // storm (issue 18): a new entry at the end (the usual case) is added, not the whole list replaced, so
+            // the list view measures one more cell instead of every one it shows.
+            rows.addAll(fresh.subList(rows.size(), fresh.size()));
+        } else if (!fresh.equals(rows)) {
             rows.setAll(fresh);
         }
         int shown = (int) fresh.stream().filter(r -> !r.isPendingAddition()).count();
