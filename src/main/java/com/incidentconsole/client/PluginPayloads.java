@@ -19,7 +19,9 @@ public final class PluginPayloads {
             throw new TransportError(event.event() + " (seq " + event.seq() + ") has no data.payload string", null);
         }
         try {
-            T value = mapper.readValue(payload.asText(), type);
+            // The frame reader hands over the payload's bytes too: parsing them beats parsing the string.
+            T value = payload instanceof PayloadText text ? mapper.readValue(text.utf8(), type)
+                    : mapper.readValue(payload.asText(), type);
             if (value == null) {
                 throw new TransportError(event.event() + " (seq " + event.seq() + ") has a null payload", null);
             }
