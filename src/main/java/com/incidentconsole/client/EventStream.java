@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -76,6 +78,8 @@ public final class EventStream implements AutoCloseable {
     private static final int MAX_IMMEDIATE = 3;
     /** An "immediate" reconnect waits this long so the server has marked the old connection resumable. */
     private static final Duration RESUME_SETTLE = Duration.ofMillis(50);
+    /** Enough to keep the loop busy while the socket thread reads on; a few MB of full run updates. */
+    static final int MAX_FRAMES_IN_FLIGHT = 256;
 
     private final URI endpoint;
     private final ServerTrust trust;
@@ -87,6 +91,8 @@ public final class EventStream implements AutoCloseable {
     private final StreamLoop loop = new StreamLoop("mattermost-event-stream");
     private final AtomicBoolean started = new AtomicBoolean();
     private final StreamSocket.Callbacks callbacks = new SocketCallbacks();
+    /** Text frames handed to the loop and not yet taken up; see {@link SocketCallbacks#text}. */
+    private final Semaphore framesInFlight = new Semaphore(MAX_FRAMES_IN_FLIGHT);
     private volatile boolean closed;
     private volatile StreamState state = StreamState.CONNECTING;
 
@@ -435,7 +441,26 @@ public final class EventStream implements AutoCloseable {
 
         @Override
         public void text(StreamSocket s, String text) {
-            loop.submit(() -> EventStream.this.text(s, text));
+            // Back-pressure: while the loop is this far behind, the socket thread stops reading, so
+            // TCP slows the server instead of frames piling up in the heap (a catch-up of a large
+            // server is hundreds of MB of them), and the loop's queue stays short.
+            try {
+                while (!framesInFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                    if (closed) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            loop.submit(() -> {
+                framesInFlight.release();
+                EventStream.this.text(s, text);
+            });
+            if (closed) {
+                framesInFlight.release(); // the loop may be gone: a dropped step must not keep its permit
+            }
         }
 
         @Override
