@@ -60,6 +60,8 @@ import org.java_websocket.handshake.ServerHandshake;
  * <li>(c) initial sync of the runs the default user sees (8,658 of the sandbox's 10,200) through
  *     {@link RunLoader} vs. downloading the same pages one after the other with {@code java.net.http}.</li>
  * <li>(d) retained heap of a {@link RunStore} holding those runs vs. their JSON size.</li>
+ * <li>(e) the same frames over a loopback WebSocket into the real {@code EventStream} and
+ *     {@link SyncEngine}, side by side with the official JS client ({@link LoopbackIngest}).</li>
  * </ol>
  */
 public final class SyncBenchmark {
