@@ -1,9 +1,14 @@
 package com.incidentconsole.client;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.incidentconsole.wire.Broadcast;
 import com.incidentconsole.wire.HelloData;
 import com.incidentconsole.wire.WebSocketEvent;
 import com.incidentconsole.wire.WebSocketResponse;
@@ -35,9 +40,12 @@ final class FrameReader {
     private static final String PAYLOAD = "payload";
 
     private final JsonMapper mapper;
+    /** Reads the broadcast in the middle of the envelope: what follows it is the envelope's, not trailing garbage. */
+    private final ObjectReader broadcasts;
 
     FrameReader(JsonMapper mapper) {
         this.mapper = mapper;
+        this.broadcasts = mapper.readerFor(Broadcast.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     Frame read(String text) {
@@ -47,10 +55,17 @@ final class FrameReader {
         // Bytes, not the string: Jackson's UTF-8 parser is the faster one, and the payload is wanted as UTF-8.
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         PayloadSplit.Split split = PayloadSplit.split(utf8);
-        if (split != null && parse(split.envelope(), text.length()) instanceof Event e && emptyPayload(e.event().data())) {
-            ObjectNode data = JsonNodeFactory.instance.objectNode();
-            data.set(PAYLOAD, new PayloadText(new String(split.payload(), StandardCharsets.UTF_8), split.payload()));
-            return new Event(new WebSocketEvent(e.event().event(), data, e.event().broadcast(), e.event().seq()));
+        if (split != null) {
+            WebSocketEvent envelope = plainEnvelope(split.envelope());
+            if (envelope == null && parse(split.envelope(), text.length()) instanceof Event e
+                    && emptyPayload(e.event().data())) {
+                envelope = e.event();
+            }
+            if (envelope != null) {
+                ObjectNode data = JsonNodeFactory.instance.objectNode();
+                data.set(PAYLOAD, new PayloadText(new String(split.payload(), StandardCharsets.UTF_8), split.payload()));
+                return new Event(new WebSocketEvent(envelope.event(), data, envelope.broadcast(), envelope.seq()));
+            }
         }
         // Anything else — replies, core events, odd shapes, garbage — is judged on the whole frame.
         return parse(utf8, text.length());
@@ -59,6 +74,68 @@ final class FrameReader {
     /** The frame judged whole, never split: the reference {@link #read} must agree with (tests). */
     Frame readWhole(String text) {
         return parse(text.getBytes(StandardCharsets.UTF_8), text.length());
+    }
+
+    /**
+     * The envelope {@link PayloadSplit} leaves, read in one streaming pass when it is the plain kind —
+     * {@code event} (a non-empty string), {@code data} exactly {@code {"payload":""}}, {@code broadcast}
+     * (an object or null), {@code seq} (a whole number >= 0), each at most once, nothing else — or null,
+     * and then the tree reading decides (every odd case, and its complaint, stay the tree's).
+     */
+    WebSocketEvent plainEnvelope(byte[] envelope) {
+        try (JsonParser p = mapper.createParser(envelope)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            String event = null;
+            Broadcast broadcast = null;
+            long seq = -1;
+            boolean data = false;
+            boolean sawBroadcast = false;
+            String key;
+            while ((key = p.nextFieldName()) != null) {
+                JsonToken value = p.nextToken();
+                switch (key) {
+                    case "event" -> {
+                        if (event != null || value != JsonToken.VALUE_STRING || p.getText().isEmpty()) {
+                            return null;
+                        }
+                        event = p.getText();
+                    }
+                    case "data" -> {
+                        if (data || value != JsonToken.START_OBJECT || !PAYLOAD.equals(p.nextFieldName())
+                                || p.nextToken() != JsonToken.VALUE_STRING || p.getTextLength() != 0
+                                || p.nextToken() != JsonToken.END_OBJECT) {
+                            return null;
+                        }
+                        data = true;
+                    }
+                    case "broadcast" -> {
+                        if (sawBroadcast || (value != JsonToken.START_OBJECT && value != JsonToken.VALUE_NULL)) {
+                            return null;
+                        }
+                        sawBroadcast = true;
+                        broadcast = value == JsonToken.VALUE_NULL ? null : broadcasts.readValue(p);
+                    }
+                    case "seq" -> {
+                        if (seq >= 0 || value != JsonToken.VALUE_NUMBER_INT
+                                || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER || p.getLongValue() < 0) {
+                            return null;
+                        }
+                        seq = p.getLongValue();
+                    }
+                    default -> {
+                        return null;
+                    }
+                }
+            }
+            if (event == null || !data || seq < 0 || p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                return null;
+            }
+            return new WebSocketEvent(event, null, broadcast, seq);
+        } catch (Exception e) {
+            return null; // the tree reading says what is wrong with it
+        }
     }
 
     /** True for the envelope {@link PayloadSplit} leaves: {@code data} is exactly {@code {"payload":""}}. */
