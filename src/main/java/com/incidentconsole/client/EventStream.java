@@ -26,8 +26,10 @@ import java.util.logging.Logger;
  * The Mattermost event stream ({@code /api/v4/websocket}) with the official clients' reliability
  * rules: authenticated upgrade plus {@code authentication_challenge}, gap-free {@code seq} checking,
  * resume with {@code connection_id}/{@code sequence_number}, application-level pings, and reconnects
- * with backoff and jitter. Everything runs on one private thread, so listener callbacks arrive in
- * order and never overlap; Java-WebSocket's threads only hand frames over to it.
+ * with backoff and jitter. Every decision runs on one private thread, so listener callbacks arrive in
+ * order and never overlap; Java-WebSocket's socket thread only reads each frame ({@link FrameReader},
+ * stateless, so the two threads share the decoding) and hands it over, at most
+ * {@link #MAX_FRAMES_IN_FLIGHT} ahead.
  *
  * <p>A server that stops answering without closing TCP (gone to sleep, or a NAT box that dropped
  * the mapping) is noticed by its silence: nothing at all within {@link StreamSettings#pongTimeout()}
@@ -329,7 +331,7 @@ public final class EventStream implements AutoCloseable {
         }
     }
 
-    private void text(StreamSocket s, String text) {
+    private void frame(StreamSocket s, FrameReader.Frame frame) {
         if (s != socket) {
             return;
         }
@@ -338,7 +340,7 @@ public final class EventStream implements AutoCloseable {
         if (ignoring) {
             return;
         }
-        switch (frames.read(text)) {
+        switch (frame) {
             case FrameReader.Malformed m when !confirmed && !resuming -> notHello(m.description());
             case FrameReader.Malformed m -> malformed(m.description());
             case FrameReader.Reply r -> reply(r.response());
@@ -454,9 +456,18 @@ public final class EventStream implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
+            // Read here, on the socket's thread: decoding a frame is most of the work, and the loop
+            // thread then only applies it, so the two threads share it (order is kept: one reader).
+            FrameReader.Frame frame;
+            try {
+                frame = frames.read(text);
+            } catch (RuntimeException e) {
+                frame = new FrameReader.Malformed("unreadable frame (" + e.getClass().getSimpleName() + ")");
+            }
+            FrameReader.Frame read = frame;
             loop.submit(() -> {
                 framesInFlight.release();
-                EventStream.this.text(s, text);
+                EventStream.this.frame(s, read);
             });
             if (closed) {
                 framesInFlight.release(); // the loop may be gone: a dropped step must not keep its permit

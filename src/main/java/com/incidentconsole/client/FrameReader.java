@@ -63,7 +63,8 @@ final class FrameReader {
             }
             if (envelope != null) {
                 ObjectNode data = JsonNodeFactory.instance.objectNode();
-                data.set(PAYLOAD, new PayloadText(new String(split.payload(), StandardCharsets.UTF_8), split.payload()));
+                data.set(PAYLOAD, new PayloadText(new String(split.payload(), StandardCharsets.UTF_8), split.payload(),
+                        decoded(envelope.event(), split.payload())));
                 return new Event(new WebSocketEvent(envelope.event(), data, envelope.broadcast(), envelope.seq()));
             }
         }
@@ -135,6 +136,23 @@ final class FrameReader {
             return new WebSocketEvent(event, null, broadcast, seq);
         } catch (Exception e) {
             return null; // the tree reading says what is wrong with it
+        }
+    }
+
+    /**
+     * A run event's payload decoded now (on the socket thread, off the stream's own), or null: not
+     * a run event, or a payload that does not decode — {@link PluginPayloads} then tries again and
+     * reports it where it always has.
+     */
+    private Object decoded(String event, byte[] payload) {
+        Class<?> type = PluginPayloads.typeOf(event);
+        if (type == null) {
+            return null;
+        }
+        try {
+            return mapper.readValue(payload, type);
+        } catch (Exception e) {
+            return null;
         }
     }
 
