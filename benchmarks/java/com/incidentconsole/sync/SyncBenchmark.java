@@ -60,6 +60,8 @@ import org.java_websocket.handshake.ServerHandshake;
  * <li>(c) initial sync of the runs the default user sees (8,658 of the sandbox's 10,200) through
  *     {@link RunLoader} vs. downloading the same pages one after the other with {@code java.net.http}.</li>
  * <li>(d) retained heap of a {@link RunStore} holding those runs vs. their JSON size.</li>
+ * <li>(e) the same frames over a loopback WebSocket into the real {@code EventStream} and
+ *     {@link SyncEngine}, side by side with the official JS client ({@link LoopbackIngest}).</li>
  * </ol>
  */
 public final class SyncBenchmark {
@@ -83,7 +85,11 @@ public final class SyncBenchmark {
             // --- record ---------------------------------------------------------------------
             List<PlaybookRun> before = connection.runs().listAll(RunQuery.all().omitEnded());
             Path framesFile = out.resolve("frames.txt");
-            List<String> frames = record(sandbox, connection, token, before, events, framesFile);
+            // -Dbench.frames=FILE replays an earlier recording (the sandbox starts the same every time)
+            // instead of recording: for profiling runs; the final-state check then does not apply.
+            String reuse = System.getProperty("bench.frames", "");
+            List<String> frames = reuse.isEmpty() ? record(sandbox, connection, token, before, events, framesFile)
+                    : Files.readAllLines(Path.of(reuse), StandardCharsets.UTF_8);
             long frameBytes = frames.stream().mapToLong(f -> f.getBytes(StandardCharsets.UTF_8).length).sum();
             System.out.printf("recorded %d run-update frames (%.1f MB) to %s%n", frames.size(), frameBytes / 1e6,
                     framesFile);
@@ -142,7 +148,34 @@ public final class SyncBenchmark {
                     return state.runs().size();
                 });
             }
-            verifyFinalState(connection, before);
+            if (reuse.isEmpty()) {
+                verifyFinalState(connection, before);
+            }
+
+            // --- (e) the same frames over a loopback WebSocket: console vs the official JS client ---
+            try (SyncExecutors executors = SyncExecutors.create();
+                 LoopbackFrames server = LoopbackFrames.serve(frames, mapper)) {
+                List<com.incidentconsole.wire.User> users = connection.users().list(0, 200);
+                LoopbackIngest ingest = new LoopbackIngest(server, mapper, () -> {
+                    WorkspaceState state = WorkspaceState.empty();
+                    state.users().putAll(users);
+                    state.runs().upsert(before);
+                    return state;
+                }, state -> new SyncEngine(connection, state, mapper, executors.io(), Clock.systemUTC(),
+                        StreamSettings.defaults(), () -> { }));
+                ingest.report(Integer.getInteger("bench.pairs", 3), framesFile);
+                long same = ingest.lastRuns().stream()
+                        .filter(r -> r.equals(lastState.runs().get(r.id()).orElse(null))).count();
+                System.out.printf("(e) check: %d of %d runs equal to (b)'s final state: %s%n", same,
+                        lastState.runs().size(), same == lastState.runs().size() ? "yes" : "NO");
+            }
+            if (System.getProperty("bench.only", "").equals("ingest")) {
+                System.out.printf("(a) %,.0f events/s, (b) %,.0f events/s = %.2f; split full %.2f, incremental %.2f%n",
+                        frames.size() / bare.best(), frames.size() / client.best(), bare.best() / client.best(),
+                        bareSplit[0] / clientSplit[0], bareSplit[1] / clientSplit[1]);
+                connection.close();
+                System.exit(0);
+            }
 
             // --- (c) initial sync vs raw transfer --------------------------------------------
             HttpClient http = HttpClient.newHttpClient();

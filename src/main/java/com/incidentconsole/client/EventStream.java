@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -24,8 +26,10 @@ import java.util.logging.Logger;
  * The Mattermost event stream ({@code /api/v4/websocket}) with the official clients' reliability
  * rules: authenticated upgrade plus {@code authentication_challenge}, gap-free {@code seq} checking,
  * resume with {@code connection_id}/{@code sequence_number}, application-level pings, and reconnects
- * with backoff and jitter. Everything runs on one private thread, so listener callbacks arrive in
- * order and never overlap; Java-WebSocket's threads only hand frames over to it.
+ * with backoff and jitter. Every decision runs on one private thread, so listener callbacks arrive in
+ * order and never overlap; Java-WebSocket's socket thread only reads each frame ({@link FrameReader},
+ * stateless, so the two threads share the decoding) and hands it over, at most
+ * {@link #MAX_FRAMES_IN_FLIGHT} ahead.
  *
  * <p>A server that stops answering without closing TCP (gone to sleep, or a NAT box that dropped
  * the mapping) is noticed by its silence: nothing at all within {@link StreamSettings#pongTimeout()}
@@ -76,6 +80,8 @@ public final class EventStream implements AutoCloseable {
     private static final int MAX_IMMEDIATE = 3;
     /** An "immediate" reconnect waits this long so the server has marked the old connection resumable. */
     private static final Duration RESUME_SETTLE = Duration.ofMillis(50);
+    /** Enough to keep the loop busy while the socket thread reads on; a few MB of full run updates. */
+    static final int MAX_FRAMES_IN_FLIGHT = 256;
 
     private final URI endpoint;
     private final ServerTrust trust;
@@ -87,6 +93,8 @@ public final class EventStream implements AutoCloseable {
     private final StreamLoop loop = new StreamLoop("mattermost-event-stream");
     private final AtomicBoolean started = new AtomicBoolean();
     private final StreamSocket.Callbacks callbacks = new SocketCallbacks();
+    /** Text frames handed to the loop and not yet taken up; see {@link SocketCallbacks#text}. */
+    private final Semaphore framesInFlight = new Semaphore(MAX_FRAMES_IN_FLIGHT);
     private volatile boolean closed;
     private volatile StreamState state = StreamState.CONNECTING;
 
@@ -323,7 +331,7 @@ public final class EventStream implements AutoCloseable {
         }
     }
 
-    private void text(StreamSocket s, String text) {
+    private void frame(StreamSocket s, FrameReader.Frame frame) {
         if (s != socket) {
             return;
         }
@@ -332,7 +340,7 @@ public final class EventStream implements AutoCloseable {
         if (ignoring) {
             return;
         }
-        switch (frames.read(text)) {
+        switch (frame) {
             case FrameReader.Malformed m when !confirmed && !resuming -> notHello(m.description());
             case FrameReader.Malformed m -> malformed(m.description());
             case FrameReader.Reply r -> reply(r.response());
@@ -435,7 +443,35 @@ public final class EventStream implements AutoCloseable {
 
         @Override
         public void text(StreamSocket s, String text) {
-            loop.submit(() -> EventStream.this.text(s, text));
+            // Back-pressure: while the loop is this far behind, the socket thread stops reading, so
+            // TCP slows the server instead of frames piling up in the heap (a catch-up of a large
+            // server is hundreds of MB of them), and the loop's queue stays short.
+            try {
+                while (!framesInFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                    if (closed) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            // Read here, on the socket's thread: decoding a frame is most of the work, and the loop
+            // thread then only applies it, so the two threads share it (order is kept: one reader).
+            FrameReader.Frame frame;
+            try {
+                frame = frames.read(text);
+            } catch (RuntimeException e) {
+                frame = new FrameReader.Malformed("unreadable frame (" + e.getClass().getSimpleName() + ")");
+            }
+            FrameReader.Frame read = frame;
+            loop.submit(() -> {
+                framesInFlight.release();
+                EventStream.this.frame(s, read);
+            });
+            if (closed) {
+                framesInFlight.release(); // the loop may be gone: a dropped step must not keep its permit
+            }
         }
 
         @Override

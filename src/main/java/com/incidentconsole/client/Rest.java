@@ -111,8 +111,26 @@ final class Rest {
 
     /** A call whose 2xx body must decode as {@code type}. */
     <T> T call(String method, String path, List<Map.Entry<String, String>> query, Object body, JavaType type) {
-        Answer answer = exchange(method, path, query, body);
-        return decode(answer.body(), type, method, path);
+        // Bytes straight into Jackson's UTF-8 parser: a page of runs is ~1.8 MB, and making it a String
+        // first cost a decoding pass and the slower char parser (ingest, issue 18; docs/reliability.md).
+        byte[] answer = fetch(method, path, query, body).body();
+        if (isBlank(answer)) {
+            throw new TransportError(method + " " + path + " returned an empty body, expected JSON", null);
+        }
+        try {
+            return checked(mapper.readValue(answer, type), type, method, path);
+        } catch (IOException e) {
+            throw notExpected(method, path, e);
+        }
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -133,24 +151,47 @@ final class Rest {
             throw new TransportError(method + " " + path + " returned an empty body, expected JSON", null);
         }
         try {
-            T value = mapper.readValue(body, type);
-            if (value == null && type.isCollectionLikeType()) {
-                // Go encodes an empty (nil) slice as null: followers, status updates, users...
-                @SuppressWarnings("unchecked")
-                T empty = (T) List.of();
-                return empty;
-            }
-            if (value == null) {
-                throw new TransportError(method + " " + path + " returned null, expected JSON", null);
-            }
-            return value;
+            return checked(mapper.readValue(body, type), type, method, path);
         } catch (IOException e) {
-            throw new TransportError(method + " " + path + " returned a body that is not the expected JSON ("
-                    + e.getClass().getSimpleName() + ")", e);
+            throw notExpected(method, path, e);
         }
     }
 
+    private static <T> T checked(T value, JavaType type, String method, String path) {
+        if (value == null && type.isCollectionLikeType()) {
+            // Go encodes an empty (nil) slice as null: followers, status updates, users...
+            @SuppressWarnings("unchecked")
+            T empty = (T) List.of();
+            return empty;
+        }
+        if (value == null) {
+            throw new TransportError(method + " " + path + " returned null, expected JSON", null);
+        }
+        return value;
+    }
+
+    private static TransportError notExpected(String method, String path, IOException e) {
+        return new TransportError(method + " " + path + " returned a body that is not the expected JSON ("
+                + e.getClass().getSimpleName() + ")", e);
+    }
+
     Answer exchange(String method, String path, List<Map.Entry<String, String>> query, Object body) {
+        RawAnswer raw = fetch(method, path, query, body);
+        return new Answer(raw.status(), new String(raw.body(), raw.charset()), raw.headers());
+    }
+
+    /** A 2xx answer's body as the bytes that came, for decoding without a String in between. */
+    private record RawAnswer(int status, byte[] body, java.nio.charset.Charset charset,
+                             Map<String, List<String>> headers) {
+    }
+
+    /** The body's declared charset, UTF-8 when none is declared (as OkHttp's {@code string()} decides). */
+    private static java.nio.charset.Charset charset(ResponseBody body) {
+        MediaType type = body == null ? null : body.contentType();
+        return type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+    }
+
+    private RawAnswer fetch(String method, String path, List<Map.Entry<String, String>> query, Object body) {
         HttpUrl.Builder url = HttpUrl.get(address.resolve(path)).newBuilder();
         for (Map.Entry<String, String> p : query) {
             url.addQueryParameter(p.getKey(), p.getValue());
@@ -158,11 +199,12 @@ final class Rest {
         Request request = new Request.Builder().url(url.build()).method(method, requestBody(method, path, body)).build();
         try (Response response = http.newCall(request).execute()) {
             ResponseBody responseBody = response.body();
-            String text = responseBody == null ? "" : responseBody.string();
+            byte[] bytes = responseBody == null ? new byte[0] : responseBody.bytes();
             if (!response.isSuccessful()) {
-                throw errors.toError(response.code(), text, response::header, method, path);
+                throw errors.toError(response.code(), new String(bytes, charset(responseBody)), response::header,
+                        method, path);
             }
-            return new Answer(response.code(), text, response.headers().toMultimap());
+            return new RawAnswer(response.code(), bytes, charset(responseBody), response.headers().toMultimap());
         } catch (SessionGate.NotSignedIn e) {
             // Not a network failure worth a path and an exception name: the user reads this on a pending item.
             throw new TransportError(e.getMessage(), e);

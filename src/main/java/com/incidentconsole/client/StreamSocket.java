@@ -47,7 +47,7 @@ final class StreamSocket extends WebSocketClient {
     private final Callbacks callbacks;
 
     StreamSocket(URI uri, Map<String, String> headers, int connectTimeoutMillis, Callbacks callbacks) {
-        super(uri, new org.java_websocket.drafts.Draft_6455(), headers, connectTimeoutMillis);
+        super(uri, new TextFrameDraft(), headers, connectTimeoutMillis);
         this.callbacks = callbacks;
         // Liveness is the stream's application-level ping; Java-WebSocket still answers server pings.
         setConnectionLostTimeout(0);
