@@ -314,7 +314,7 @@ public final class RunListViewModel {
         Map<String, String> ownerLabels = new TreeMap<>();
         for (RunRow row : rows) {
             PlaybookRun run = row.run();
-            teamLabels.putIfAbsent(run.teamId(), DisplayText.line(teamName.apply(run.teamId()), 60));
+            teamLabels.computeIfAbsent(run.teamId(), id -> DisplayText.line(teamName.apply(id), 60));
             String playbook = run.playbookId() == null ? RunFilter.NO_PLAYBOOK : run.playbookId();
             playbookLabels.putIfAbsent(playbook, row.playbookProperty().get());
             ownerLabels.putIfAbsent(run.ownerUserId(), row.ownerProperty().get());

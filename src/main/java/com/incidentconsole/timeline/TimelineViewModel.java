@@ -83,6 +83,7 @@ public final class TimelineViewModel {
      */
     private final Set<String> deletedByMe = new HashSet<>();
     private final PostTexts postTexts = new PostTexts();
+    private final RowMemo memo = new RowMemo();
 
     public TimelineViewModel(ResourceBundle bundle, Function<String, String> userNames, ZoneId zone) {
         this.bundle = bundle;
@@ -175,6 +176,7 @@ public final class TimelineViewModel {
                         .findFirst()));
             }
         }
+        memo.rebuilt();
         // My additions on their way sit at the bottom (newest), whatever the filter: they are what I just did.
         mine.stream().filter(p -> p.target().subject().startsWith(AddPostToTimeline.SUBJECT)).forEach(p ->
                 fresh.add(new TimelineRow(PENDING_PREFIX + p.target().subject(), TimelineEvent.EVENT_FROM_POST,
@@ -227,6 +229,14 @@ public final class TimelineViewModel {
     }
 
     private TimelineRow row(TimelineEvent event, String author, Optional<PendingAction> deletion) {
+        if (deletion.isPresent()) {
+            return freshRow(event, author, deletion);
+        }
+        return memo.row(new RowMemo.Key(event, author, postTexts.text(event.postId()), expanded.contains(event.id()),
+                starred.contains(event.id())), () -> freshRow(event, author, deletion));
+    }
+
+    private TimelineRow freshRow(TimelineEvent event, String author, Optional<PendingAction> deletion) {
         String text = text(event);
         boolean whole = expanded.contains(event.id());
         DisplayText.Clip shown = whole ? DisplayText.paragraph(text, Integer.MAX_VALUE, EXPANDED)
