@@ -149,10 +149,10 @@ class OfflineStartTest {
             Credentials wrong = new Credentials.Password(SeedGenerator.DEFAULT_USERNAME, "not-the-password");
 
             // With a cache: the window still shows it, and says why it is not live.
+            long before = logins(server); // before following: its one attempt may come at once
             try (LocalStore store = LocalStore.open(dir.resolve("store.db"));
                  SyncExecutors executors = SyncExecutors.create();
                  ServerWorkspace workspace = follow(port, wrong, store, executors)) {
-                long before = logins(server);
                 await("refused", () -> workspace.connection().state() == ConnectionState.SIGN_IN_REFUSED);
                 assertTrue(workspace.connection().detail().contains("(401)"), workspace.connection().detail());
                 assertTrue(workspace.connection().isStale(), "the cached runs stay, marked stale");
