@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.incidentconsole.wire.Checklist;
 import com.incidentconsole.wire.PlaybookRun;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -13,7 +12,7 @@ import java.util.UUID;
  * blank). Not idempotent; recognised like {@link AddItem}: a checklist with this title whose id the
  * run did not hold when the user acted.
  */
-public record AddChecklist(String runId, String addKey, String title, List<String> knownIds) implements Action {
+public record AddChecklist(String runId, String addKey, String title, List<String> knownIds) implements Addition {
 
     public static final String SUBJECT = "add-checklist:";
 
@@ -55,24 +54,14 @@ public record AddChecklist(String runId, String addKey, String title, List<Strin
     }
 
     @Override
+    public String addedValue() {
+        return title;
+    }
+
+    @Override
     public boolean isSettledIn(PlaybookRun run) {
         AddedThings before = new AddedThings(knownIds);
         return run.checklists().stream().anyMatch(c -> before.isNew(c.id()) && c.title().strip().equals(title));
-    }
-
-    @Override
-    public Optional<String> valueIn(PlaybookRun run) {
-        return Optional.of(isSettledIn(run) ? title : "");
-    }
-
-    @Override
-    public ReplayCheck.Verdict judge(PlaybookRun server, Optional<ActionBase> base) {
-        return isSettledIn(server) ? new ReplayCheck.Verdict.Done() : new ReplayCheck.Verdict.Send();
-    }
-
-    @Override
-    public Settlement tookEffect(ActionTransport transport, PlaybookRun run, long sentAt, String me) {
-        return isSettledIn(run) ? Settlement.TOOK_EFFECT : Settlement.NOT_TAKEN;
     }
 
     @Override

@@ -21,7 +21,7 @@ import java.util.logging.Logger;
  * @param knownIds every item id of the run when the user acted
  */
 public record AddItem(String runId, String addKey, String checklistId, String afterItemId, String title,
-                      List<String> knownIds) implements Action {
+                      List<String> knownIds) implements Addition {
 
     private static final Logger LOG = Logger.getLogger(AddItem.class.getName());
     public static final String SUBJECT = "add-item:";
@@ -76,6 +76,11 @@ public record AddItem(String runId, String addKey, String checklistId, String af
     }
 
     @Override
+    public String addedValue() {
+        return desiredValue();
+    }
+
+    @Override
     public boolean isSettledIn(PlaybookRun run) {
         return added(run).isPresent();
     }
@@ -84,17 +89,6 @@ public record AddItem(String runId, String addKey, String checklistId, String af
         AddedThings before = new AddedThings(knownIds);
         return ItemPosition.checklistIn(run, checklistId).flatMap(c -> c.items().stream()
                 .filter(i -> before.isNew(i.id()) && i.title().strip().equals(title)).findFirst());
-    }
-
-    @Override
-    public Optional<String> valueIn(PlaybookRun run) {
-        return Optional.of(isSettledIn(run) ? desiredValue() : "");
-    }
-
-    /** An addition overwrites nothing; a checklist gone meanwhile is refused at sending, in words. */
-    @Override
-    public ReplayCheck.Verdict judge(PlaybookRun server, Optional<ActionBase> base) {
-        return isSettledIn(server) ? new ReplayCheck.Verdict.Done() : new ReplayCheck.Verdict.Send();
     }
 
     @Override

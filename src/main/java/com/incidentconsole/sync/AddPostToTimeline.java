@@ -20,7 +20,7 @@ import java.util.UUID;
  * @param knownIds the run's event ids when I asked
  */
 public record AddPostToTimeline(String runId, String addKey, String postId, String summary, String authorId,
-                                List<String> knownIds) implements Action {
+                                List<String> knownIds) implements Addition {
 
     public static final String SUBJECT = "timeline-add:";
 
@@ -85,28 +85,13 @@ public record AddPostToTimeline(String runId, String addKey, String postId, Stri
     }
 
     @Override
+    public String addedValue() {
+        return summary;
+    }
+
+    @Override
     public boolean isSettledIn(PlaybookRun run) {
         return added(run, knownIds, authorId, e -> e.postId().equals(postId)).isPresent();
-    }
-
-    @Override
-    public Optional<String> valueIn(PlaybookRun run) {
-        return Optional.of(isSettledIn(run) ? summary : "");
-    }
-
-    /** An addition overwrites nothing: it is there already, or it is sent. */
-    @Override
-    public ReplayCheck.Verdict judge(PlaybookRun server, Optional<ActionBase> base) {
-        return isSettledIn(server) ? new ReplayCheck.Verdict.Done() : new ReplayCheck.Verdict.Send();
-    }
-
-    /**
-     * One request: the run (fetched fresh for a non-idempotent kind) shows its event, or it was not taken. The server
-     * answers only after storing the event, so a lost answer with no new event in the run means it did not happen.
-     */
-    @Override
-    public Settlement tookEffect(ActionTransport transport, PlaybookRun run, long sentAt, String me) {
-        return isSettledIn(run) ? Settlement.TOOK_EFFECT : Settlement.NOT_TAKEN;
     }
 
     @Override

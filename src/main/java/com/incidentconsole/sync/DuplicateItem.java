@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.incidentconsole.wire.PlaybookRun;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -13,7 +12,7 @@ import java.util.UUID;
  * with the original's title, in its checklist, whose id the run did not hold when the user acted.
  */
 public record DuplicateItem(String runId, String copyKey, String itemId, String itemTitle, List<String> knownIds)
-        implements Action {
+        implements Addition {
 
     public static final String SUBJECT = "duplicate:";
 
@@ -56,20 +55,15 @@ public record DuplicateItem(String runId, String copyKey, String itemId, String 
     }
 
     @Override
+    public String addedValue() {
+        return itemId;
+    }
+
+    @Override
     public boolean isSettledIn(PlaybookRun run) {
         AddedThings before = new AddedThings(knownIds);
         return ItemPosition.find(run, itemId).map(at -> run.checklists().get(at.checklist()).items().stream()
                 .anyMatch(i -> before.isNew(i.id()) && i.title().equals(itemTitle))).orElse(false);
-    }
-
-    @Override
-    public Optional<String> valueIn(PlaybookRun run) {
-        return Optional.of(isSettledIn(run) ? itemId : "");
-    }
-
-    @Override
-    public ReplayCheck.Verdict judge(PlaybookRun server, Optional<ActionBase> base) {
-        return isSettledIn(server) ? new ReplayCheck.Verdict.Done() : new ReplayCheck.Verdict.Send();
     }
 
     @Override

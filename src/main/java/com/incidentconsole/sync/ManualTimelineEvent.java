@@ -6,7 +6,6 @@ import com.incidentconsole.client.ServerError;
 import com.incidentconsole.entry.ManualTimelineEntry;
 import com.incidentconsole.wire.PlaybookRun;
 import com.incidentconsole.wire.Post;
-import com.incidentconsole.wire.TimelineEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +32,7 @@ import java.util.UUID;
  * @param knownIds the run's event ids when I asked
  */
 public record ManualTimelineEvent(String runId, String addKey, String channelId, String summary, String details,
-                                  long at, long askedAt, String authorId, List<String> knownIds) implements Action {
+                                  long at, long askedAt, String authorId, List<String> knownIds) implements Addition {
 
     /** How many of the channel's newest posts are read to look for my post. */
     static final int LOOK_BACK = 60;
@@ -98,18 +97,13 @@ public record ManualTimelineEvent(String runId, String addKey, String channelId,
     }
 
     @Override
+    public String addedValue() {
+        return summary;
+    }
+
+    @Override
     public boolean isSettledIn(PlaybookRun run) {
         return AddPostToTimeline.added(run, knownIds, authorId, e -> e.summary().strip().equals(summary)).isPresent();
-    }
-
-    @Override
-    public Optional<String> valueIn(PlaybookRun run) {
-        return Optional.of(isSettledIn(run) ? summary : "");
-    }
-
-    @Override
-    public ReplayCheck.Verdict judge(PlaybookRun server, Optional<ActionBase> base) {
-        return isSettledIn(server) ? new ReplayCheck.Verdict.Done() : new ReplayCheck.Verdict.Send();
     }
 
     @Override
