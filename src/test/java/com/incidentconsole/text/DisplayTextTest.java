@@ -176,4 +176,14 @@ class DisplayTextTest {
         }
         return out;
     }
+
+    @Test
+    void aPlainNameTakesTheShortcutAndReadsExactlyAsTheGraphemeWalkWouldShowIt() {
+        // basicLatinAlphabet: printable ASCII and space, so double, leading and trailing spaces come up too.
+        org.quicktheories.QuickTheory.qt().withFixedSeed(18).withExamples(2_000)
+                .forAll(org.quicktheories.generators.SourceDSL.strings().basicLatinAlphabet().ofLengthBetween(1, 90),
+                        org.quicktheories.generators.SourceDSL.integers().between(1, 80))
+                .checkAssert((name, max) -> assertEquals(DisplayText.walkedLine(name, max), DisplayText.line(name, max),
+                        () -> "\"" + name + "\" at " + max));
+    }
 }
