@@ -39,11 +39,6 @@ public record AddChecklist(String runId, String addKey, String title, List<Strin
     }
 
     @Override
-    public boolean idempotent() {
-        return false;
-    }
-
-    @Override
     public String desiredValue() {
         return title;
     }
@@ -51,11 +46,6 @@ public record AddChecklist(String runId, String addKey, String title, List<Strin
     @Override
     public String description() {
         return "Add the checklist “" + title + "”";
-    }
-
-    @Override
-    public String addedValue() {
-        return title;
     }
 
     @Override

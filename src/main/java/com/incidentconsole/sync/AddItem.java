@@ -61,11 +61,6 @@ public record AddItem(String runId, String addKey, String checklistId, String af
     }
 
     @Override
-    public boolean idempotent() {
-        return false;
-    }
-
-    @Override
     public String desiredValue() {
         return String.join(SEPARATOR, checklistId, afterItemId, title);
     }
@@ -73,11 +68,6 @@ public record AddItem(String runId, String addKey, String checklistId, String af
     @Override
     public String description() {
         return "Add “" + title + "”";
-    }
-
-    @Override
-    public String addedValue() {
-        return desiredValue();
     }
 
     @Override

@@ -62,11 +62,6 @@ public record AddPostToTimeline(String runId, String addKey, String postId, Stri
     }
 
     @Override
-    public boolean idempotent() {
-        return false;
-    }
-
-    @Override
     public String desiredValue() {
         return summary;
     }
@@ -82,11 +77,6 @@ public record AddPostToTimeline(String runId, String addKey, String postId, Stri
                 .put("summary", summary).put("author_id", authorId);
         node.set("known_ids", new AddedThings(knownIds).toJson(mapper));
         return node;
-    }
-
-    @Override
-    public String addedValue() {
-        return summary;
     }
 
     @Override

@@ -11,12 +11,16 @@ import java.util.Optional;
  */
 interface Addition extends Action {
 
-    /** What the view shows for this action once the run holds what it added. */
-    String addedValue();
+    /** Not safe to repeat: a second send adds a second one. */
+    @Override
+    default boolean idempotent() {
+        return false;
+    }
 
+    /** Once the run holds what it added, the run shows what the user asked for. */
     @Override
     default Optional<String> valueIn(PlaybookRun run) {
-        return Optional.of(isSettledIn(run) ? addedValue() : "");
+        return Optional.of(isSettledIn(run) ? desiredValue() : "");
     }
 
     @Override

@@ -38,11 +38,6 @@ public record DuplicateItem(String runId, String copyKey, String itemId, String 
         return new ActionTarget(runId, SUBJECT + copyKey);
     }
 
-    @Override
-    public boolean idempotent() {
-        return false;
-    }
-
     /** The original's id: the copy shows right below it while pending. */
     @Override
     public String desiredValue() {
@@ -52,11 +47,6 @@ public record DuplicateItem(String runId, String copyKey, String itemId, String 
     @Override
     public String description() {
         return "Duplicate “" + itemTitle + "”";
-    }
-
-    @Override
-    public String addedValue() {
-        return itemId;
     }
 
     @Override

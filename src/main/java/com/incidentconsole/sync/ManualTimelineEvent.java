@@ -73,11 +73,6 @@ public record ManualTimelineEvent(String runId, String addKey, String channelId,
     }
 
     @Override
-    public boolean idempotent() {
-        return false;
-    }
-
-    @Override
     public String desiredValue() {
         return summary;
     }
@@ -94,11 +89,6 @@ public record ManualTimelineEvent(String runId, String addKey, String channelId,
                 .put("author_id", authorId);
         node.set("known_ids", new AddedThings(knownIds).toJson(mapper));
         return node;
-    }
-
-    @Override
-    public String addedValue() {
-        return summary;
     }
 
     @Override
