@@ -25,11 +25,6 @@ class ActionKindsQueueTest {
     @RegisterExtension
     final QueueFixture fixture = new QueueFixture();
 
-
-    private long calls(String prefix) {
-        return fixture.transport().calls.stream().filter(c -> c.startsWith(prefix)).count();
-    }
-
     /** The outbox as a crashed process left it: a post whose request had left (sent_at), answered or not. */
     private PostStatusUpdate postLeftBy(OutboxEntry.State state, long sentAt) {
         PostStatusUpdate post = new PostStatusUpdate("run1", "k1", MESSAGE, 3600);
@@ -61,13 +56,13 @@ class ActionKindsQueueTest {
         queue.submit(new FinishRun("run1", "DB outage"));
         await("waiting", () -> fixture.pending.all().stream().anyMatch(p -> !p.error().isEmpty()));
         fixture.server.compute("run1", (id, run) -> TestRunsFactory.finishedBy(run, "u3", System.currentTimeMillis()));
-        long triedOffline = calls("finish");
+        long triedOffline = fixture.calls("finish");
 
         fixture.transport().unreachable(false);
         queue.retryNow();
 
         await("done without sending", () -> fixture.pending.all().isEmpty(), () -> fixture.pending.all().toString());
-        assertEquals(triedOffline, calls("finish"), "someone else's finish is the effect mine wanted: nothing more sent");
+        assertEquals(triedOffline, fixture.calls("finish"), "someone else's finish is the effect mine wanted: nothing more sent");
     }
 
     @Test
@@ -116,8 +111,8 @@ class ActionKindsQueueTest {
         restarted.resume();
 
         await("settled", () -> fixture.outbox().entries().isEmpty() && fixture.pending.all().isEmpty(), fixture.transport().calls::toString);
-        assertEquals(0, calls("reminder"), "the snooze is on the run: not sent twice");
-        assertEquals(1, calls("request"), "no request of mine on the run: sent once");
+        assertEquals(0, fixture.calls("reminder"), "the snooze is on the run: not sent twice");
+        assertEquals(1, fixture.calls("request"), "no request of mine on the run: sent once");
     }
 
     @Test
@@ -132,7 +127,7 @@ class ActionKindsQueueTest {
 
         await("settled", () -> fixture.outbox().entries().isEmpty() && fixture.pending.get(post.target()).isEmpty(),
                 fixture.transport().calls::toString);
-        assertEquals(0, calls("post"), "found among the run's status posts: not posted twice");
+        assertEquals(0, fixture.calls("post"), "found among the run's status posts: not posted twice");
         assertEquals(1, fixture.transport().posts.size());
     }
 
@@ -143,12 +138,12 @@ class ActionKindsQueueTest {
         PostStatusUpdate post = PostStatusUpdate.of("run1", MESSAGE, Duration.ofHours(1));
 
         queue.submit(post);
-        await("the answer was lost", () -> calls("post") == 1 && calls("status-updates") >= 1
+        await("the answer was lost", () -> fixture.calls("post") == 1 && fixture.calls("status-updates") >= 1
                 || fixture.pending.get(post.target()).map(p -> !p.error().isEmpty()).orElse(false));
         fixture.transport().loseAnswers.set(false);
 
         await("settled", () -> fixture.pending.get(post.target()).isEmpty(), fixture.transport().calls::toString);
-        assertEquals(1, calls("post"), "applied once, found on the server, not resent");
+        assertEquals(1, fixture.calls("post"), "applied once, found on the server, not resent");
         assertEquals(1, fixture.transport().posts.size());
     }
 
@@ -165,7 +160,7 @@ class ActionKindsQueueTest {
 
         await("uncertain", () -> fixture.pending.get(post.target()).map(PendingAction::uncertain).orElse(false),
                 () -> fixture.pending.all().toString());
-        assertEquals(0, calls("post"), "not resent blind");
+        assertEquals(0, fixture.calls("post"), "not resent blind");
         PendingAction doubt = fixture.pending.get(post.target()).orElseThrow();
         assertEquals(MESSAGE, doubt.desiredValue(), "mine is shown");
         assertTrue(doubt.error().contains("cannot tell"), doubt.error());
@@ -175,7 +170,7 @@ class ActionKindsQueueTest {
         restarted.retry(post.target()); // "send again"
 
         await("sent and settled", () -> fixture.pending.get(post.target()).isEmpty(), fixture.transport().calls::toString);
-        assertEquals(1, calls("post"));
+        assertEquals(1, fixture.calls("post"));
         assertEquals(2, fixture.transport().posts.size());
     }
 
@@ -189,6 +184,6 @@ class ActionKindsQueueTest {
 
         await("sent", () -> fixture.pending.get(post.target()).isEmpty() && fixture.outbox().entries().isEmpty(),
                 fixture.transport().calls::toString);
-        assertEquals(1, calls("post"));
+        assertEquals(1, fixture.calls("post"));
     }
 }

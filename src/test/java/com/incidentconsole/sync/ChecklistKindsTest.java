@@ -28,11 +28,6 @@ class ChecklistKindsTest {
         return fixture.server.get("run1");
     }
 
-
-    private long calls(String prefix) {
-        return fixture.transport().calls.stream().filter(c -> c.startsWith(prefix)).count();
-    }
-
     private List<ChecklistItem> items() {
         return run().checklists().get(0).items();
     }
@@ -133,7 +128,7 @@ class ChecklistKindsTest {
         await("added and confirmed", () -> fixture.pending.all().isEmpty(), fixture.transport().calls::toString);
         assertEquals(List.of("Page the on-call DBA", "Tell support", "Open a bridge"),
                 items().stream().map(ChecklistItem::title).toList());
-        assertEquals(1, calls("add "));
+        assertEquals(1, fixture.calls("add "));
     }
 
     @Test
@@ -142,11 +137,11 @@ class ChecklistKindsTest {
         ActionQueue queue = fixture.queue();
         AddItem add = AddItem.below(run(), "c1", "", "Tell support");
         queue.submit(add);
-        await("the answer was lost", () -> calls("add ") == 1 && fixture.pending.get(add.target()).isPresent());
+        await("the answer was lost", () -> fixture.calls("add ") == 1 && fixture.pending.get(add.target()).isPresent());
         fixture.transport().loseAnswers.set(false);
 
         await("settled", () -> fixture.pending.get(add.target()).isEmpty(), fixture.transport().calls::toString);
-        assertEquals(1, calls("add "), "found in the checklist under a new id: not added twice");
+        assertEquals(1, fixture.calls("add "), "found in the checklist under a new id: not added twice");
         assertEquals(1, items().stream().filter(i -> i.title().equals("Tell support")).count());
     }
 
@@ -163,7 +158,7 @@ class ChecklistKindsTest {
 
         await("settled", () -> fixture.outbox().entries().isEmpty() && fixture.pending.get(add.target()).isEmpty(),
                 fixture.transport().calls::toString);
-        assertEquals(0, calls("add "), fixture.transport().calls.toString());
+        assertEquals(0, fixture.calls("add "), fixture.transport().calls.toString());
     }
 
     @Test
@@ -177,7 +172,7 @@ class ChecklistKindsTest {
 
         await("sent and settled", () -> fixture.outbox().entries().isEmpty() && fixture.pending.get(add.target()).isEmpty(),
                 fixture.transport().calls::toString);
-        assertEquals(1, calls("add "));
+        assertEquals(1, fixture.calls("add "));
         assertEquals(1, items().stream().filter(i -> i.title().equals("Tell support")).count());
     }
 
@@ -230,7 +225,7 @@ class ChecklistKindsTest {
 
         await("the first settled, the second held", () -> fixture.pending.get(ran.target()).isEmpty()
                 && fixture.pending.get(doubtful.target()).map(PendingAction::uncertain).orElse(false), fixture.transport().calls::toString);
-        assertEquals(0, calls("run "), "nothing run blind");
+        assertEquals(0, fixture.calls("run "), "nothing run blind");
     }
 
     @Test

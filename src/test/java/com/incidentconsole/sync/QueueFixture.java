@@ -78,4 +78,9 @@ final class QueueFixture implements BeforeEachCallback, AfterEachCallback {
     FakeTransport transport() {
         return transport;
     }
+
+    /** How many requests the scripted server took whose call starts with {@code prefix}. */
+    long calls(String prefix) {
+        return transport.calls.stream().filter(c -> c.startsWith(prefix)).count();
+    }
 }

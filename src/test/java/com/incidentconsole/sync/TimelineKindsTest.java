@@ -29,10 +29,6 @@ class TimelineKindsTest {
         return fixture.server.get("run1");
     }
 
-    private long calls(String prefix) {
-        return fixture.transport().calls.stream().filter(c -> c.startsWith(prefix)).count();
-    }
-
     private List<TimelineEvent> fromPosts() {
         return run().timelineEvents().stream().filter(e -> e.eventType().equals(TimelineEvent.EVENT_FROM_POST)).toList();
     }
@@ -77,11 +73,11 @@ class TimelineKindsTest {
         ActionQueue queue = fixture.queue();
         AddPostToTimeline add = AddPostToTimeline.of(run(), "p9", "DB failover", "u-me");
         queue.submit(add);
-        await("the answer was lost", () -> calls("timeline-add ") == 1 && fixture.pending.get(add.target()).isPresent());
+        await("the answer was lost", () -> fixture.calls("timeline-add ") == 1 && fixture.pending.get(add.target()).isPresent());
         fixture.transport().loseTimelineAnswers.set(false);
 
         await("settled", () -> fixture.pending.get(add.target()).isEmpty(), fixture.transport().calls::toString);
-        assertEquals(1, calls("timeline-add "), "the run shows a new event of that post by me: not sent again");
+        assertEquals(1, fixture.calls("timeline-add "), "the run shows a new event of that post by me: not sent again");
         assertEquals(1, fromPosts().size());
     }
 
@@ -100,7 +96,7 @@ class TimelineKindsTest {
         restart();
         await("sent and settled", () -> fixture.outbox().entries().isEmpty() && fixture.pending.get(add.target()).isEmpty(),
                 fixture.transport().calls::toString);
-        assertEquals(1, calls("timeline-add "));
+        assertEquals(1, fixture.calls("timeline-add "));
     }
 
     @Test
@@ -109,7 +105,7 @@ class TimelineKindsTest {
         ManualTimelineEvent add = manual("Failover started");
         queue.submit(add);
         await("added and confirmed", () -> fixture.pending.get(add.target()).isEmpty(), fixture.transport().calls::toString);
-        assertEquals(1, calls("post-at "), fixture.transport().calls.toString());
+        assertEquals(1, fixture.calls("post-at "), fixture.transport().calls.toString());
         String postId = fixture.transport().channelPosts.get(0).id();
         assertEquals("Primary is read-only since 03:10", fixture.transport().channelPosts.get(0).message(),
                 "the post holds the details");
@@ -123,12 +119,12 @@ class TimelineKindsTest {
         ActionQueue queue = fixture.queue();
         ManualTimelineEvent add = manual("Failover started");
         queue.submit(add);
-        await("the post's answer was lost", () -> calls("post-at ") == 1 && fixture.pending.get(add.target()).isPresent());
+        await("the post's answer was lost", () -> fixture.calls("post-at ") == 1 && fixture.pending.get(add.target()).isPresent());
         fixture.transport().loseAnswers.set(false);
 
         await("settled", () -> fixture.pending.get(add.target()).isEmpty(), fixture.transport().calls::toString);
-        assertEquals(1, calls("post-at "), "my post was found in the channel and used: " + fixture.transport().calls);
-        assertEquals(1, calls("timeline-add "));
+        assertEquals(1, fixture.calls("post-at "), "my post was found in the channel and used: " + fixture.transport().calls);
+        assertEquals(1, fixture.calls("timeline-add "));
         assertEquals(1, fixture.transport().channelPosts.size());
         assertEquals(1, fromPosts().size());
     }
@@ -139,12 +135,12 @@ class TimelineKindsTest {
         ActionQueue queue = fixture.queue();
         ManualTimelineEvent add = manual("Failover started");
         queue.submit(add);
-        await("the add's answer was lost", () -> calls("timeline-add ") == 1 && fixture.pending.get(add.target()).isPresent());
+        await("the add's answer was lost", () -> fixture.calls("timeline-add ") == 1 && fixture.pending.get(add.target()).isPresent());
         fixture.transport().loseTimelineAnswers.set(false);
 
         await("settled", () -> fixture.pending.get(add.target()).isEmpty(), fixture.transport().calls::toString);
-        assertEquals(1, calls("post-at "));
-        assertEquals(1, calls("timeline-add "), "the run shows my event with that summary: not sent again");
+        assertEquals(1, fixture.calls("post-at "));
+        assertEquals(1, fixture.calls("timeline-add "), "the run shows my event with that summary: not sent again");
         assertEquals(1, fromPosts().size());
     }
 
@@ -159,7 +155,7 @@ class TimelineKindsTest {
         restart();
         await("settled", () -> fixture.outbox().entries().isEmpty() && fixture.pending.get(add.target()).isEmpty(),
                 fixture.transport().calls::toString);
-        assertEquals(0, calls("post-at ") + calls("timeline-add "), fixture.transport().calls.toString());
+        assertEquals(0, fixture.calls("post-at ") + fixture.calls("timeline-add "), fixture.transport().calls.toString());
     }
 
     @Test
@@ -171,8 +167,8 @@ class TimelineKindsTest {
         restart();
         await("settled", () -> fixture.outbox().entries().isEmpty() && fixture.pending.get(add.target()).isEmpty(),
                 fixture.transport().calls::toString);
-        assertEquals(0, calls("post-at "), "the post was made before the crash: " + fixture.transport().calls);
-        assertEquals(1, calls("timeline-add "));
+        assertEquals(0, fixture.calls("post-at "), "the post was made before the crash: " + fixture.transport().calls);
+        assertEquals(1, fixture.calls("timeline-add "));
         assertEquals(fixture.transport().channelPosts.get(0).id(), fromPosts().get(0).postId());
     }
 
@@ -189,6 +185,6 @@ class TimelineKindsTest {
         restart();
         await("uncertain", () -> fixture.outbox().entries().stream()
                 .anyMatch(e -> e.state() == OutboxEntry.State.UNCERTAIN), fixture.transport().calls::toString);
-        assertEquals(0, calls("post-at ") + calls("timeline-add "), fixture.transport().calls.toString());
+        assertEquals(0, fixture.calls("post-at ") + fixture.calls("timeline-add "), fixture.transport().calls.toString());
     }
 }
