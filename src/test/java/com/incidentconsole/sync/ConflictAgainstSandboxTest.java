@@ -142,7 +142,9 @@ class ConflictAgainstSandboxTest {
         assertEquals("", conflict.byUserId(), "no timeline event names who skipped it");
         assertEquals(ChecklistItem.SKIPPED, stateOnServer(item), "the server keeps the colleague's state");
         assertEquals(0, myAcceptedStateChanges(), "my tick was never applied over theirs");
-        assertTrue(outbox.entries().stream().anyMatch(e -> e.state() == OutboxEntry.State.CONFLICT));
+        // The conflict is shown first and written by the outbox's own thread just after.
+        await("the conflict is kept in the outbox", () -> outbox.entries().stream()
+                .anyMatch(e -> e.state() == OutboxEntry.State.CONFLICT));
 
         workspace.commands().retry(item.target(run.id())); // apply mine
 
