@@ -48,6 +48,7 @@ final class StormProbe {
     private long scanNanos;
     private long scanMax;
     private long scans;
+    private final Arrivals arrivals = new Arrivals();
 
     private StormProbe(Path dir) {
         this.dir = dir;
@@ -55,6 +56,7 @@ final class StormProbe {
 
     static void install(Path dir) {
         StormProbe probe = new StormProbe(dir);
+        probe.arrivals.install();
         Thread thread = new Thread(() -> {
             try {
                 probe.run();
@@ -130,6 +132,7 @@ final class StormProbe {
             return true;
         });
         Files.writeString(dir.resolve("seen.txt"), out);
+        Files.writeString(dir.resolve("arrived.txt"), arrivals.dump());
         try (var writer = Files.newBufferedWriter(dir.resolve("app.properties"))) {
             memory.store(writer, "storm probe");
         }
@@ -265,5 +268,48 @@ final class StormProbe {
             return null;
         }
         return result.get(120, TimeUnit.SECONDS);
+    }
+
+    /**
+     * When each token's first frame was read off the app's socket (the issue's "arrival"), through the event
+     * stream's benchmark hook. The socket thread only enqueues; this class's own thread looks for the tokens.
+     */
+    private static final class Arrivals {
+        private record Frame(String text, long at) { }
+
+        private final java.util.concurrent.BlockingQueue<Frame> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final java.util.concurrent.ConcurrentHashMap<Long, Long> first = new java.util.concurrent.ConcurrentHashMap<>();
+
+        void install() {
+            com.incidentconsole.client.EventStream.arrivalProbe = (text, at) -> frames.add(new Frame(text, at));
+            Thread thread = new Thread(() -> {
+                try {
+                    while (true) {
+                        Frame f = frames.take();
+                        String text = f.text();
+                        for (int i = text.indexOf(StormDriver.TOKEN); i >= 0; i = text.indexOf(StormDriver.TOKEN, i + 2)) {
+                            long token = 0;
+                            int j = i + 2;
+                            for (; j < text.length() && Character.isDigit(text.charAt(j)); j++) {
+                                token = token * 10 + (text.charAt(j) - '0');
+                            }
+                            if (j > i + 2) {
+                                first.putIfAbsent(token, f.at());
+                            }
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "storm-arrivals");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        String dump() {
+            StringBuilder out = new StringBuilder();
+            first.forEach((token, at) -> out.append(token).append(' ').append(at).append('\n'));
+            return out.toString();
+        }
     }
 }

@@ -48,6 +48,13 @@ final class StormReport {
             String[] f = line.split(" ");
             seen.put(Long.parseLong(f[0]), new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
         }
+        Map<Long, Long> arrived = new HashMap<>(); // token -> read off the app's socket
+        if (Files.exists(dir.resolve("arrived.txt"))) {
+            for (String line : Files.readAllLines(dir.resolve("arrived.txt"))) {
+                String[] f = line.split(" ");
+                arrived.put(Long.parseLong(f[0]), Long.parseLong(f[1]));
+            }
+        }
         Map<String, List<long[]>> byTarget = new HashMap<>(); // target -> {n, sentAt}
         long sentCount = 0;
         for (String line : Files.readAllLines(dir.resolve("sent.txt"))) {
@@ -59,6 +66,7 @@ final class StormReport {
             }
         }
         List<List<Long>> latencies = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Long>> fromArrival = List.of(new ArrayList<>(), new ArrayList<>());
         long[] lost = new long[2];
         long[] tracked = new long[2];
         for (List<long[]> events : byTarget.values()) {
@@ -79,6 +87,10 @@ final class StormReport {
                     }
                     if (shownAt != Long.MAX_VALUE) {
                         latencies.get(p - 1).add(shownAt - e[1]);
+                        Long at = arrived.get(e[0]);
+                        if (at != null) {
+                            fromArrival.get(p - 1).add(shownAt - at);
+                        }
                         tracked[p - 1]++;
                     } else if (e[1] > from + MARGIN && e[1] < to - MARGIN) {
                         e[0] = -e[0] - 1; // remembered below once we know whether the target showed at all
@@ -142,11 +154,13 @@ final class StormReport {
                     pct(totals, 50), pct(totals, 99), pct(totals, 100), Arrays.stream(totals).filter(t -> t > 50).count(),
                     pct(gaps, 100), Arrays.stream(gaps).filter(t -> t > 50).count()));
         }
-        out.append("\n| on screen | changes measured | sent → on screen p50 / p99 / max (ms) | not on screen 2 s after the storm (view was showing them) |\n|---|---|---|---|\n");
+        out.append("\n| on screen | changes measured | arrival (socket read) → on screen p50 / p99 / max (ms) | sent → on screen p50 / p99 / max (ms) | not on screen 2 s after the storm (view was showing them) |\n|---|---|---|---|---|\n");
         String[] views = {"runs list (names in view)", "run detail (header, checklist, timeline)"};
         for (int p = 0; p < 2; p++) {
             long[] lat = latencies.get(p).stream().mapToLong(Long::longValue).sorted().toArray();
-            out.append(String.format("| %s | %,d | %.1f / %.1f / %.1f | %d |%n", views[p], tracked[p],
+            long[] arr = fromArrival.get(p).stream().mapToLong(Long::longValue).sorted().toArray();
+            out.append(String.format("| %s | %,d | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f | %d |%n", views[p], tracked[p],
+                    pct(arr, 50) / 1e6, pct(arr, 99) / 1e6, pct(arr, 100) / 1e6,
                     pct(lat, 50) / 1e6, pct(lat, 99) / 1e6, pct(lat, 100) / 1e6, lost[p]));
         }
         out.append(String.format("%nFX thread, per second on screen (includes the probe's scan): runs list %s ms CPU, %s MB "

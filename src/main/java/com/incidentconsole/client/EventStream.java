@@ -83,6 +83,10 @@ public final class EventStream implements AutoCloseable {
     /** Enough to keep the loop busy while the socket thread reads on; a few MB of full run updates. */
     static final int MAX_FRAMES_IN_FLIGHT = 256;
 
+    // storm (issue 18): the storm benchmark's probe (benchmarks/, loaded into the app's JVM) notes when each text frame
+    // was read off the socket, the issue's "arrival"; unset in the product, where it costs one volatile read a frame.
+    public static volatile java.util.function.ObjLongConsumer<String> arrivalProbe;
+
     private final URI endpoint;
     private final ServerTrust trust;
     private final String token;
@@ -443,6 +447,10 @@ public final class EventStream implements AutoCloseable {
 
         @Override
         public void text(StreamSocket s, String text) {
+            java.util.function.ObjLongConsumer<String> probe = arrivalProbe; // storm (issue 18)
+            if (probe != null) {
+                probe.accept(text, System.nanoTime());
+            }
             // Back-pressure: while the loop is this far behind, the socket thread stops reading, so
             // TCP slows the server instead of frames piling up in the heap (a catch-up of a large
             // server is hundreds of MB of them), and the loop's queue stays short.
