@@ -78,6 +78,10 @@ public final class DeferredLayers {
         placeholder.setManaged(false);
         placeholder.setVisible(false);
         placeholder.setMouseTransparent(true);
+        // Out of the scene, a layer whose visibility is bound to a view-model's property would be held only by
+        // that property's weak listener: collected, it would never show (the offline "Starting …" banner did not,
+        // after a GC). The placeholder, which is in the scene, holds it.
+        placeholder.getProperties().put(DeferredLayers.class, layer);
         parent.getChildren().set(at, placeholder);
         layer.visibleProperty().addListener(new ChangeListener<>() {
             @Override
@@ -90,6 +94,7 @@ public final class DeferredLayers {
                 if (place < 0) {
                     return; // its place was removed meanwhile (the view replaced): nothing to come back into
                 }
+                placeholder.getProperties().remove(DeferredLayers.class);
                 parent.getChildren().set(place, layer);
                 layer.applyCss();
             }

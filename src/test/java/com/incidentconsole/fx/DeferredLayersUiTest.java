@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
 import java.util.List;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -73,5 +76,36 @@ class DeferredLayersUiTest {
         fx.interact(() -> dialog.setVisible(false));
         assertSame(view, dialog.getParent(), "stays once shown");
         assertEquals(List.of(main, dialog), view.getChildren().subList(0, 2));
+    }
+
+    /**
+     * A banner whose visibility and text follow a view-model's line, and that nothing else holds: kept out of the
+     * scene, it must still show when the line fills in, after any number of garbage collections (it did not).
+     */
+    @Test
+    void aBoundLayerNothingElseHoldsStillShowsAfterCollections(FxRobot fx) {
+        SimpleStringProperty line = new SimpleStringProperty("");
+        fx.interact(() -> {
+            StackPane view = new StackPane(new Label("runs"));
+            Label banner = new Label();
+            banner.setId("banner");
+            banner.textProperty().bind(line);
+            banner.visibleProperty().bind(line.isNotEmpty());
+            DeferredLayers.deferHiddenAtFirstPulse(view);
+            window.getChildren().setAll(view);
+            view.getChildren().add(banner);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        WeakReference<Object> garbage = new WeakReference<>(new Object());
+        while (garbage.get() != null) {
+            System.gc(); // until a collection has certainly run
+        }
+
+        fx.interact(() -> line.set("Starting “SEV-1” … offline"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label shown = fx.lookup("#banner").queryAs(Label.class);
+        assertEquals("Starting “SEV-1” … offline", shown.getText());
+        assertTrue(shown.isVisible());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -47,12 +48,31 @@ public final class ConsoleRobot {
     }
 
     public void waitUntil(String what, Callable<Boolean> condition) {
+        AtomicReference<Exception> lastFailure = new AtomicReference<>();
         try {
             // Evaluated on the FX thread: reading the scene from the test thread could see half a pulse.
-            WaitForAsyncUtils.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+            WaitForAsyncUtils.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS,
+                    () -> WaitForAsyncUtils.asyncFx(() -> holds(condition, lastFailure)).get());
             WaitForAsyncUtils.waitForFxEvents();
         } catch (TimeoutException | RuntimeException e) {
-            throw new AssertionError("Timed out waiting until " + what, e);
+            AssertionError timedOut = new AssertionError("Timed out waiting until " + what, e);
+            if (lastFailure.get() != null) {
+                timedOut.addSuppressed(lastFailure.get());
+            }
+            throw timedOut;
+        }
+    }
+
+    /**
+     * A condition that throws — a node not in the scene yet, so its lookup finds nothing — has not come true yet:
+     * it is asked again until the patience runs out, and its last failure is reported with the time-out.
+     */
+    private static boolean holds(Callable<Boolean> condition, AtomicReference<Exception> lastFailure) {
+        try {
+            return condition.call();
+        } catch (Exception e) {
+            lastFailure.set(e);
+            return false;
         }
     }
 
