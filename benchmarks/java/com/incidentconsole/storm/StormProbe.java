@@ -197,22 +197,26 @@ final class StormProbe {
         scans++;
     }
 
+    /** Each storm token ({@code #s<n>}) in {@code text}: the driver's change numbers, on screen or in a frame. */
+    static void tokens(String text, java.util.function.LongConsumer each) {
+        for (int i = text.indexOf(StormDriver.TOKEN); i >= 0; i = text.indexOf(StormDriver.TOKEN, i + 2)) {
+            long token = 0;
+            int j = i + 2;
+            for (; j < text.length() && Character.isDigit(text.charAt(j)); j++) {
+                token = token * 10 + (text.charAt(j) - '0');
+            }
+            if (j > i + 2) {
+                each.accept(token);
+            }
+        }
+    }
+
     private void walk(Node node, long at, int now) {
         if (!node.isVisible()) {
             return;
         }
         if (node instanceof Labeled labeled && labeled.getText() != null) {
-            String text = labeled.getText();
-            for (int i = text.indexOf(StormDriver.TOKEN); i >= 0; i = text.indexOf(StormDriver.TOKEN, i + 2)) {
-                long token = 0;
-                int j = i + 2;
-                for (; j < text.length() && Character.isDigit(text.charAt(j)); j++) {
-                    token = token * 10 + (text.charAt(j) - '0');
-                }
-                if (j > i + 2) {
-                    seen.putIfAbsent(token, new long[] {at, now});
-                }
-            }
+            tokens(labeled.getText(), token -> seen.putIfAbsent(token, new long[] {at, now}));
             // Its own children are its skin's text; only a graphic (a timeline entry's box) can hold more labels.
             if (labeled.getGraphic() != null) {
                 walk(labeled.getGraphic(), at, now);
@@ -286,17 +290,7 @@ final class StormProbe {
                 try {
                     while (true) {
                         Frame f = frames.take();
-                        String text = f.text();
-                        for (int i = text.indexOf(StormDriver.TOKEN); i >= 0; i = text.indexOf(StormDriver.TOKEN, i + 2)) {
-                            long token = 0;
-                            int j = i + 2;
-                            for (; j < text.length() && Character.isDigit(text.charAt(j)); j++) {
-                                token = token * 10 + (text.charAt(j) - '0');
-                            }
-                            if (j > i + 2) {
-                                first.putIfAbsent(token, f.at());
-                            }
-                        }
+                        tokens(f.text(), token -> first.putIfAbsent(token, f.at()));
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
