@@ -83,7 +83,15 @@ public final class ChecklistViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private PlaybookRun run;
     /** The addition whose placeholder has the cursor: where the cursor goes once the server has it. */
-    private record Following(String placeholderId, List<String> knownIds, String title) {
+    private record Following(String placeholderId, List<String> knownIds, String title, String waitingOn) {
+        Following(String placeholderId, List<String> knownIds, String title) {
+            this(placeholderId, knownIds, title, placeholderId);
+        }
+
+        /** The placeholder left before the run with the new item came: wait on the row the cursor fell back to. */
+        Following waitingOn(String rowId) {
+            return new Following(placeholderId, knownIds, title, rowId);
+        }
     }
 
     private Following following;
@@ -141,14 +149,25 @@ public final class ChecklistViewModel {
             shape = freshShape;
             // An added item confirmed by the server replaces its placeholder: the cursor follows it to the new
             // item (an id the run did not hold, with its title), else stays at the same place.
-            Optional<ItemRow> became = following != null && following.placeholderId().equals(keepFocus)
+            // The confirmation and the run holding the new item come as two events, in either order: when the
+            // placeholder goes first, the cursor waits on the row it fell back to until the new item arrives
+            // (unless the user moves it meanwhile).
+            boolean waiting = following != null && following.waitingOn().equals(keepFocus);
+            Optional<ItemRow> became = waiting
                     ? flat.stream().filter(i -> !following.knownIds().contains(i.itemId()) && !isPlaceholder(i))
                             .filter(i -> shownItem(i).map(it -> it.title().equals(following.title())).orElse(false))
                             .findFirst()
                     : Optional.empty();
-            focused.set(flat.stream().filter(i -> i.itemId().equals(keepFocus)).findFirst().or(() -> became)
+            Optional<ItemRow> stays = became.isPresent() && !following.placeholderId().equals(keepFocus)
+                    ? Optional.empty() : flat.stream().filter(i -> i.itemId().equals(keepFocus)).findFirst();
+            focused.set(stays.or(() -> became)
                     .orElseGet(() -> keepAt >= 0 && !flat.isEmpty() ? flat.get(Math.min(keepAt, flat.size() - 1))
                             : firstItemOfCurrentStage(fresh)));
+            if (waiting && became.isEmpty() && focused.get() != null && !focused.get().itemId().equals(keepFocus)) {
+                following = following.waitingOn(focused.get().itemId());
+            } else if (became.isPresent() && focused.get() == became.get()) {
+                following = null; // arrived: nothing more to follow
+            }
         }
         refreshAll();
     }

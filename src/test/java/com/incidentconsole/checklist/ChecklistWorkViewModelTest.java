@@ -4,10 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.incidentconsole.sync.ActionTarget;
+import com.incidentconsole.sync.DuplicateItem;
 import com.incidentconsole.sync.FakeRunCommands.Call;
 import com.incidentconsole.sync.FinishRun;
+import com.incidentconsole.sync.PendingAction;
 import com.incidentconsole.uitest.TestWorkspace;
+import com.incidentconsole.wire.PlaybookRun;
+import com.incidentconsole.wire.WireJson;
 import com.incidentconsole.wire.ChecklistItem;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -204,5 +212,39 @@ class ChecklistWorkViewModelTest {
         model.assignFocused("u-bob");
         model.deleteFocused();
         assertEquals(before, workspace.fakeCommands().calls().size());
+    }
+
+    /**
+     * The server's answer and the run holding the copy are two events, in either order. When the confirmation
+     * comes first the placeholder goes before the copy is there; the cursor must still land on the copy.
+     */
+    @Test
+    void theCursorFollowsADuplicateWhenTheConfirmationComesBeforeTheRun() {
+        focus("i-channel");
+        model.duplicateFocused();
+        ActionTarget copy = workspace.pending().all().stream().map(PendingAction::target)
+                .filter(t -> t.subject().startsWith(DuplicateItem.SUBJECT)).findFirst().orElseThrow();
+
+        workspace.fakeCommands().answeredBeforeTheRun(copy); // the placeholder leaves
+        model.show(withCopyOf(workspace.runs().get(DB).orElseThrow(), "i-channel", "i-copy"));
+
+        assertEquals("i-copy", model.focusedProperty().get().itemId());
+    }
+
+    /** The run as the server holds it after a duplicate: the copy, with a new id, right below the original. */
+    private static PlaybookRun withCopyOf(PlaybookRun run, String itemId, String copyId) {
+        JsonMapper mapper = WireJson.newMapper();
+        ObjectNode tree = mapper.valueToTree(run);
+        for (JsonNode checklist : tree.withArray("checklists")) {
+            ArrayNode items = (ArrayNode) checklist.withArray("items");
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i).path("id").asText().equals(itemId)) {
+                    items.insert(i + 1, ((ObjectNode) items.get(i).deepCopy()).put("id", copyId));
+                    tree.put("update_at", run.updateAt() + 1);
+                    return mapper.convertValue(tree, PlaybookRun.class);
+                }
+            }
+        }
+        throw new IllegalArgumentException("no item " + itemId);
     }
 }

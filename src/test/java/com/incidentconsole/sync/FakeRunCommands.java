@@ -87,6 +87,13 @@ public final class FakeRunCommands implements RunCommands {
         flight.future().complete(null);
     }
 
+    /** The server's answer comes before the run it changed: the pending entry goes, the store is as it was. */
+    public void answeredBeforeTheRun(ActionTarget target) {
+        InFlight flight = inFlight.remove(target);
+        pending.confirm(flight.action());
+        flight.future().complete(null);
+    }
+
     /** The queue could not reach the server and keeps the action pending, with the client's note (checklist work). */
     public void waiting(ActionTarget target, String note) {
         InFlight flight = inFlight.get(target);
