@@ -147,34 +147,44 @@ public final class ChecklistViewModel {
             int keepAt = sameRun ? flat.indexOf(focused.get()) : -1;
             rebuild(fresh.id(), preview.checklists());
             shape = freshShape;
-            // An added item confirmed by the server replaces its placeholder: the cursor follows it to the new
-            // item (an id the run did not hold, with its title), else stays at the same place.
-            // The confirmation and the run holding the new item come as two events, in either order: when the
-            // placeholder goes first, the cursor waits on the row it fell back to until the new item arrives
-            // (unless the user moves it meanwhile).
-            boolean waiting = following != null && following.waitingOn().equals(keepFocus);
-            Optional<ItemRow> became = waiting
-                    ? flat.stream().filter(i -> !following.knownIds().contains(i.itemId()) && !isPlaceholder(i))
-                            .filter(i -> shownItem(i).map(it -> it.title().equals(following.title())).orElse(false))
-                            .findFirst()
-                    : Optional.empty();
-            Optional<ItemRow> stays = became.isPresent() && !following.placeholderId().equals(keepFocus)
-                    ? Optional.empty() : flat.stream().filter(i -> i.itemId().equals(keepFocus)).findFirst();
-            focused.set(stays.or(() -> became)
-                    .orElseGet(() -> keepAt >= 0 && !flat.isEmpty() ? flat.get(Math.min(keepAt, flat.size() - 1))
-                            : firstItemOfCurrentStage(fresh)));
-            if (waiting && became.isEmpty() && focused.get() != null && !focused.get().itemId().equals(keepFocus)) {
-                following = following.waitingOn(focused.get().itemId());
-            } else if (became.isPresent() && focused.get() == became.get()) {
-                following = null; // arrived: nothing more to follow
-            }
+            focused.set(refocus(keepFocus, keepAt, fresh));
         }
         refreshAll();
     }
 
+    /**
+     * Where the cursor goes once the rows changed shape: it stays on its row. An added item confirmed by the server
+     * replaces its placeholder: the cursor follows it to the new item (an id the run did not hold, with its title).
+     * The confirmation and the run holding the new item come as two events, in either order: when the placeholder
+     * goes first, the cursor waits on the row it fell back to until the new item arrives (unless the user moves it
+     * meanwhile).
+     */
+    private ItemRow refocus(String keepFocus, int keepAt, PlaybookRun fresh) {
+        boolean waiting = following != null && following.waitingOn().equals(keepFocus);
+        Optional<ItemRow> became = waiting
+                ? flat.stream().filter(i -> !following.knownIds().contains(i.itemId()) && !isPlaceholder(i))
+                        .filter(i -> shownItem(i).map(it -> it.title().equals(following.title())).orElse(false))
+                        .findFirst()
+                : Optional.empty();
+        boolean onFallback = waiting && !following.placeholderId().equals(keepFocus);
+        Optional<ItemRow> stays = onFallback && became.isPresent() ? Optional.empty() : rowOf(keepFocus);
+        ItemRow next = stays.or(() -> became).orElseGet(() -> keepAt >= 0 && !flat.isEmpty()
+                ? flat.get(Math.min(keepAt, flat.size() - 1)) : firstItemOfCurrentStage(fresh));
+        if (waiting && became.isEmpty() && next != null && !next.itemId().equals(keepFocus)) {
+            following = following.waitingOn(next.itemId());
+        } else if (became.isPresent() && next == became.get()) {
+            following = null; // arrived: nothing more to follow
+        }
+        return next;
+    }
+
+    private Optional<ItemRow> rowOf(String itemId) {
+        return flat.stream().filter(i -> i.itemId().equals(itemId)).findFirst();
+    }
+
     /** Focuses the item shown under this id (an added item's placeholder included). */
     public void focusItem(String itemId) {
-        flat.stream().filter(i -> i.itemId().equals(itemId)).findFirst().ifPresent(focused::set);
+        rowOf(itemId).ifPresent(focused::set);
     }
 
     /** Pending entries changed: repaint the items they name. */

@@ -83,13 +83,15 @@ public final class FakeRunCommands implements RunCommands {
             case ActionTarget.STATUS -> TestRuns.withStatus(run, value, now);
             default -> TestRuns.withItemState(run, target.subject().substring("item:".length()), value, now);
         });
-        pending.confirm(flight.action());
-        flight.future().complete(null);
+        answered(flight);
     }
 
     /** The server's answer comes before the run it changed: the pending entry goes, the store is as it was. */
     public void answeredBeforeTheRun(ActionTarget target) {
-        InFlight flight = inFlight.remove(target);
+        answered(inFlight.remove(target));
+    }
+
+    private void answered(InFlight flight) {
         pending.confirm(flight.action());
         flight.future().complete(null);
     }
