@@ -1,5 +1,6 @@
 package com.incidentconsole.storm;
 
+import com.incidentconsole.client.EventStream;
 import com.incidentconsole.runs.RunRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,8 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.Node;
@@ -198,7 +203,7 @@ final class StormProbe {
     }
 
     /** Each storm token ({@code #s<n>}) in {@code text}: the driver's change numbers, on screen or in a frame. */
-    static void tokens(String text, java.util.function.LongConsumer each) {
+    static void tokens(String text, LongConsumer each) {
         for (int i = text.indexOf(StormDriver.TOKEN); i >= 0; i = text.indexOf(StormDriver.TOKEN, i + 2)) {
             long token = 0;
             int j = i + 2;
@@ -281,11 +286,11 @@ final class StormProbe {
     private static final class Arrivals {
         private record Frame(String text, long at) { }
 
-        private final java.util.concurrent.BlockingQueue<Frame> frames = new java.util.concurrent.LinkedBlockingQueue<>();
-        private final java.util.concurrent.ConcurrentHashMap<Long, Long> first = new java.util.concurrent.ConcurrentHashMap<>();
+        private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
+        private final ConcurrentHashMap<Long, Long> first = new ConcurrentHashMap<>();
 
         void install() {
-            com.incidentconsole.client.EventStream.arrivalProbe = (text, at) -> frames.add(new Frame(text, at));
+            EventStream.arrivalProbe = (text, at) -> frames.add(new Frame(text, at));
             Thread thread = new Thread(() -> {
                 try {
                     while (true) {

@@ -20,6 +20,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.ObjLongConsumer;
 import java.util.logging.Logger;
 
 /**
@@ -85,7 +86,7 @@ public final class EventStream implements AutoCloseable {
 
     // storm (issue 18): the storm benchmark's probe (benchmarks/, loaded into the app's JVM) notes when each text frame
     // was read off the socket, the issue's "arrival"; unset in the product, where it costs one volatile read a frame.
-    public static volatile java.util.function.ObjLongConsumer<String> arrivalProbe;
+    public static volatile ObjLongConsumer<String> arrivalProbe;
 
     private final URI endpoint;
     private final ServerTrust trust;
@@ -447,7 +448,7 @@ public final class EventStream implements AutoCloseable {
 
         @Override
         public void text(StreamSocket s, String text) {
-            java.util.function.ObjLongConsumer<String> probe = arrivalProbe; // storm (issue 18)
+            ObjLongConsumer<String> probe = arrivalProbe; // storm (issue 18)
             if (probe != null) {
                 probe.accept(text, System.nanoTime());
             }
